@@ -1,0 +1,104 @@
+// Command slate is an offline terminal workbench for IEC 62443 gap
+// assessments. This file only dispatches; each subcommand lives in its own
+// cmd_*.go file and returns an exit code so tests can drive it in-process.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes of DESIGN §7.
+const (
+	exitOK      = 0
+	exitRuntime = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// env is what a subcommand may touch: its streams, nothing global.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"catalog", "list or validate requirement catalogs", runCatalog},
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) > 0 {
+		switch args[0] {
+		case "-h", "--help", "help":
+			usage(stdout)
+			return exitOK
+		}
+		for _, c := range commands() {
+			if c.name == args[0] {
+				return report(e, c.name, c.run(e, args[1:]))
+			}
+		}
+	}
+	usage(stderr)
+	return exitUsage
+}
+
+// usageError marks a mistake in the command line (exit 2).
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errHelp is returned after --help was printed: success, nothing more to say.
+var errHelp = errors.New("help shown")
+
+// exitError carries an exit code with an already-printed outcome (verify).
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func report(e *env, name string, err error) int {
+	var ue usageError
+	var ee exitError
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "slate %s: %s (see slate %s --help)\n", name, ue.msg, name)
+		return exitUsage
+	default:
+		fmt.Fprintf(e.stderr, "slate %s: %s\n", name, err)
+		return exitRuntime
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `slate: offline IEC 62443 gap assessments
+
+Usage:
+  slate catalog [--format text|tsv] [--validate PATH]
+
+Global option for commands that read catalogs:
+  --catalogs DIR   extra catalog folder (default: $SLATE_CATALOGS)
+
+Run "slate COMMAND --help" for a command's options.
+`)
+}

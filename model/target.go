@@ -1,0 +1,120 @@
+package model
+
+import "time"
+
+// Zone is a group of assets sharing security requirements.
+type Zone struct {
+	Key         string // stable id, unique across zones and conduits
+	Name        string
+	Description string
+	Type        string // enterprise, dmz, supervisory, control, safety, ...
+	SLT         SLVector
+	Assets      []Asset
+}
+
+// Conduit is a controlled communication path between two zones.
+type Conduit struct {
+	Key         string
+	Name        string
+	Description string
+	Type        string // firewall, data diode, VPN, direct, ...
+	From, To    string // zone keys
+	Protocols   string
+	SLT         SLVector
+}
+
+// Asset is one component inside a zone.
+type Asset struct {
+	Name     string
+	Type     string
+	Vendor   string
+	Model    string
+	Firmware string
+	Address  string
+	Notes    string
+}
+
+// Target is what the scoring needs to know about a zone or a conduit.
+type Target struct {
+	Kind TargetKind
+	Key  string
+	Name string
+	SLT  SLVector
+}
+
+// Target returns the zone as a scoring target.
+func (z *Zone) Target() Target { return Target{KindZone, z.Key, z.Name, z.SLT} }
+
+// Target returns the conduit as a scoring target.
+func (c *Conduit) Target() Target { return Target{KindConduit, c.Key, c.Name, c.SLT} }
+
+// Assessment is a whole assessment: its metadata, targets and answers.
+type Assessment struct {
+	Name     string
+	Site     string
+	Scope    string
+	Assessor string
+
+	CatalogID      string
+	CatalogVersion string
+	CatalogHash    string
+
+	Created time.Time
+	Updated time.Time
+
+	Zones    []Zone
+	Conduits []Conduit
+	// Answers holds each target's answers, keyed by target key.
+	Answers map[string]Answers
+}
+
+// Targets lists zones first, then conduits, in their display order.
+func (a *Assessment) Targets() []Target {
+	out := make([]Target, 0, len(a.Zones)+len(a.Conduits))
+	for i := range a.Zones {
+		out = append(out, a.Zones[i].Target())
+	}
+	for i := range a.Conduits {
+		out = append(out, a.Conduits[i].Target())
+	}
+	return out
+}
+
+// Zone returns the zone with the given key.
+func (a *Assessment) Zone(key string) (*Zone, bool) {
+	for i := range a.Zones {
+		if a.Zones[i].Key == key {
+			return &a.Zones[i], true
+		}
+	}
+	return nil, false
+}
+
+// Conduit returns the conduit with the given key.
+func (a *Assessment) Conduit(key string) (*Conduit, bool) {
+	for i := range a.Conduits {
+		if a.Conduits[i].Key == key {
+			return &a.Conduits[i], true
+		}
+	}
+	return nil, false
+}
+
+// Target returns the zone or conduit with the given key as a scoring target.
+func (a *Assessment) Target(key string) (Target, bool) {
+	if z, ok := a.Zone(key); ok {
+		return z.Target(), true
+	}
+	if c, ok := a.Conduit(key); ok {
+		return c.Target(), true
+	}
+	return Target{}, false
+}
+
+// TargetAnswers returns the answers of one target (never nil).
+func (a *Assessment) TargetAnswers(key string) Answers {
+	if as := a.Answers[key]; as != nil {
+		return as
+	}
+	return Answers{}
+}

@@ -1,0 +1,120 @@
+package model
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// CleanText removes what must never reach a terminal from user-supplied text:
+// escape sequences (CSI, OSC, DCS and friends, in 7-bit and 8-bit form), C0
+// and C1 control characters other than newline and tab, bidirectional
+// overrides that can reorder what is shown, and invalid UTF-8. Notes and
+// names pass through here before any screen or report shows them.
+func CleanText(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+			i += max(size, 1)
+		case r == 0x1b:
+			i = skipEscape(s, i+1)
+		case r == 0x9b: // 8-bit CSI
+			i = skipCSI(s, i+size)
+		case r == 0x90 || r == 0x9d || r == 0x98 || r == 0x9e || r == 0x9f: // 8-bit DCS, OSC, SOS, PM, APC
+			i = skipString(s, i+size)
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+			i += size
+		case r == '\r':
+			i += size
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r):
+			i += size
+		default:
+			b.WriteString(s[i : i+size])
+			i += size
+		}
+	}
+	return b.String()
+}
+
+// CleanLine is CleanText for one-line fields (names, labels): line breaks and
+// tabs become single spaces.
+func CleanLine(s string) string {
+	s = CleanText(s)
+	if !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\t", " ")), " ")
+}
+
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func isBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// skipEscape skips the sequence after an ESC at s[i-1] and returns the index
+// after it.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	}
+	// Two-byte sequences (and intermediates like ESC ( B).
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) {
+		i++
+	}
+	return i
+}
+
+// skipCSI skips parameter and intermediate bytes up to the final byte.
+func skipCSI(s string, i int) int {
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x40 && c <= 0x7e {
+			return i + 1
+		}
+		if c < 0x20 || c > 0x7e {
+			return i // malformed: let the caller judge this byte
+		}
+	}
+	return i
+}
+
+// skipString skips a control string up to BEL, ST (ESC \) or 8-bit ST.
+func skipString(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == 0x07:
+			return i + 1
+		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+			return i + 2
+		case strings.HasPrefix(s[i:], "\u009c"):
+			return i + len("\u009c")
+		}
+		i++
+	}
+	return i
+}
