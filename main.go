@@ -36,6 +36,11 @@ type command struct {
 
 func commands() []command {
 	return []command{
+		{"demo", "write a sample plant and open it", runDemo},
+		{"matrix", "print the SL-A / SL-T gap matrix", runMatrix},
+		{"export", "write the assessment as a JSON exchange document", runExport},
+		{"import", "create an assessment from a JSON exchange document", runImport},
+		{"verify", "check a file's integrity and its answer history", runVerify},
 		{"catalog", "list or validate requirement catalogs", runCatalog},
 	}
 }
@@ -50,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		for _, c := range commands() {
 			if c.name == args[0] {
-				return report(e, c.name, c.run(e, args[1:]))
+				return finish(e, c.name, c.run(e, args[1:]))
 			}
 		}
 	}
@@ -73,7 +78,7 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
-func report(e *env, name string, err error) int {
+func finish(e *env, name string, err error) int {
 	var ue usageError
 	var ee exitError
 	switch {
@@ -94,7 +99,12 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `slate: offline IEC 62443 gap assessments
 
 Usage:
-  slate catalog [--format text|tsv] [--validate PATH]
+  slate demo [FILE]               write a sample plant to FILE and open it
+  slate matrix FILE [--json]      print the SL-A / SL-T gap matrix
+  slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
+  slate import IN.json FILE       create FILE from a JSON exchange document
+  slate verify FILE               integrity check and audit-chain verification
+  slate catalog [--format tsv] [--validate PATH]
 
 Global option for commands that read catalogs:
   --catalogs DIR   extra catalog folder (default: $SLATE_CATALOGS)

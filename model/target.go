@@ -25,6 +25,7 @@ type Conduit struct {
 
 // Asset is one component inside a zone.
 type Asset struct {
+	ID       int64 // assigned by the store; 0 for a new asset
 	Name     string
 	Type     string
 	Vendor   string

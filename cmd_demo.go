@@ -1,0 +1,56 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"slate/model"
+	"slate/questionnaires"
+	"slate/store"
+)
+
+func runDemo(e *env, args []string) error {
+	fs := newFlags(e, "demo", "slate demo [FILE] [--zones N --conduits M [--answered F] [--seed S]]",
+		"Write a sample plant to FILE (default: a new file in the temporary folder) and open it.\n"+
+			"The sample is a typical process plant: five zones, the conduits between neighbours,\n"+
+			"assets, and a partly finished interview. With --zones, a synthetic plant of that size\n"+
+			"is generated instead (deterministic for a given --seed). FILE is never overwritten.\n"+
+			"When standard output is not a terminal, the file is only written and its path printed.")
+	zones := fs.Int("zones", 0, "generate a synthetic plant with N zones")
+	conduits := fs.Int("conduits", 0, "with --zones: number of conduits")
+	answered := fs.Float64("answered", 0.5, "with --zones: fraction of requirements answered (0..1)")
+	seed := fs.Uint64("seed", 1, "with --zones: random seed")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 0, 1, ""); err != nil {
+		return err
+	}
+	if *zones < 0 || *conduits < 0 || *answered < 0 || *answered > 1 {
+		return usagef("--zones and --conduits must be positive and --answered within 0..1")
+	}
+	if *conduits > 0 && *zones < 2 {
+		return usagef("--conduits needs --zones of at least 2")
+	}
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	} else {
+		path = filepath.Join(os.TempDir(), fmt.Sprintf("slate-demo-%s.slate", time.Now().Format("20060102-150405")))
+	}
+	cat := questionnaires.Builtin()
+	var a *model.Assessment
+	if *zones > 0 {
+		a = model.GeneratePlant(cat, model.PlantSpec{Zones: *zones, Conduits: *conduits, Answered: *answered, Seed: *seed})
+	} else {
+		a = model.SamplePlant(cat)
+	}
+	st, err := store.Create(path, a, store.Options{Actor: a.Assessor})
+	if err != nil {
+		return err
+	}
+	return openOrPrint(e, st, path)
+}

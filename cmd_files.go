@@ -1,0 +1,150 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"slate/model"
+	"slate/questionnaires"
+	"slate/report"
+	"slate/store"
+)
+
+func runExport(e *env, args []string) error {
+	fs := newFlags(e, "export", "slate export FILE [-o OUT.json] [--at TIME]",
+		"Write the whole assessment as a JSON exchange document (docs/exchange-format.md)\n"+
+			"to OUT.json (created 0600) or standard output.")
+	out := fs.String("o", "", "output file (default: standard output)")
+	at := fs.String("at", "", "export time to record, RFC 3339 (default $SOURCE_DATE_EPOCH or now)")
+	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
+		return err
+	}
+	when, err := outputTime(*at)
+	if err != nil {
+		return err
+	}
+	s, err := openForReading(pos[0], *dir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	data, err := model.NewDocument(s.a, s.cat, when).Encode()
+	if err != nil {
+		return err
+	}
+	return emit(e, *out, data)
+}
+
+// emit writes to a file (atomically, 0600) or to standard output.
+func emit(e *env, out string, data []byte) error {
+	if out == "" || out == "-" {
+		_, err := e.stdout.Write(data)
+		return err
+	}
+	if err := report.WriteFile(out, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s\n", out)
+	return nil
+}
+
+func runImport(e *env, args []string) error {
+	fs := newFlags(e, "import", "slate import IN.json FILE",
+		"Create the assessment FILE from a JSON exchange document (IN.json, or - for standard\n"+
+			"input). FILE must not exist, or hold no zones yet. All or nothing: a bad document\n"+
+			"changes nothing, and the error names the JSON path of the first problem.")
+	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 2, 2, "IN.json and FILE"); err != nil {
+		return err
+	}
+	data, err := readInput(e, pos[0])
+	if err != nil {
+		return err
+	}
+	lib, err := questionnaires.Load(questionnaires.Dir(*dir))
+	if err != nil {
+		return err
+	}
+	a, _, err := model.DecodeDocument(data, lib.Get)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	path := pos[1]
+	var st *store.Store
+	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
+		st, err = store.Create(path, a, store.Options{Actor: a.Assessor})
+	} else {
+		st, err = store.Open(path, store.Options{})
+		if err == nil {
+			err = st.Import(a)
+		}
+	}
+	if st != nil {
+		defer st.Close()
+	}
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, as := range a.Answers {
+		n += len(as)
+	}
+	fmt.Fprintf(e.stdout, "imported %d zones, %d conduits and %d answers into %s\n", len(a.Zones), len(a.Conduits), n, path)
+	return nil
+}
+
+func readInput(e *env, name string) ([]byte, error) {
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, model.MaxDocumentSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return data, nil
+}
+
+func runVerify(e *env, args []string) error {
+	fs := newFlags(e, "verify", "slate verify FILE",
+		"Check FILE without changing it: SQLite's integrity check, the sha256 chain of the\n"+
+			"answer history (naming the first broken row), and that the answers match their\n"+
+			"history. Exit 0 when everything holds, 1 otherwise.")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
+		return err
+	}
+	rep, err := store.Verify(pos[0])
+	if err != nil {
+		return err
+	}
+	if !rep.OK() {
+		for _, p := range rep.Problems {
+			fmt.Fprintf(e.stderr, "%s: %s\n", pos[0], p)
+		}
+		fmt.Fprintf(e.stderr, "%s: verification FAILED\n", pos[0])
+		return exitError{exitRuntime}
+	}
+	fmt.Fprintf(e.stdout, "%s: ok (integrity ok; %d history rows chained; answers match their history; head %s)\n",
+		pos[0], rep.Rows, rep.Head)
+	return nil
+}

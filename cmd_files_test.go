@@ -1,0 +1,117 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func demo(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "plant.slate")
+	if code, out, errs := runCLI(t, "demo", path); code != 0 || strings.TrimSpace(out) != path {
+		t.Fatalf("demo: exit %d %q %q", code, out, errs)
+	}
+	return path
+}
+
+// demo -> export -> import into a new file -> export again is identical
+// (the export time is fixed with --at; it is the one documented timestamp
+// that differs between exports).
+func TestExportImportRoundTrip(t *testing.T) {
+	path := demo(t)
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	if code, _, errs := runCLI(t, "export", path, "-o", first, "--at", "2026-03-05T10:00:00Z"); code != 0 {
+		t.Fatalf("export: %s", errs)
+	}
+	copyPath := filepath.Join(dir, "copy.slate")
+	if code, out, errs := runCLI(t, "import", first, copyPath); code != 0 || !strings.Contains(out, "imported 5 zones, 4 conduits and 81 answers") {
+		t.Fatalf("import: exit %d %q %q", code, out, errs)
+	}
+	if code, _, errs := runCLI(t, "export", copyPath, "-o", second, "--at", "2026-03-05T10:00:00Z"); code != 0 {
+		t.Fatalf("second export: %s", errs)
+	}
+	a, _ := os.ReadFile(first)
+	b, _ := os.ReadFile(second)
+	if string(a) != string(b) {
+		t.Fatal("export of the imported file differs from the original export")
+	}
+	if st, _ := os.Stat(first); st.Mode().Perm() != 0o600 {
+		t.Fatalf("export file mode %o", st.Mode().Perm())
+	}
+	if code, _, _ := runCLI(t, "verify", copyPath); code != 0 {
+		t.Fatal("imported file does not verify")
+	}
+	// Importing into a file that already has zones is refused and changes nothing.
+	code, _, errs := runCLI(t, "import", first, copyPath)
+	if code != 1 || !strings.Contains(errs, "already holds zones") {
+		t.Fatalf("import over data: exit %d %q", code, errs)
+	}
+}
+
+func TestImportRefusesBadDocumentWithPath(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "bad.json")
+	os.WriteFile(doc, []byte(`{"format":"slate/1","assessment":{"name":"x","catalog":{"id":"iec62443-3-3","version":"2013+COR1:2014"}},
+		"zones":[{"id":"a","name":"A","sl_t":[1,1,1,1,1,1,1]}],
+		"answers":[{"target":"a","requirement":"SR 1.1","status":"yes"},{"target":"b","requirement":"SR 1.1","status":"yes"}]}`), 0o600)
+	out := filepath.Join(dir, "new.slate")
+	code, _, errs := runCLI(t, "import", doc, out)
+	if code != 1 || !strings.Contains(errs, `$.answers[1].target: unknown zone or conduit "b"`) {
+		t.Fatalf("exit %d %q", code, errs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("a refused import left a file behind")
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, ".new.slate*")); len(matches) != 0 {
+		t.Fatalf("temporary files left: %v", matches)
+	}
+}
+
+func TestMatrixJSON(t *testing.T) {
+	path := demo(t)
+	code, out, errs := runCLI(t, "matrix", path, "--json")
+	if code != 0 {
+		t.Fatalf("matrix: %s", errs)
+	}
+	var m matrixJSON
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Targets) != 9 || m.Targets[2].ID != "supervisory" {
+		t.Fatalf("targets: %+v", m.Targets)
+	}
+	fr5 := m.Targets[2].FRs[4]
+	if fr5.SLA != 1 || fr5.SLT != 2 || fr5.Gap != 1 || fr5.Provisional {
+		t.Fatalf("supervisory FR5: %+v", fr5)
+	}
+	fr3 := m.Targets[3].FRs[2] // control FR3: SL1 satisfied, SL2 items open
+	if fr3.SLA != 1 || !fr3.Provisional {
+		t.Fatalf("control FR3: %+v", fr3)
+	}
+	code, text, _ := runCLI(t, "matrix", path)
+	if code != 0 || !strings.Contains(text, "Supervisory") || !strings.Contains(text, "1*/2 -1") {
+		t.Fatalf("text matrix:\n%s", text)
+	}
+}
+
+func TestCommandsOnBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	junk := filepath.Join(dir, "notes.slate")
+	os.WriteFile(junk, []byte("not a database"), 0o600)
+	for _, cmd := range [][]string{{"matrix", junk}, {"export", junk}, {"verify", junk}} {
+		code, _, errs := runCLI(t, cmd...)
+		if code != 1 || !strings.Contains(errs, "is not a Slate assessment") || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d %q", cmd, code, errs)
+		}
+	}
+	if code, _, _ := runCLI(t, "matrix"); code != 2 {
+		t.Error("matrix without FILE is not a usage error")
+	}
+	if code, _, errs := runCLI(t, "matrix", filepath.Join(dir, "missing.slate")); code != 1 || !strings.Contains(errs, "no such file") {
+		t.Errorf("missing file: %d %q", code, errs)
+	}
+}

@@ -1,0 +1,152 @@
+package model
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// ExchangeFormat names version 1 of the JSON exchange document (DESIGN §6,
+// docs/exchange-format.md).
+const ExchangeFormat = "slate/1"
+
+// Document is the JSON exchange document: one whole assessment.
+type Document struct {
+	Format     string       `json:"format"`
+	ExportedAt string       `json:"exported_at,omitempty"`
+	Assessment DocMeta      `json:"assessment"`
+	Zones      []DocZone    `json:"zones"`
+	Conduits   []DocConduit `json:"conduits"`
+	Answers    []DocAnswer  `json:"answers"`
+}
+
+// DocMeta is the assessment's metadata in the exchange document.
+type DocMeta struct {
+	Name     string     `json:"name"`
+	Site     string     `json:"site,omitempty"`
+	Scope    string     `json:"scope,omitempty"`
+	Assessor string     `json:"assessor,omitempty"`
+	Catalog  DocCatalog `json:"catalog"`
+	Created  string     `json:"created,omitempty"`
+	Updated  string     `json:"updated,omitempty"`
+}
+
+// DocCatalog identifies the catalog the answers refer to.
+type DocCatalog struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Hash    string `json:"hash,omitempty"`
+}
+
+// DocZone is a zone in the exchange document.
+type DocZone struct {
+	ID          string     `json:"id"`
+	Name        string     `json:"name"`
+	Description string     `json:"description,omitempty"`
+	Kind        string     `json:"kind,omitempty"`
+	SLT         []int      `json:"sl_t"`
+	Assets      []DocAsset `json:"assets,omitempty"`
+}
+
+// DocAsset is an asset in the exchange document.
+type DocAsset struct {
+	Name     string `json:"name"`
+	Type     string `json:"type,omitempty"`
+	Vendor   string `json:"vendor,omitempty"`
+	Model    string `json:"model,omitempty"`
+	Firmware string `json:"firmware,omitempty"`
+	Address  string `json:"address,omitempty"`
+	Notes    string `json:"notes,omitempty"`
+}
+
+// DocConduit is a conduit in the exchange document.
+type DocConduit struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	Kind        string `json:"kind,omitempty"`
+	From        string `json:"from"`
+	To          string `json:"to"`
+	Protocols   string `json:"protocols,omitempty"`
+	SLT         []int  `json:"sl_t"`
+}
+
+// DocAnswer is one answer in the exchange document.
+type DocAnswer struct {
+	Target        string `json:"target"`
+	Requirement   string `json:"requirement"`
+	Status        string `json:"status"`
+	Note          string `json:"note"`
+	Justification string `json:"justification,omitempty"`
+	Interviewee   string `json:"interviewee,omitempty"`
+	Assessor      string `json:"assessor,omitempty"`
+	Flagged       bool   `json:"flagged,omitempty"`
+	At            string `json:"at,omitempty"`
+}
+
+// timeFormat is RFC 3339 with milliseconds, the precision Slate stores.
+const timeFormat = "2006-01-02T15:04:05.000Z07:00"
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeFormat)
+}
+
+func sltList(v SLVector) []int {
+	out := make([]int, NumFR)
+	for i, l := range v {
+		out[i] = int(l)
+	}
+	return out
+}
+
+// NewDocument converts an assessment into the exchange document. Answers come
+// in target order, then catalog order, so the output is deterministic.
+// exportedAt may be zero to omit the export time.
+func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
+	d := &Document{
+		Format:     ExchangeFormat,
+		ExportedAt: formatTime(exportedAt),
+		Assessment: DocMeta{Name: a.Name, Site: a.Site, Scope: a.Scope, Assessor: a.Assessor,
+			Catalog: DocCatalog{ID: c.ID, Version: c.Version, Hash: c.Hash},
+			Created: formatTime(a.Created), Updated: formatTime(a.Updated)},
+		Zones: []DocZone{}, Conduits: []DocConduit{}, Answers: []DocAnswer{},
+	}
+	for _, z := range a.Zones {
+		dz := DocZone{ID: z.Key, Name: z.Name, Description: z.Description, Kind: z.Type, SLT: sltList(z.SLT)}
+		for _, as := range z.Assets {
+			dz.Assets = append(dz.Assets, DocAsset{as.Name, as.Type, as.Vendor, as.Model, as.Firmware, as.Address, as.Notes})
+		}
+		d.Zones = append(d.Zones, dz)
+	}
+	for _, cd := range a.Conduits {
+		d.Conduits = append(d.Conduits, DocConduit{ID: cd.Key, Name: cd.Name, Description: cd.Description,
+			Kind: cd.Type, From: cd.From, To: cd.To, Protocols: cd.Protocols, SLT: sltList(cd.SLT)})
+	}
+	for _, t := range a.Targets() {
+		as := a.Answers[t.Key]
+		if len(as) == 0 {
+			continue
+		}
+		for i := range c.Requirements {
+			ans, ok := as[c.Requirements[i].ID]
+			if !ok {
+				continue
+			}
+			d.Answers = append(d.Answers, DocAnswer{Target: t.Key, Requirement: ans.Requirement,
+				Status: string(ans.Status.Norm()), Note: ans.Note, Justification: ans.Justification,
+				Interviewee: ans.Interviewee, Assessor: ans.Assessor, Flagged: ans.Flagged, At: formatTime(ans.UpdatedAt)})
+		}
+	}
+	return d
+}
+
+// Encode renders the document as indented JSON with a final newline.
+func (d *Document) Encode() ([]byte, error) {
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}

@@ -1,0 +1,411 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Limits on an imported document: generous for any real plant, small enough
+// that a hostile file cannot exhaust a laptop.
+const (
+	MaxDocumentSize = 256 << 20
+	maxNameLen      = 500
+	maxTextLen      = 1 << 20
+	maxItems        = 1_000_000
+)
+
+// DocError is a problem in an exchange document, located by JSON path.
+type DocError struct {
+	Path string
+	Msg  string
+}
+
+func (e *DocError) Error() string { return e.Path + ": " + e.Msg }
+
+func docErr(path, format string, args ...any) error {
+	return &DocError{path, fmt.Sprintf(format, args...)}
+}
+
+// CatalogResolver finds a catalog by id and version.
+type CatalogResolver func(id, version string) (*Catalog, bool)
+
+// DecodeDocument parses and checks an exchange document and returns the
+// assessment it describes. The first problem is returned as a *DocError
+// naming its JSON path; nothing is partially returned.
+func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog, error) {
+	if len(data) > MaxDocumentSize {
+		return nil, nil, docErr("$", "document larger than %d MB", MaxDocumentSize>>20)
+	}
+	if !utf8.Valid(data) {
+		return nil, nil, docErr("$", "not valid UTF-8 (at byte %d)", firstInvalidUTF8(data))
+	}
+	var top struct {
+		Format     *string           `json:"format"`
+		ExportedAt string            `json:"exported_at"`
+		Assessment json.RawMessage   `json:"assessment"`
+		Zones      []json.RawMessage `json:"zones"`
+		Conduits   []json.RawMessage `json:"conduits"`
+		Answers    []json.RawMessage `json:"answers"`
+	}
+	if err := strict(data, &top, "$", data); err != nil {
+		return nil, nil, err
+	}
+	if top.Format == nil {
+		return nil, nil, docErr("$.format", "missing; a Slate exchange document starts with \"format\": %q", ExchangeFormat)
+	}
+	if *top.Format != ExchangeFormat {
+		return nil, nil, docErr("$.format", "unsupported format %q (this Slate reads %s)", *top.Format, ExchangeFormat)
+	}
+	if len(top.Zones)+len(top.Conduits)+len(top.Answers) > maxItems {
+		return nil, nil, docErr("$", "more than %d zones, conduits and answers", maxItems)
+	}
+	d := decoder{data: data, keys: map[string]TargetKind{}}
+	var meta DocMeta
+	if len(top.Assessment) == 0 || string(top.Assessment) == "null" {
+		return nil, nil, docErr("$.assessment", "missing")
+	}
+	if err := strict(top.Assessment, &meta, "$.assessment", data); err != nil {
+		return nil, nil, err
+	}
+	a, cat, err := d.meta(meta, resolve)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, raw := range top.Zones {
+		if err := d.zone(a, raw, fmt.Sprintf("$.zones[%d]", i)); err != nil {
+			return nil, nil, err
+		}
+	}
+	for i, raw := range top.Conduits {
+		if err := d.conduit(a, raw, fmt.Sprintf("$.conduits[%d]", i)); err != nil {
+			return nil, nil, err
+		}
+	}
+	for i, raw := range top.Answers {
+		if err := d.answer(a, cat, raw, fmt.Sprintf("$.answers[%d]", i)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return a, cat, nil
+}
+
+type decoder struct {
+	data []byte
+	keys map[string]TargetKind
+}
+
+// strict decodes raw into v, refusing unknown fields and wrong types, and
+// phrases errors with the JSON path.
+func strict(raw []byte, v any, path string, whole []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		if _, extra := dec.Token(); extra != io.EOF {
+			return docErr(path, "unexpected data after the document")
+		}
+		return nil
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		line, col := position(whole, raw, syn.Offset)
+		return docErr(path, "invalid JSON at line %d, column %d: %s", line, col, syn.Error())
+	case errors.As(err, &typ):
+		p := path
+		if typ.Field != "" {
+			p += "." + typ.Field
+		}
+		return docErr(p, "expected %s, found a JSON %s", describeType(typ.Type.String()), typ.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return docErr(path, "the document ends too early (truncated?)")
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return docErr(path, "unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	return docErr(path, "%s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+func describeType(t string) string {
+	switch {
+	case t == "string", t == "*string":
+		return "text"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int"):
+		return "a whole number"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	}
+	return "an object"
+}
+
+// position turns an offset inside raw, a copy of part of whole, into the
+// line and column of whole that an editor shows.
+func position(whole, raw []byte, off int64) (int, int) {
+	base := max(bytes.Index(whole, raw), 0)
+	abs := min(base+int(off), len(whole))
+	line := 1 + bytes.Count(whole[:abs], []byte("\n"))
+	col := abs - bytes.LastIndexByte(whole[:abs], '\n')
+	return line, col
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+func line(path, s string) (string, error) {
+	if utf8.RuneCountInString(s) > maxNameLen {
+		return "", docErr(path, "longer than %d characters", maxNameLen)
+	}
+	return strings.TrimSpace(CleanLine(s)), nil
+}
+
+func text(path, s string) (string, error) {
+	if len(s) > maxTextLen {
+		return "", docErr(path, "longer than %d bytes", maxTextLen)
+	}
+	return CleanText(s), nil
+}
+
+func parseTime(path, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return t, docErr(path, "time %q is not RFC 3339 (e.g. 2026-03-01T14:05:00Z)", s)
+	}
+	return t.UTC().Truncate(time.Millisecond), nil
+}
+
+func sltOf(path string, l []int) (SLVector, error) {
+	var v SLVector
+	if l == nil {
+		return v, docErr(path, "missing: give seven levels, FR1..FR7")
+	}
+	if len(l) != NumFR {
+		return v, docErr(path, "has %d levels; give seven, FR1..FR7", len(l))
+	}
+	for i, x := range l {
+		if x < 0 || x > int(MaxLevel) {
+			return v, docErr(fmt.Sprintf("%s[%d]", path, i), "SL %d is not in 0..4", x)
+		}
+		v[i] = Level(x)
+	}
+	return v, nil
+}
+
+func (d *decoder) meta(m DocMeta, resolve CatalogResolver) (*Assessment, *Catalog, error) {
+	a := &Assessment{Answers: map[string]Answers{}}
+	var err error
+	if a.Name, err = line("$.assessment.name", m.Name); err != nil {
+		return nil, nil, err
+	}
+	if a.Site, err = line("$.assessment.site", m.Site); err != nil {
+		return nil, nil, err
+	}
+	if a.Assessor, err = line("$.assessment.assessor", m.Assessor); err != nil {
+		return nil, nil, err
+	}
+	if a.Scope, err = text("$.assessment.scope", m.Scope); err != nil {
+		return nil, nil, err
+	}
+	if a.Created, err = parseTime("$.assessment.created", m.Created); err != nil {
+		return nil, nil, err
+	}
+	if a.Updated, err = parseTime("$.assessment.updated", m.Updated); err != nil {
+		return nil, nil, err
+	}
+	cat, ok := resolve(m.Catalog.ID, m.Catalog.Version)
+	if !ok {
+		return nil, nil, docErr("$.assessment.catalog", "catalog %q version %q is not available (see slate catalog; extra catalogs load from --catalogs DIR)", m.Catalog.ID, m.Catalog.Version)
+	}
+	a.CatalogID, a.CatalogVersion, a.CatalogHash = cat.ID, cat.Version, cat.Hash
+	return a, cat, nil
+}
+
+func (d *decoder) claim(path, id string, kind TargetKind) error {
+	if !validKey(id) {
+		return docErr(path, "id %q: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit", id)
+	}
+	if _, dup := d.keys[id]; dup {
+		return docErr(path, "id %q is used twice", id)
+	}
+	d.keys[id] = kind
+	return nil
+}
+
+// validKey mirrors the store's rule for target ids.
+func validKey(k string) bool {
+	if len(k) == 0 || len(k) > 64 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		if !alnum && (i == 0 || c != '.' && c != '_' && c != '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *decoder) zone(a *Assessment, raw json.RawMessage, path string) error {
+	var dz DocZone
+	if err := strict(raw, &dz, path, d.data); err != nil {
+		return err
+	}
+	if err := d.claim(path+".id", dz.ID, KindZone); err != nil {
+		return err
+	}
+	z := Zone{Key: dz.ID}
+	var err error
+	if z.Name, err = line(path+".name", dz.Name); err != nil {
+		return err
+	}
+	if z.Name == "" {
+		return docErr(path+".name", "missing")
+	}
+	if z.Type, err = line(path+".kind", dz.Kind); err != nil {
+		return err
+	}
+	if z.Description, err = text(path+".description", dz.Description); err != nil {
+		return err
+	}
+	if z.SLT, err = sltOf(path+".sl_t", dz.SLT); err != nil {
+		return err
+	}
+	for i, da := range dz.Assets {
+		p := fmt.Sprintf("%s.assets[%d]", path, i)
+		var as Asset
+		fields := []struct {
+			dst  *string
+			src  string
+			name string
+		}{{&as.Name, da.Name, "name"}, {&as.Type, da.Type, "type"}, {&as.Vendor, da.Vendor, "vendor"},
+			{&as.Model, da.Model, "model"}, {&as.Firmware, da.Firmware, "firmware"}, {&as.Address, da.Address, "address"}}
+		for _, f := range fields {
+			if *f.dst, err = line(p+"."+f.name, f.src); err != nil {
+				return err
+			}
+		}
+		if as.Name == "" {
+			return docErr(p+".name", "missing")
+		}
+		if as.Notes, err = text(p+".notes", da.Notes); err != nil {
+			return err
+		}
+		z.Assets = append(z.Assets, as)
+	}
+	a.Zones = append(a.Zones, z)
+	return nil
+}
+
+func (d *decoder) conduit(a *Assessment, raw json.RawMessage, path string) error {
+	var dc DocConduit
+	if err := strict(raw, &dc, path, d.data); err != nil {
+		return err
+	}
+	if err := d.claim(path+".id", dc.ID, KindConduit); err != nil {
+		return err
+	}
+	c := Conduit{Key: dc.ID}
+	var err error
+	if c.Name, err = line(path+".name", dc.Name); err != nil {
+		return err
+	}
+	if c.Name == "" {
+		return docErr(path+".name", "missing")
+	}
+	if c.Type, err = line(path+".kind", dc.Kind); err != nil {
+		return err
+	}
+	if c.Protocols, err = line(path+".protocols", dc.Protocols); err != nil {
+		return err
+	}
+	if c.Description, err = text(path+".description", dc.Description); err != nil {
+		return err
+	}
+	for _, end := range []struct{ key, field string }{{dc.From, "from"}, {dc.To, "to"}} {
+		if k, ok := d.keys[end.key]; !ok || k != KindZone {
+			return docErr(path+"."+end.field, "unknown zone %q", end.key)
+		}
+	}
+	if dc.From == dc.To {
+		return docErr(path+".to", "a conduit joins two different zones")
+	}
+	c.From, c.To = dc.From, dc.To
+	if c.SLT, err = sltOf(path+".sl_t", dc.SLT); err != nil {
+		return err
+	}
+	a.Conduits = append(a.Conduits, c)
+	return nil
+}
+
+func (d *decoder) answer(a *Assessment, cat *Catalog, raw json.RawMessage, path string) error {
+	var da DocAnswer
+	if err := strict(raw, &da, path, d.data); err != nil {
+		return err
+	}
+	kind, ok := d.keys[da.Target]
+	if !ok {
+		return docErr(path+".target", "unknown zone or conduit %q", da.Target)
+	}
+	r, ok := cat.Requirement(da.Requirement)
+	if !ok {
+		return docErr(path+".requirement", "unknown requirement %q in catalog %s", da.Requirement, cat.ID)
+	}
+	if !r.AppliesTo.Includes(kind) {
+		return docErr(path+".requirement", "%s is not assessed on a %s", r.ID, kind)
+	}
+	st, err := ParseStatus(da.Status)
+	if err != nil {
+		return docErr(path+".status", "%s", err)
+	}
+	ans := Answer{Requirement: r.ID, Status: st, Flagged: da.Flagged}
+	if ans.Note, err = text(path+".note", da.Note); err != nil {
+		return err
+	}
+	if ans.Justification, err = text(path+".justification", da.Justification); err != nil {
+		return err
+	}
+	if ans.Interviewee, err = line(path+".interviewee", da.Interviewee); err != nil {
+		return err
+	}
+	if ans.Assessor, err = line(path+".assessor", da.Assessor); err != nil {
+		return err
+	}
+	if ans.UpdatedAt, err = parseTime(path+".at", da.At); err != nil {
+		return err
+	}
+	if err := ans.Validate(); err != nil {
+		return docErr(path+".justification", "required (non-empty) for status %s", st)
+	}
+	if !st.NeedsJustification() && strings.TrimSpace(ans.Justification) != "" {
+		return docErr(path+".justification", "only na and compensating answers carry a justification; put other text in note")
+	}
+	as := a.Answers[da.Target]
+	if as == nil {
+		as = Answers{}
+		a.Answers[da.Target] = as
+	}
+	if _, dup := as[r.ID]; dup {
+		return docErr(path, "a second answer for %s %s", da.Target, r.ID)
+	}
+	as[r.ID] = ans
+	return nil
+}

@@ -1,0 +1,128 @@
+package model_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"slate/model"
+	"slate/questionnaires"
+)
+
+func resolve(id, version string) (*model.Catalog, bool) {
+	c := questionnaires.Builtin()
+	return c, id == c.ID && version == c.Version
+}
+
+func sampleDoc(t testing.TB) []byte {
+	cat := questionnaires.Builtin()
+	data, err := model.NewDocument(model.SamplePlant(cat), cat, time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestDocumentRoundTrip(t *testing.T) {
+	cat := questionnaires.Builtin()
+	data := sampleDoc(t)
+	a, _, err := model.DecodeDocument(data, resolve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := model.NewDocument(a, cat, time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)).Encode()
+	if !bytes.Equal(data, again) {
+		t.Fatal("decode/encode is not lossless")
+	}
+}
+
+func TestDocumentErrorsNameTheJSONPath(t *testing.T) {
+	edit := func(from, to string) string { return strings.Replace(string(sampleDoc(t)), from, to, 1) }
+	cases := []struct{ name, doc, path, msg string }{
+		{"unknown requirement", edit(`"requirement": "SR 1.3"`, `"requirement": "SR 9.9"`), "$.answers[1].requirement", "unknown requirement"},
+		{"unknown zone in conduit", edit(`"from": "enterprise"`, `"from": "office"`), "$.conduits[0].from", `unknown zone "office"`},
+		{"unknown target", edit(`"target": "dmz"`, `"target": "dmz2"`), "$.answers[12].target", "unknown zone or conduit"},
+		{"bad status", edit(`"status": "partial"`, `"status": "maybe"`), "$.answers[14].status", "unknown status"},
+		{"SL out of range", edit(`"sl_t": [`, `"sl_t": [5, `), "$.zones[0].sl_t", "has 8 levels"},
+		{"SL 5", strings.Replace(edit(`"sl_t": [`, `"sl_t": [`), "[\n        1,", "[\n        5,", 1), "$.zones[0].sl_t[0]", "SL 5 is not in 0..4"},
+		{"negative SL", strings.Replace(string(sampleDoc(t)), "[\n        1,", "[\n        -1,", 1), "$.zones[0].sl_t[0]", "SL -1"},
+		{"missing justification", edit(`"justification": "No wireless in the supervisory zone: confirmed on the walkdown and in the switch port configuration."`, `"justification": ""`), "$.answers[27].justification", "required"},
+		{"wrong type", edit(`"name": "Enterprise"`, `"name": 7`), "$.zones[0].name", "expected text"},
+		{"unknown field", edit(`"name": "Enterprise"`, `"nmae": "Enterprise"`), "$.zones[0]", `unknown field "nmae"`},
+		{"duplicate id", edit(`"id": "dmz"`, `"id": "enterprise"`), "$.zones[1].id", "used twice"},
+		{"bad format", edit(`"format": "slate/1"`, `"format": "slate/9"`), "$.format", "unsupported format"},
+		{"unknown catalog", edit(`"version": "2013+COR1:2014"`, `"version": "2099"`), "$.assessment.catalog", "not available"},
+		{"truncated", string(sampleDoc(t)[:500]), "$", "truncated"},
+		{"syntax", edit(`"site":`, `"site" `), "$", "invalid JSON at line 6, column 14"},
+		{"not applicable to conduits", edit(`"requirement": "SR 5.1",
+      "status": "no"`, `"requirement": "SR 1.1",
+      "status": "no"`), "$.answers[77].requirement", "SR 1.1 is not assessed on a conduit"},
+		{"invalid utf-8", edit(`Enterprise`, "Enter\xffprise"), "$", "not valid UTF-8"},
+		{"bad time", edit(`"at": "2026-03-04T08:30:00.000Z"`, `"at": "yesterday"`), "$.answers[0].at", "not RFC 3339"},
+		{"bad id", edit(`"id": "dmz"`, `"id": "d m z"`), "$.zones[1].id", "use 1 to 64"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := model.DecodeDocument([]byte(tc.doc), resolve)
+			var de *model.DocError
+			if !errors.As(err, &de) {
+				t.Fatalf("got %v, want a DocError", err)
+			}
+			if de.Path != tc.path || !strings.Contains(de.Msg, tc.msg) {
+				t.Fatalf("got %q at %q, want %q at %q", de.Msg, de.Path, tc.msg, tc.path)
+			}
+		})
+	}
+}
+
+func TestHostileDocuments(t *testing.T) {
+	deep := `{"format":"slate/1","assessment":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `}`
+	huge := strings.Replace(string(sampleDoc(t)), `"note": "GPO: 14 characters minimum."`, `"note": "`+strings.Repeat("A", 2<<20)+`"`, 1)
+	ctrl := strings.Replace(string(sampleDoc(t)), `"name": "Enterprise"`, `"name": "Ent\u001b[2J\u0007erprise"`, 1)
+	for name, doc := range map[string]string{"deep": deep, "huge string": huge} {
+		if _, _, err := model.DecodeDocument([]byte(doc), resolve); err == nil {
+			t.Errorf("%s document accepted", name)
+		}
+	}
+	a, _, err := model.DecodeDocument([]byte(ctrl), resolve)
+	if err != nil || a.Zones[0].Name != "Enterprise" {
+		t.Fatalf("control characters not stripped: %v %q", err, a.Zones[0].Name)
+	}
+}
+
+func FuzzDecodeDocument(f *testing.F) {
+	f.Add(sampleDoc(f)[:3000])
+	f.Add([]byte(`{"format":"slate/1","assessment":{"name":"x","catalog":{"id":"iec62443-3-3","version":"2013+COR1:2014"}},"zones":[{"id":"a","name":"A","sl_t":[1,1,1,1,1,1,1]}],"answers":[{"target":"a","requirement":"SR 1.1","status":"yes"}]}`))
+	f.Add([]byte(`{"format":"slate/1","zones":[{"id":"a"}]}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, cat, err := model.DecodeDocument(data, resolve)
+		if err != nil {
+			var de *model.DocError
+			if !errors.As(err, &de) || de.Path == "" || !strings.HasPrefix(de.Path, "$") {
+				t.Fatalf("error without a JSON path: %v", err)
+			}
+			return
+		}
+		// Whatever is accepted must encode and decode to the same document.
+		out, err := model.NewDocument(a, cat, time.Time{}).Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := model.DecodeDocument(out, resolve)
+		if err != nil {
+			t.Fatalf("accepted document does not re-import: %v\n%s", err, out)
+		}
+		again, _ := model.NewDocument(b, cat, time.Time{}).Encode()
+		if !bytes.Equal(out, again) {
+			t.Fatal("re-import is not stable")
+		}
+		var v any
+		if json.Unmarshal(out, &v) != nil {
+			t.Fatal("encoder produced invalid JSON")
+		}
+	})
+}

@@ -1,0 +1,194 @@
+package model
+
+import "time"
+
+// sampleAnswer is one line of the sample interview.
+type sampleAnswer struct {
+	target, req string
+	status      Status
+	note, just  string
+	who         string
+	flagged     bool
+}
+
+const (
+	weber    = "J. Weber (control engineer)"
+	okafor   = "M. Okafor (OT network engineer)"
+	lindqvst = "S. Lindqvist (IT security)"
+	patel    = "R. Patel (shift supervisor)"
+	assessor = "A. Novak"
+)
+
+// sampleInterview is a partly finished interview at a typical process plant:
+// real gaps, a provisional level and compensating controls.
+var sampleInterview = []sampleAnswer{
+	// Enterprise zone (SL-T 1): at target where it was asked.
+	{"enterprise", "SR 1.1", Yes, "Corporate AD logon on every workstation; no local autologon.", "", lindqvst, false},
+	{"enterprise", "SR 1.3", Yes, "Joiner/mover/leaver process in the HR system, reviewed monthly.", "", lindqvst, false},
+	{"enterprise", "SR 1.4", Yes, "", "", lindqvst, false},
+	{"enterprise", "SR 1.5", Yes, "Password vault for admin accounts; default credentials changed at build.", "", lindqvst, false},
+	{"enterprise", "SR 1.6", Yes, "Corporate Wi-Fi uses 802.1X with certificates.", "", lindqvst, false},
+	{"enterprise", "SR 1.7", Yes, "GPO: 14 characters minimum.", "", lindqvst, false},
+	{"enterprise", "SR 1.10", Yes, "", "", lindqvst, false},
+	{"enterprise", "SR 1.11", Yes, "Lockout after 10 attempts for 15 minutes.", "", lindqvst, false},
+	{"enterprise", "SR 1.12", Yes, "Logon banner shown.", "", lindqvst, false},
+	{"enterprise", "SR 1.13", Yes, "VPN with MFA for all remote staff.", "", lindqvst, false},
+	{"enterprise", "SR 4.1", Yes, "", "", lindqvst, false},
+	{"enterprise", "SR 4.3", Yes, "TLS 1.2+ enforced by proxy policy.", "", lindqvst, false},
+
+	// Industrial DMZ (SL-T 2).
+	{"dmz", "SR 1.1", Yes, "Jump host requires domain logon from the OT domain.", "", okafor, false},
+	{"dmz", "SR 1.1 RE 1", Yes, "Named accounts only on the jump host and historian replica.", "", okafor, false},
+	{"dmz", "SR 1.5", Partial, "Service account for PI replication has a non-expiring password stored in a script.", "", okafor, true},
+	{"dmz", "SR 1.13", Yes, "Remote access terminates on the jump host only.", "", okafor, false},
+	{"dmz", "SR 1.13 RE 1", No, "Vendor accounts are enabled permanently; no per-session approval.", "", okafor, false},
+	{"dmz", "SR 3.2", Yes, "Endpoint protection on all DMZ servers, signatures via WSUS/ePO.", "", okafor, false},
+	{"dmz", "SR 3.2 RE 1", Yes, "File transfer station scans all files entering the DMZ.", "", okafor, false},
+	{"dmz", "SR 6.1", Yes, "Logs forwarded to the SOC syslog collector.", "", okafor, false},
+	{"dmz", "SR 6.2", No, "No network monitoring; the SOC sees only server logs.", "", okafor, false},
+
+	// Supervisory zone (SL-T 2): FR1 fully interviewed.
+	{"supervisory", "SR 1.1", Yes, "Windows logon on all HMIs and engineering stations; autologon removed in 2024.", "", weber, false},
+	{"supervisory", "SR 1.1 RE 1", No, "Control room uses one shared 'operator' account per console; personal accounts come with the HMI upgrade.", "", patel, false},
+	{"supervisory", "SR 1.2", Partial, "OPC UA to the PLCs uses certificates; the legacy S7 connections are unauthenticated.", "", weber, false},
+	{"supervisory", "SR 1.3", Yes, "Accounts created through OT AD tickets; quarterly review by the OT lead.", "", weber, false},
+	{"supervisory", "SR 1.4", Yes, "", "", weber, false},
+	{"supervisory", "SR 1.5", No, "Two HMI panels still use the vendor default password (label on the cabinet door).", "", weber, true},
+	{"supervisory", "SR 1.6", NA, "", "No wireless in the supervisory zone: confirmed on the walkdown and in the switch port configuration.", okafor, false},
+	{"supervisory", "SR 1.7", Compensating, "HMI runtime has no password rules of its own.", "Logon to the HMI host is through the domain, whose policy enforces 12-character passwords for every account.", weber, false},
+	{"supervisory", "SR 1.10", Yes, "", "", weber, false},
+	{"supervisory", "SR 1.11", Yes, "Lockout after 5 attempts via GPO; operators know to call the shift supervisor.", "", patel, false},
+	{"supervisory", "SR 1.12", Partial, "Banner on engineering stations only, not on the HMIs.", "", weber, false},
+	{"supervisory", "SR 1.13", Yes, "No direct access from untrusted networks; vendors come in through the DMZ jump host.", "", okafor, false},
+	{"supervisory", "SR 1.13 RE 1", Yes, "Each vendor session approved by the shift supervisor against a work order.", "", patel, false},
+	{"supervisory", "SR 2.1", Yes, "", "", weber, false},
+	{"supervisory", "SR 2.1 RE 2", Yes, "Roles: operator, engineer, administrator.", "", weber, false},
+	{"supervisory", "SR 2.3", Partial, "USB storage blocked on HMIs by GPO, but not on the engineering stations.", "", weber, false},
+	{"supervisory", "SR 2.5", Yes, "Screen lock after 15 minutes on engineering stations; HMIs stay in view-only mode.", "", weber, false},
+	{"supervisory", "SR 2.8", Yes, "", "", weber, false},
+	{"supervisory", "SR 5.1", Yes, "Supervisory VLAN behind the DMZ firewall.", "", okafor, false},
+	{"supervisory", "SR 5.1 RE 1", Yes, "", "", okafor, false},
+	{"supervisory", "SR 5.2", Yes, "", "", okafor, false},
+	{"supervisory", "SR 5.2 RE 1", Partial, "An any-any rule for historian replication is still open on the DMZ firewall.", "", okafor, true},
+	{"supervisory", "SR 5.3", Yes, "No e-mail or chat clients on HMIs.", "", okafor, false},
+	{"supervisory", "SR 5.4", Yes, "", "", okafor, false},
+	{"supervisory", "SR 7.3", Yes, "Nightly image backups of both SCADA servers to an offline NAS.", "", weber, false},
+	{"supervisory", "SR 7.3 RE 1", No, "Restores have never been tested.", "", weber, false},
+	{"supervisory", "SR 7.8", No, "The only inventory dates from commissioning in 2016.", "", weber, false},
+
+	// Control zone (SL-T 2): FR3 provisional.
+	{"control", "SR 1.1", No, "PLCs can be programmed from any engineering station without a password; S7 protection level not set.", "", weber, true},
+	{"control", "SR 3.1", Yes, "", "", weber, false},
+	{"control", "SR 3.2", Compensating, "Controllers cannot run anti-malware.", "Application allow-listing on the engineering stations and USB control on every device that can reach the PLCs.", weber, false},
+	{"control", "SR 3.3", Yes, "Safety functions proof-tested yearly; interlocks tested after each change.", "", weber, false},
+	{"control", "SR 3.4", Yes, "Firmware only from the vendor portal with checksum verification.", "", weber, false},
+	{"control", "SR 3.5", Yes, "", "", weber, false},
+	{"control", "SR 3.6", Yes, "Outputs go to a defined safe state on communication loss (tested at FAT).", "", weber, false},
+	{"control", "SR 7.3", Yes, "PLC programs backed up after every change to the versioning server.", "", weber, false},
+	{"control", "SR 7.4", Partial, "Recovery procedure exists for PLCs but not for the managed switches.", "", weber, false},
+	{"control", "SR 7.5", Yes, "UPS for 30 minutes, then the diesel generator.", "", weber, false},
+
+	// Safety instrumented system (SL-T 3).
+	{"safety", "SR 1.1", Yes, "SIS engineering station requires personal logon and a key switch.", "", weber, false},
+	{"safety", "SR 5.1", Yes, "", "", okafor, false},
+	{"safety", "SR 5.1 RE 1", Yes, "Separate physical network for the SIS.", "", okafor, false},
+	{"safety", "SR 5.1 RE 2", Yes, "", "", okafor, false},
+	{"safety", "SR 5.2", Yes, "", "", okafor, false},
+	{"safety", "SR 5.2 RE 1", Yes, "", "", okafor, false},
+	{"safety", "SR 5.2 RE 2", No, "The SIS cannot be isolated from the control network without tripping the unit.", "", weber, false},
+	{"safety", "SR 5.2 RE 3", Yes, "The SIS gateway blocks all traffic when it fails (tested in 2025).", "", okafor, false},
+	{"safety", "SR 5.3", Yes, "", "", okafor, false},
+	{"safety", "SR 5.3 RE 1", Yes, "", "", okafor, false},
+	{"safety", "SR 5.4", Yes, "", "", okafor, false},
+
+	// Conduits.
+	{"enterprise-dmz", "SR 1.13", Yes, "Remote users authenticate on the corporate VPN before reaching the DMZ.", "", okafor, false},
+	{"enterprise-dmz", "SR 1.13 RE 1", No, "Vendor VPN accounts are always on.", "", okafor, false},
+	{"enterprise-dmz", "SR 5.1", Yes, "", "", okafor, false},
+	{"enterprise-dmz", "SR 5.1 RE 1", Yes, "", "", okafor, false},
+	{"enterprise-dmz", "SR 5.2", Yes, "Next-generation firewall between IT and the DMZ.", "", okafor, false},
+	{"enterprise-dmz", "SR 5.2 RE 1", Yes, "Default deny; rules reviewed twice a year.", "", okafor, false},
+	{"enterprise-dmz", "SR 5.3", Yes, "E-mail and web browsing blocked towards the DMZ.", "", okafor, false},
+	{"supervisory-control", "SR 5.1", No, "Flat network: supervisory and control share VLAN 10 with no filtering.", "", okafor, true},
+	{"supervisory-control", "SR 3.1", Partial, "OPC UA signed; S7 and Modbus in clear.", "", weber, false},
+	{"control-safety", "SR 5.1", Yes, "", "", okafor, false},
+	{"control-safety", "SR 5.2", Yes, "Read-only safety gateway; writes from the DCS are blocked.", "", okafor, false},
+	{"control-safety", "SR 5.2 RE 1", Yes, "", "", okafor, false},
+}
+
+// SamplePlant returns the demo assessment: the five zones of a typical
+// process plant, conduits between neighbours, some assets and a partly
+// finished interview. Times are fixed so the demo is reproducible.
+func SamplePlant(c *Catalog) *Assessment {
+	start := time.Date(2026, 3, 3, 8, 30, 0, 0, time.UTC)
+	a := &Assessment{
+		Name:     "Gap assessment, Unit 1 ammonia plant",
+		Site:     "Northfield Chemical Works",
+		Scope:    "Unit 1 process control system: enterprise boundary to the safety instrumented system.",
+		Assessor: assessor,
+		Created:  start, Updated: start,
+		CatalogID: c.ID, CatalogVersion: c.Version, CatalogHash: c.Hash,
+		Answers: map[string]Answers{},
+		Zones: []Zone{
+			{Key: "enterprise", Name: "Enterprise", Type: "enterprise", SLT: Uniform(1),
+				Description: "Corporate IT: offices, ERP, e-mail.",
+				Assets: []Asset{
+					{Name: "DC01", Type: "Domain controller", Vendor: "Microsoft", Model: "Windows Server 2022", Address: "10.1.0.10"},
+					{Name: "ERP01", Type: "ERP server", Vendor: "SAP", Address: "10.1.2.20"},
+				}},
+			{Key: "dmz", Name: "Industrial DMZ", Type: "dmz", SLT: Uniform(2),
+				Description: "Brokers every exchange between IT and OT.",
+				Assets: []Asset{
+					{Name: "JUMP01", Type: "Remote access jump host", Vendor: "Microsoft", Model: "Windows Server 2019", Address: "172.16.10.5"},
+					{Name: "HIST-R", Type: "Historian replica", Vendor: "AVEVA", Model: "PI Server", Firmware: "2018 SP3", Address: "172.16.10.12"},
+					{Name: "WSUS01", Type: "Patch server", Vendor: "Microsoft", Address: "172.16.10.20"},
+				}},
+			{Key: "supervisory", Name: "Supervisory", Type: "supervisory", SLT: Uniform(2),
+				Description: "SCADA servers, operator HMIs and engineering stations in the central control room.",
+				Assets: []Asset{
+					{Name: "SCADA-A", Type: "SCADA server", Vendor: "Siemens", Model: "WinCC OA", Firmware: "3.19", Address: "192.168.20.11"},
+					{Name: "SCADA-B", Type: "SCADA server", Vendor: "Siemens", Model: "WinCC OA", Firmware: "3.19", Address: "192.168.20.12"},
+					{Name: "HMI-01..04", Type: "Operator HMI", Vendor: "Dell", Model: "OptiPlex 7090", Address: "192.168.20.31-34"},
+					{Name: "EWS-01", Type: "Engineering workstation", Vendor: "Siemens", Model: "TIA Portal V17", Address: "192.168.20.50"},
+				}},
+			{Key: "control", Name: "Control (Unit 1)", Type: "control", SLT: Uniform(2),
+				Description: "Controllers, remote I/O and the unit's control network.",
+				Assets: []Asset{
+					{Name: "PLC-101", Type: "PLC", Vendor: "Siemens", Model: "S7-1516", Firmware: "2.9.4", Address: "192.168.30.101"},
+					{Name: "PLC-102", Type: "PLC", Vendor: "Siemens", Model: "S7-1516", Firmware: "2.8.3", Address: "192.168.30.102"},
+					{Name: "SW-U1-CORE", Type: "Managed switch", Vendor: "Hirschmann", Model: "RSP35", Firmware: "09.0.04", Address: "192.168.30.2"},
+				}},
+			{Key: "safety", Name: "Safety instrumented system", Type: "safety", SLT: Uniform(3),
+				Description: "SIS logic solver and its engineering station.",
+				Assets: []Asset{
+					{Name: "SIS-LS1", Type: "Safety logic solver", Vendor: "Schneider Electric", Model: "Triconex Tricon CX", Firmware: "11.6"},
+					{Name: "SIS-EWS", Type: "SIS engineering station", Vendor: "Schneider Electric", Model: "TriStation 1131"},
+				}},
+		},
+		Conduits: []Conduit{
+			{Key: "enterprise-dmz", Name: "Enterprise - DMZ", Type: "firewall", From: "enterprise", To: "dmz",
+				Protocols: "HTTPS, RDP to the jump host, WSUS", SLT: Uniform(2)},
+			{Key: "dmz-supervisory", Name: "DMZ - Supervisory", Type: "firewall", From: "dmz", To: "supervisory",
+				Protocols: "PI-to-PI replication, WSUS, RDP from the jump host", SLT: Uniform(2)},
+			{Key: "supervisory-control", Name: "Supervisory - Control", Type: "direct", From: "supervisory", To: "control",
+				Protocols: "S7comm, OPC UA, Modbus/TCP", SLT: Uniform(2)},
+			{Key: "control-safety", Name: "Control - Safety", Type: "safety gateway", From: "control", To: "safety",
+				Protocols: "Modbus/TCP (read-only)", SLT: Uniform(3)},
+		},
+	}
+	for i, s := range sampleInterview {
+		if _, ok := c.Requirement(s.req); !ok {
+			continue // a custom catalog without this requirement
+		}
+		as := a.Answers[s.target]
+		if as == nil {
+			as = Answers{}
+			a.Answers[s.target] = as
+		}
+		as[s.req] = Answer{Requirement: s.req, Status: s.status, Note: s.note, Justification: s.just,
+			Interviewee: s.who, Assessor: assessor, Flagged: s.flagged,
+			UpdatedAt: start.Add(time.Duration(24*60+i*3) * time.Minute)}
+	}
+	a.Updated = start.Add(time.Duration(24*60+len(sampleInterview)*3) * time.Minute)
+	return a
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"slate/model"
+	"slate/questionnaires"
+	"slate/store"
+)
+
+// session is an opened assessment with its catalog.
+type session struct {
+	st  *store.Store
+	a   *model.Assessment
+	cat *model.Catalog
+}
+
+func (s *session) Close() { s.st.Close() }
+
+// catalogFor finds the catalog an assessment was made with.
+func catalogFor(lib *questionnaires.Library, a *model.Assessment) (*model.Catalog, error) {
+	cat, ok := lib.Get(a.CatalogID, a.CatalogVersion)
+	if !ok {
+		return nil, fmt.Errorf("the assessment uses catalog %q version %q, which is not available; put it in the folder named by --catalogs or $%s",
+			a.CatalogID, a.CatalogVersion, questionnaires.EnvDir)
+	}
+	return cat, nil
+}
+
+// openForReading opens FILE for a headless read: read-only, so it works
+// while a TUI session holds the file, unless the file first needs a schema
+// upgrade.
+func openForReading(path, catDir string) (*session, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("%s: no such file", path)
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if errors.Is(err, store.ErrOldSchema) {
+		st, err = store.Open(path, store.Options{})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return load(st, catDir)
+}
+
+func load(st *store.Store, catDir string) (*session, error) {
+	lib, err := questionnaires.Load(questionnaires.Dir(catDir))
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a, err := st.Load()
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	cat, err := catalogFor(lib, a)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &session{st: st, a: a, cat: cat}, nil
+}
+
+// outputTime is the time stamped into exports and reports: --at when given,
+// else $SOURCE_DATE_EPOCH (the reproducible-builds convention), else now.
+func outputTime(flag string) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse(time.RFC3339, flag)
+		if err != nil {
+			return t, usagef("--at %q: use RFC 3339, e.g. 2026-03-01T12:00:00Z", flag)
+		}
+		return t.UTC(), nil
+	}
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", v)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC().Truncate(time.Second), nil
+}

@@ -1,0 +1,104 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"slate/model"
+)
+
+// answerRow is an answers row as stored.
+type answerRow struct {
+	Status        string
+	Note          string
+	Justification string
+	Interviewee   string
+	Assessor      string
+	Flagged       bool
+}
+
+// rowOf is the stored form of an answer; free text is cleaned of control
+// characters and escape sequences on the way in.
+func rowOf(a model.Answer) answerRow {
+	return answerRow{string(a.Status.Norm()), model.CleanText(a.Note), model.CleanText(a.Justification),
+		strings.TrimSpace(model.CleanLine(a.Interviewee)), strings.TrimSpace(model.CleanLine(a.Assessor)), a.Flagged}
+}
+
+// empty reports whether the row carries nothing worth keeping.
+func (r answerRow) empty() bool {
+	return r.Status == string(model.Unanswered) && r.Note == "" && r.Justification == "" && !r.Flagged
+}
+
+// SaveAnswer records an answer of one target in one committed transaction,
+// with an audit row holding the previous and the new state. The returned
+// answer carries its saved time. Saving an unchanged answer writes nothing.
+func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, error) {
+	a.Status = a.Status.Norm()
+	if err := a.Validate(); err != nil {
+		return a, invalid("%s", err)
+	}
+	if !a.Status.NeedsJustification() {
+		a.Justification = ""
+	}
+	err := s.write(func(tx *sql.Tx, at int64) error {
+		id, err := s.targetID(tx, targetKey)
+		if err != nil {
+			return err
+		}
+		var old answerRow
+		var hadOld bool
+		err = s.queryRow(tx, `SELECT status, note, justification, interviewee, assessor, flagged
+			FROM answers WHERE target_id = ? AND requirement = ?`, id, a.Requirement).
+			Scan(&old.Status, &old.Note, &old.Justification, &old.Interviewee, &old.Assessor, &old.Flagged)
+		switch {
+		case err == nil:
+			hadOld = true
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		row := rowOf(a)
+		if hadOld && old == row || !hadOld && row.empty() {
+			a.UpdatedAt = time.Time{}
+			return errUnchanged
+		}
+		if row.empty() {
+			_, err = s.exec(tx, sqlDeleteAnswer, id, a.Requirement)
+		} else {
+			_, err = s.exec(tx, sqlUpsertAnswer,
+				id, a.Requirement, row.Status, row.Note, row.Justification, row.Interviewee,
+				row.Assessor, row.Flagged, at)
+		}
+		if err != nil {
+			return err
+		}
+		var oldState, newState *answerState
+		if hadOld {
+			oldState = stateOf(old)
+		}
+		if !row.empty() {
+			newState = stateOf(row)
+		}
+		if err := s.appendAudit(tx, at, s.actorFor(a.Assessor), "answer", answerSubject(targetKey, a.Requirement), oldState, newState); err != nil {
+			return err
+		}
+		a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
+		a.UpdatedAt = time.UnixMilli(at).UTC()
+		return s.touch(tx, at)
+	})
+	if errors.Is(err, errUnchanged) {
+		return a, nil
+	}
+	return a, err
+}
+
+// errUnchanged aborts a transaction that would record nothing new.
+var errUnchanged = errors.New("unchanged")
+
+func (s *Store) actorFor(name string) string {
+	if name != "" {
+		return name
+	}
+	return s.actor
+}

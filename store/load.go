@@ -1,0 +1,168 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"time"
+
+	"slate/model"
+)
+
+// Load reads the whole assessment: metadata, zones with assets, conduits and
+// every answer.
+func (s *Store) Load() (*model.Assessment, error) {
+	a, ids, err := loadFrom(s.db, false)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.ids = ids
+	s.mu.Unlock()
+	return a, nil
+}
+
+// loadFrom reads an assessment. With parallel set (a pool of several
+// read-only connections), the answers, which are nearly all of the work, are
+// read in two halves side by side.
+func loadFrom(db *sql.DB, parallel bool) (*model.Assessment, map[string]int64, error) {
+	a := &model.Assessment{Answers: map[string]model.Answers{}}
+	var created, updated int64
+	err := db.QueryRow(`SELECT name, site, scope, assessor, catalog_id, catalog_version, catalog_hash,
+		created_at, updated_at FROM assessment WHERE id = 1`).
+		Scan(&a.Name, &a.Site, &a.Scope, &a.Assessor, &a.CatalogID, &a.CatalogVersion, &a.CatalogHash, &created, &updated)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the assessment: %s", sqliteReason(err))
+	}
+	a.Created, a.Updated = time.UnixMilli(created).UTC(), time.UnixMilli(updated).UTC()
+
+	keys, ids, err := loadTargets(db, a)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := loadAssets(db, a, ids); err != nil {
+		return nil, nil, err
+	}
+	var lo, mid, hi int64
+	if err := db.QueryRow(`SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM targets`).Scan(&lo, &hi); err != nil {
+		return nil, nil, fmt.Errorf("reading answers: %s", sqliteReason(err))
+	}
+	if !parallel {
+		if err := loadAnswers(db, keys, lo, hi, a.Answers); err != nil {
+			return nil, nil, err
+		}
+		return a, ids, nil
+	}
+	mid = lo + (hi-lo)/2
+	other := map[string]model.Answers{}
+	done := make(chan error, 1)
+	go func() { done <- loadAnswers(db, keys, mid+1, hi, other) }()
+	err = loadAnswers(db, keys, lo, mid, a.Answers)
+	if err2 := <-done; err == nil {
+		err = err2
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, v := range other {
+		a.Answers[k] = v
+	}
+	return a, ids, nil
+}
+
+func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]int64, error) {
+	keys := map[int64]string{}
+	ids := map[string]int64{}
+	rows, err := db.Query(`SELECT t.id, t.key, t.kind, t.name, t.description, t.type, t.slt, t.protocols,
+		coalesce(f.key, ''), coalesce(o.key, '')
+		FROM targets t LEFT JOIN targets f ON f.id = t.from_zone LEFT JOIN targets o ON o.id = t.to_zone
+		ORDER BY t.kind DESC, t.position`) // 'zone' sorts after 'conduit': DESC puts zones first
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading zones: %s", sqliteReason(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var key, kind, name, desc, typ, slt, protocols, from, to string
+		if err := rows.Scan(&id, &key, &kind, &name, &desc, &typ, &slt, &protocols, &from, &to); err != nil {
+			return nil, nil, err
+		}
+		v, err := parseSLT(slt)
+		if err != nil {
+			return nil, nil, fmt.Errorf("zone %s: %w", key, err)
+		}
+		keys[id], ids[key] = key, id
+		if kind == "zone" {
+			a.Zones = append(a.Zones, model.Zone{Key: key, Name: name, Description: desc, Type: typ, SLT: v})
+		} else {
+			a.Conduits = append(a.Conduits, model.Conduit{Key: key, Name: name, Description: desc, Type: typ,
+				From: from, To: to, Protocols: protocols, SLT: v})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("reading zones: %s", sqliteReason(err))
+	}
+	return keys, ids, nil
+}
+
+func loadAssets(db *sql.DB, a *model.Assessment, ids map[string]int64) error {
+	zoneIndex := map[int64]int{}
+	for i, z := range a.Zones {
+		zoneIndex[ids[z.Key]] = i
+	}
+	rows, err := db.Query(`SELECT id, zone_id, name, type, vendor, model, firmware, address, notes
+		FROM assets ORDER BY zone_id, position`)
+	if err != nil {
+		return fmt.Errorf("reading assets: %s", sqliteReason(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var as model.Asset
+		var zone int64
+		if err := rows.Scan(&as.ID, &zone, &as.Name, &as.Type, &as.Vendor, &as.Model, &as.Firmware, &as.Address, &as.Notes); err != nil {
+			return err
+		}
+		if i, ok := zoneIndex[zone]; ok {
+			a.Zones[i].Assets = append(a.Zones[i].Assets, as)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading assets: %s", sqliteReason(err))
+	}
+	return nil
+}
+
+// loadAnswers reads the answers of targets with lo <= id <= hi into out.
+func loadAnswers(db *sql.DB, keys map[int64]string, lo, hi int64, out map[string]model.Answers) error {
+	rows, err := db.Query(`SELECT target_id, requirement, status, note, justification, interviewee,
+		assessor, flagged, updated_at FROM answers WHERE target_id BETWEEN ? AND ?`, lo, hi)
+	if err != nil {
+		return fmt.Errorf("reading answers: %s", sqliteReason(err))
+	}
+	defer rows.Close()
+	curID := int64(-1)
+	var cur model.Answers
+	for rows.Next() {
+		var ans model.Answer
+		var tid, at int64
+		var status string
+		if err := rows.Scan(&tid, &ans.Requirement, &status, &ans.Note, &ans.Justification, &ans.Interviewee,
+			&ans.Assessor, &ans.Flagged, &at); err != nil {
+			return err
+		}
+		ans.Status = model.Status(status)
+		ans.UpdatedAt = time.UnixMilli(at).UTC()
+		if tid != curID {
+			curID = tid
+			cur = out[keys[tid]]
+			if cur == nil {
+				cur = model.Answers{}
+				out[keys[tid]] = cur
+			}
+		}
+		cur[ans.Requirement] = ans
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading answers: %s", sqliteReason(err))
+	}
+	return nil
+}

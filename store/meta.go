@@ -1,0 +1,66 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"strings"
+
+	"slate/model"
+)
+
+// Meta is the assessment's descriptive fields.
+type Meta struct {
+	Name     string `json:"name"`
+	Site     string `json:"site"`
+	Scope    string `json:"scope"`
+	Assessor string `json:"assessor"`
+}
+
+// MetaOf returns the descriptive fields of an assessment.
+func MetaOf(a *model.Assessment) Meta { return Meta{a.Name, a.Site, a.Scope, a.Assessor} }
+
+func (m *Meta) clean() {
+	m.Name = strings.TrimSpace(model.CleanLine(m.Name))
+	m.Site = strings.TrimSpace(model.CleanLine(m.Site))
+	m.Assessor = strings.TrimSpace(model.CleanLine(m.Assessor))
+	m.Scope = model.CleanText(m.Scope)
+}
+
+// SetMeta saves the assessment's name, site, scope and assessor.
+func (s *Store) SetMeta(m Meta) error {
+	m.clean()
+	return s.write(func(tx *sql.Tx, at int64) error {
+		var old Meta
+		if err := tx.QueryRow(`SELECT name, site, scope, assessor FROM assessment WHERE id = 1`).
+			Scan(&old.Name, &old.Site, &old.Scope, &old.Assessor); err != nil {
+			return err
+		}
+		if old == m {
+			return nil
+		}
+		if _, err := tx.Exec(`UPDATE assessment SET name = ?, site = ?, scope = ?, assessor = ?, updated_at = ? WHERE id = 1`,
+			m.Name, m.Site, m.Scope, m.Assessor, at); err != nil {
+			return err
+		}
+		return s.appendAudit(tx, at, s.actorFor(m.Assessor), "assessment", "", old, m)
+	})
+}
+
+// Setting returns a per-file preference ("" when unset).
+func (s *Store) Setting(key string) (string, error) {
+	var v string
+	err := s.db.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetSetting saves a per-file preference (not audited: it is not assessment data).
+func (s *Store) SetSetting(key, value string) error {
+	return s.write(func(tx *sql.Tx, at int64) error {
+		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// SchemaVersion is the schema this build writes, kept in PRAGMA user_version.
+var SchemaVersion = uint32(len(migrations))
+
+// migrations are forward-only; migrations[i] takes a file from version i to
+// i+1 inside the same transaction that records the new user_version. Never
+// edit a released step: add a new one, with a test from the previous schema.
+var migrations = []func(*sql.Tx) error{
+	migrate1,
+}
+
+func migrate1(tx *sql.Tx) error {
+	return execAll(tx,
+		`CREATE TABLE assessment (
+			id              INTEGER PRIMARY KEY CHECK (id = 1),
+			name            TEXT NOT NULL DEFAULT '',
+			site            TEXT NOT NULL DEFAULT '',
+			scope           TEXT NOT NULL DEFAULT '',
+			assessor        TEXT NOT NULL DEFAULT '',
+			catalog_id      TEXT NOT NULL,
+			catalog_version TEXT NOT NULL,
+			catalog_hash    TEXT NOT NULL,
+			created_at      INTEGER NOT NULL,
+			updated_at      INTEGER NOT NULL
+		)`,
+		// Zones and conduits share one table so answers reference either, and
+		// their keys (the exchange ids) are unique across both.
+		`CREATE TABLE targets (
+			id          INTEGER PRIMARY KEY,
+			key         TEXT NOT NULL UNIQUE,
+			kind        TEXT NOT NULL CHECK (kind IN ('zone', 'conduit')),
+			name        TEXT NOT NULL,
+			description TEXT NOT NULL DEFAULT '',
+			type        TEXT NOT NULL DEFAULT '',
+			slt         TEXT NOT NULL DEFAULT '0000000'
+			            CHECK (length(slt) = 7 AND slt NOT GLOB '*[^0-4]*'),
+			position    INTEGER NOT NULL,
+			from_zone   INTEGER REFERENCES targets(id) ON DELETE CASCADE,
+			to_zone     INTEGER REFERENCES targets(id) ON DELETE CASCADE,
+			protocols   TEXT NOT NULL DEFAULT '',
+			CHECK ((kind = 'zone') = (from_zone IS NULL AND to_zone IS NULL))
+		)`,
+		`CREATE INDEX targets_from ON targets(from_zone)`,
+		`CREATE INDEX targets_to ON targets(to_zone)`,
+		`CREATE TABLE assets (
+			id       INTEGER PRIMARY KEY,
+			zone_id  INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+			position INTEGER NOT NULL,
+			name     TEXT NOT NULL,
+			type     TEXT NOT NULL DEFAULT '',
+			vendor   TEXT NOT NULL DEFAULT '',
+			model    TEXT NOT NULL DEFAULT '',
+			firmware TEXT NOT NULL DEFAULT '',
+			address  TEXT NOT NULL DEFAULT '',
+			notes    TEXT NOT NULL DEFAULT ''
+		)`,
+		`CREATE INDEX assets_zone ON assets(zone_id, position)`,
+		`CREATE TABLE answers (
+			target_id     INTEGER NOT NULL REFERENCES targets(id) ON DELETE CASCADE,
+			requirement   TEXT NOT NULL,
+			status        TEXT NOT NULL
+			              CHECK (status IN ('unanswered', 'yes', 'partial', 'no', 'na', 'compensating')),
+			note          TEXT NOT NULL DEFAULT '',
+			justification TEXT NOT NULL DEFAULT '',
+			interviewee   TEXT NOT NULL DEFAULT '',
+			assessor      TEXT NOT NULL DEFAULT '',
+			flagged       INTEGER NOT NULL DEFAULT 0,
+			updated_at    INTEGER NOT NULL,
+			PRIMARY KEY (target_id, requirement),
+			CHECK (status NOT IN ('na', 'compensating') OR trim(justification) <> '')
+		) WITHOUT ROWID`,
+		// The audit chain: append-only, each row hashing the previous one.
+		`CREATE TABLE audit (
+			seq     INTEGER PRIMARY KEY,
+			at      INTEGER NOT NULL,
+			actor   TEXT NOT NULL,
+			kind    TEXT NOT NULL,
+			subject TEXT NOT NULL,
+			old     TEXT NOT NULL,
+			new     TEXT NOT NULL,
+			prev    TEXT NOT NULL,
+			hash    TEXT NOT NULL
+		)`,
+		`CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+			BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END`,
+		`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+			BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END`,
+		// Small per-file preferences, e.g. the current interviewee.
+		`CREATE TABLE settings (
+			key   TEXT PRIMARY KEY,
+			value TEXT NOT NULL
+		) WITHOUT ROWID`,
+	)
+}
+
+func execAll(tx *sql.Tx, stmts ...string) error {
+	for _, s := range stmts {
+		if _, err := tx.Exec(s); err != nil {
+			return fmt.Errorf("schema: %w", err)
+		}
+	}
+	return nil
+}
+
+// migrate brings the file from version `from` to SchemaVersion, one
+// committed step at a time.
+func migrate(db *sql.DB, from uint32) error {
+	for v := from; v < SchemaVersion; v++ {
+		tx, err := db.Begin()
+		if err != nil {
+			return err
+		}
+		if err := migrations[v](tx); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("upgrading the file to schema %d: %w", v+1, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("upgrading the file to schema %d: %w", v+1, err)
+		}
+	}
+	return nil
+}

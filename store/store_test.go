@@ -1,0 +1,263 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"slate/model"
+	"slate/questionnaires"
+)
+
+func TestCreateLoadAndPermissions(t *testing.T) {
+	path := demoFile(t)
+	st := openT(t, path, Options{})
+	a, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.SamplePlant(questionnaires.Builtin())
+	if len(a.Zones) != 5 || len(a.Conduits) != 4 || a.Name != want.Name {
+		t.Fatalf("loaded %d zones %d conduits %q", len(a.Zones), len(a.Conduits), a.Name)
+	}
+	if got := a.Answers["supervisory"]["SR 1.7"]; got.Status != model.Compensating || got.Justification == "" {
+		t.Fatalf("compensating answer: %+v", got)
+	}
+	if len(a.Zones[3].Assets) != 3 || a.Zones[3].Assets[0].Name != "PLC-101" {
+		t.Fatalf("assets: %+v", a.Zones[3].Assets)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Fatalf("file mode %o, want 600", perm)
+	}
+	if _, err := Create(path, want, Options{}); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("Create over an existing file: %v", err)
+	}
+}
+
+func TestOpenAndLoadMatchesLoad(t *testing.T) {
+	path := demoFile(t)
+	st, a, err := OpenAndLoad(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := st.Load()
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("OpenAndLoad and Load disagree")
+	}
+}
+
+func TestSaveAnswerAndHistory(t *testing.T) {
+	st := openT(t, demoFile(t), Options{Clock: fixedClock})
+	saved, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Partial,
+		Note: "Accounts for\ncontractors \x1b[31mnot\x1b[0m removed", Interviewee: "J. Weber", Assessor: "A. Novak"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.UpdatedAt.IsZero() {
+		t.Fatal("saved answer has no time")
+	}
+	a, _ := st.Load()
+	got := a.Answers["control"]["SR 1.3"]
+	if got.Status != model.Partial || got.Note != "Accounts for\ncontractors not removed" || got.Interviewee != "J. Weber" {
+		t.Fatalf("reloaded %+v", got)
+	}
+	// Justification is required for na and compensating and nothing is saved without it.
+	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.NA}); err == nil {
+		t.Fatal("na without justification saved")
+	}
+	if _, err := st.SaveAnswer("nowhere", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); err == nil {
+		t.Fatal("answer for unknown target saved")
+	}
+	// Clearing removes the row but the history keeps both steps.
+	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Unanswered}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = st.Load()
+	if _, ok := a.Answers["control"]["SR 1.3"]; ok {
+		t.Fatal("cleared answer still present")
+	}
+	h, err := st.History("control", "SR 1.3")
+	if err != nil || len(h) != 2 || !strings.Contains(h[0].New, `"partial"`) || h[1].New != "null" {
+		t.Fatalf("history %+v %v", h, err)
+	}
+	rep, err := Verify(st.Path())
+	if err != nil || !rep.OK() {
+		t.Fatalf("verify: %+v %v", rep, err)
+	}
+}
+
+func TestUnchangedAnswerWritesNothing(t *testing.T) {
+	st := openT(t, demoFile(t), Options{})
+	_, before, _ := st.Head()
+	cur := model.SamplePlant(questionnaires.Builtin()).Answers["control"]["SR 1.1"]
+	if _, err := st.SaveAnswer("control", cur); err != nil {
+		t.Fatal(err)
+	}
+	if _, after, _ := st.Head(); after != before {
+		t.Fatalf("history grew from %d to %d for an unchanged answer", before, after)
+	}
+}
+
+func TestTargetsAndAssets(t *testing.T) {
+	st := openT(t, demoFile(t), Options{})
+	z, err := st.AddZone(model.Zone{Name: "Packaging line", Type: "control", SLT: model.Uniform(2)})
+	if err != nil || z.Key != "packaging-line" {
+		t.Fatalf("add zone: %+v %v", z, err)
+	}
+	z2, err := st.AddZone(model.Zone{Name: "Packaging  line!", SLT: model.Uniform(1)})
+	if err != nil || z2.Key != "packaging-line-2" {
+		t.Fatalf("second zone key %q %v", z2.Key, err)
+	}
+	if _, err := st.AddZone(model.Zone{Name: "  "}); err == nil {
+		t.Fatal("zone without a name accepted")
+	}
+	c, err := st.AddConduit(model.Conduit{Name: "Control - Packaging", From: "control", To: z.Key, Type: "firewall", SLT: model.Uniform(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddConduit(model.Conduit{Name: "loop", From: "control", To: "control"}); err == nil {
+		t.Fatal("conduit from a zone to itself accepted")
+	}
+	if _, err := st.AddConduit(model.Conduit{Name: "x", From: "control", To: c.Key}); err == nil {
+		t.Fatal("conduit to a conduit accepted")
+	}
+	z.SLT = z.SLT.With(5, 3)
+	z.Name = "Packaging line 1"
+	if err := st.UpdateZone(z); err != nil {
+		t.Fatal(err)
+	}
+	as, err := st.AddAsset(z.Key, model.Asset{Name: "PLC-P1", Vendor: "Rockwell"})
+	if err != nil || as.ID == 0 {
+		t.Fatalf("asset %+v %v", as, err)
+	}
+	as.Firmware = "33.011"
+	if err := st.UpdateAsset(as); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveAnswer(c.Key, model.Answer{Requirement: "SR 5.1", Status: model.Yes}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MoveTarget(z.Key, -1); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := st.Load()
+	// Moved up past the safety zone: fifth of seven.
+	if a.Zones[4].Key != z.Key || a.Zones[4].SLT.At(5) != 3 || a.Zones[4].Name != "Packaging line 1" {
+		t.Fatalf("after move/update: %+v", a.Zones[4])
+	}
+	if a.Zones[4].Assets[0].Firmware != "33.011" {
+		t.Fatal("asset update lost")
+	}
+	// Deleting the zone takes the conduit and its answer along.
+	n, err := st.DeleteTarget(z.Key)
+	if err != nil || n != 1 {
+		t.Fatalf("delete: %d answers, %v", n, err)
+	}
+	a, _ = st.Load()
+	if _, ok := a.Conduit(c.Key); ok {
+		t.Fatal("conduit of a deleted zone survived")
+	}
+	if rep, err := Verify(st.Path()); err != nil || !rep.OK() {
+		t.Fatalf("verify after deletes: %+v %v", rep, err)
+	}
+	// A new zone may take a deleted zone's key; history replay stays consistent.
+	z3, err := st.AddZone(model.Zone{Name: "Packaging line"})
+	if err != nil || z3.Key != "packaging-line" {
+		t.Fatalf("key reuse: %+v %v", z3, err)
+	}
+	if rep, err := Verify(st.Path()); err != nil || !rep.OK() {
+		t.Fatalf("verify after key reuse: %+v %v", rep, err)
+	}
+}
+
+func TestMetaAndSettings(t *testing.T) {
+	path := demoFile(t)
+	st := openT(t, path, Options{})
+	if err := st.SetMeta(Meta{Name: "Renamed\x07", Site: "Site", Assessor: "B"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetSetting("interviewee", "R. Patel"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	st = openT(t, path, Options{})
+	a, _ := st.Load()
+	v, _ := st.Setting("interviewee")
+	if a.Name != "Renamed" || v != "R. Patel" {
+		t.Fatalf("meta %q setting %q", a.Name, v)
+	}
+}
+
+func TestSecondProcessIsToldWhoHoldsTheFile(t *testing.T) {
+	path := demoFile(t)
+	openT(t, path, Options{})
+	_, err := Open(path, Options{})
+	var le *LockedError
+	if !errors.As(err, &le) {
+		t.Fatalf("second open: %v", err)
+	}
+	if le.Holder.PID != os.Getpid() || !strings.Contains(err.Error(), "open it read-only") {
+		t.Fatalf("holder %+v, message %q", le.Holder, err)
+	}
+	ro := openT(t, path, Options{ReadOnly: true})
+	if _, err := ro.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("read-only save: %v", err)
+	}
+	if a, err := ro.Load(); err != nil || len(a.Zones) != 5 {
+		t.Fatalf("read-only load: %v", err)
+	}
+}
+
+func TestLockReleasedOnClose(t *testing.T) {
+	path := demoFile(t)
+	st := openT(t, path, Options{})
+	st.Close()
+	if _, err := os.Stat(path + ".lock"); !os.IsNotExist(err) {
+		t.Fatalf("lock file left behind: %v", err)
+	}
+	openT(t, path, Options{})
+}
+
+func TestReadOnlyFileOpensReadOnly(t *testing.T) {
+	path := demoFile(t)
+	dir := filepath.Dir(path)
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	os.Chmod(path, 0o400)
+	if os.Geteuid() == 0 {
+		// root ignores permission bits; mark the file immutable instead when possible.
+		if err := chattr(path, true); err != nil {
+			t.Skip("running as root without chattr: cannot make a read-only file")
+		}
+		defer chattr(path, false)
+	}
+	before := fileHash(t, path)
+	st := openT(t, path, Options{})
+	ro, reason := st.ReadOnly()
+	if !ro || reason == "" {
+		t.Fatalf("read-only not detected (%v %q)", ro, reason)
+	}
+	if a, err := st.Load(); err != nil || len(a.Zones) != 5 {
+		t.Fatalf("load read-only: %v", err)
+	}
+	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("save on read-only: %v", err)
+	}
+	st.Close()
+	if fileHash(t, path) != before {
+		t.Fatal("read-only file changed")
+	}
+}

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// SaveError is a failed change: nothing of it was written. Its message is
+// fit for a status line; the cause is kept for errors.Is/As.
+type SaveError struct {
+	Reason string
+	Err    error
+}
+
+func (e *SaveError) Error() string { return e.Reason }
+
+// Unwrap returns the cause.
+func (e *SaveError) Unwrap() error { return e.Err }
+
+// ValidationError is a change refused because the data breaks a rule.
+type ValidationError struct{ Msg string }
+
+func (e *ValidationError) Error() string { return e.Msg }
+
+func invalid(format string, args ...any) error {
+	return &ValidationError{fmt.Sprintf(format, args...)}
+}
+
+// write runs fn in one immediate transaction and commits it. The change is
+// durable (WAL, synchronous=FULL) when write returns nil, and absent when it
+// returns an error.
+func (s *Store) write(fn func(tx *sql.Tx, at int64) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	if s.db == nil {
+		return &SaveError{"the assessment is closed", errors.New("closed")}
+	}
+	tx, err := s.db.Begin()
+	if err != nil {
+		return &SaveError{sqliteReason(err), err}
+	}
+	at := s.now().UnixMilli()
+	if err := fn(tx, at); err != nil {
+		tx.Rollback()
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			return err
+		}
+		return &SaveError{sqliteReason(err), err}
+	}
+	if err := tx.Commit(); err != nil {
+		tx.Rollback()
+		return &SaveError{sqliteReason(err), err}
+	}
+	return nil
+}
+
+func (s *Store) touch(tx *sql.Tx, at int64) error {
+	_, err := s.exec(tx, sqlTouch, at)
+	return err
+}
