@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // Exit codes of DESIGN §7.
@@ -59,8 +60,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	usage(stderr)
-	return exitUsage
+	if len(args) > 0 && looksLikeCommand(args[0]) {
+		fmt.Fprintf(stderr, "slate: unknown command %q (to create a file, give it an extension, e.g. %s.slate)\n\n", args[0], args[0])
+		usage(stderr)
+		return exitUsage
+	}
+	return finish(e, "", runOpen(e, args))
 }
 
 // usageError marks a mistake in the command line (exit 2).
@@ -87,18 +92,36 @@ func finish(e *env, name string, err error) int {
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "slate %s: %s (see slate %s --help)\n", name, ue.msg, name)
+		fmt.Fprintf(e.stderr, "%s: %s (see %s --help)\n", prog(name), ue.msg, prog(name))
 		return exitUsage
 	default:
-		fmt.Fprintf(e.stderr, "slate %s: %s\n", name, err)
+		fmt.Fprintf(e.stderr, "%s: %s\n", prog(name), err)
 		return exitRuntime
 	}
+}
+
+// looksLikeCommand tells a mistyped command from a file to open: a word with
+// no extension or folder that does not exist.
+func looksLikeCommand(arg string) bool {
+	if strings.HasPrefix(arg, "-") || strings.ContainsAny(arg, "./\\") {
+		return false
+	}
+	_, err := os.Stat(arg)
+	return err != nil
+}
+
+func prog(name string) string {
+	if name == "" {
+		return "slate"
+	}
+	return "slate " + name
 }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `slate: offline IEC 62443 gap assessments
 
 Usage:
+  slate [FILE]                    open FILE in the terminal interface (default assessment.slate)
   slate demo [FILE]               write a sample plant to FILE and open it
   slate matrix FILE [--json]      print the SL-A / SL-T gap matrix
   slate export FILE [-o OUT.json] write the assessment as a JSON exchange document

@@ -1,14 +1,101 @@
 package main
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
+	"github.com/charmbracelet/x/term"
+
+	"slate/model"
+	"slate/questionnaires"
 	"slate/store"
+	"slate/ui"
 )
 
-// openOrPrint hands a freshly written file to the user: for now, its path.
+// DefaultFile is opened by a bare `slate`.
+const DefaultFile = "assessment.slate"
+
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}
+
+// openOrPrint hands a freshly written file to the user: the TUI when
+// standard output is a terminal, otherwise just its path.
 func openOrPrint(e *env, st *store.Store, path string) error {
-	st.Close()
-	fmt.Fprintln(e.stdout, path)
-	return nil
+	if !isTerminal(e.stdout) || !isTerminal(e.stdin) {
+		st.Close()
+		fmt.Fprintln(e.stdout, path)
+		return nil
+	}
+	return runTUI(e, st, path, "")
+}
+
+func runTUI(e *env, st *store.Store, path, catDir string) error {
+	defer st.Close()
+	s, err := load(st, catDir)
+	if err != nil {
+		return err
+	}
+	who, _ := st.Setting("interviewee")
+	err = ui.Run(ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: path, Interviewee: who}, e.stdin, e.stdout)
+	fmt.Fprintf(e.stderr, "%s: all changes saved\n", path)
+	return err
+}
+
+// runOpen is `slate [FILE]`: open FILE in the TUI, creating it when missing.
+func runOpen(e *env, args []string) error {
+	fs := newFlags(e, "slate", "slate [FILE] [--read-only] [--catalogs DIR]",
+		"Open FILE in the terminal interface (default "+DefaultFile+" in the current folder),\n"+
+			"creating a new empty assessment when it does not exist.")
+	readOnly := fs.Bool("read-only", false, "open without changing anything")
+	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 0, 1, ""); err != nil {
+		return err
+	}
+	path := DefaultFile
+	if len(pos) == 1 {
+		path = pos[0]
+	}
+	if !isTerminal(e.stdout) || !isTerminal(e.stdin) {
+		return errors.New("the interface needs a terminal; for scripts use slate matrix, export or report")
+	}
+	var st *store.Store
+	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
+		if *readOnly {
+			return fmt.Errorf("%s: no such file", path)
+		}
+		cat := questionnaires.Builtin()
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		st, err = store.Create(path, &model.Assessment{Name: name, CatalogID: cat.ID,
+			CatalogVersion: cat.Version, CatalogHash: cat.Hash}, store.Options{})
+		if err == nil {
+			fmt.Fprintf(e.stderr, "created %s\n", path)
+		}
+	} else {
+		st, err = store.Open(path, store.Options{ReadOnly: *readOnly})
+		var le *store.LockedError
+		if errors.As(err, &le) && askReadOnly(e, le) {
+			st, err = store.Open(path, store.Options{ReadOnly: true})
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return runTUI(e, st, path, *dir)
+}
+
+// askReadOnly offers a read-only view of a file another Slate holds.
+func askReadOnly(e *env, le *store.LockedError) bool {
+	fmt.Fprintf(e.stderr, "%s\nOpen it read-only instead? [y/N] ", le)
+	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	return strings.EqualFold(strings.TrimSpace(line), "y")
 }

@@ -49,9 +49,9 @@ func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, erro
 		}
 		var old answerRow
 		var hadOld bool
-		err = s.queryRow(tx, `SELECT status, note, justification, interviewee, assessor, flagged
-			FROM answers WHERE target_id = ? AND requirement = ?`, id, a.Requirement).
-			Scan(&old.Status, &old.Note, &old.Justification, &old.Interviewee, &old.Assessor, &old.Flagged)
+		var oldAt int64
+		err = s.queryRow(tx, sqlSelectAnswer, id, a.Requirement).
+			Scan(&old.Status, &old.Note, &old.Justification, &old.Interviewee, &old.Assessor, &old.Flagged, &oldAt)
 		switch {
 		case err == nil:
 			hadOld = true
@@ -60,7 +60,11 @@ func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, erro
 		}
 		row := rowOf(a)
 		if hadOld && old == row || !hadOld && row.empty() {
+			a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
 			a.UpdatedAt = time.Time{}
+			if hadOld {
+				a.UpdatedAt = time.UnixMilli(oldAt).UTC()
+			}
 			return errUnchanged
 		}
 		if row.empty() {

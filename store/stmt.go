@@ -15,7 +15,7 @@ const (
 	sqlLastAudit   = `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`
 	sqlInsertAudit = `INSERT INTO audit (seq, at, actor, kind, subject, old, new, prev, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlSelectAnswer = `SELECT status, note, justification, interviewee, assessor, flagged
+	sqlSelectAnswer = `SELECT status, note, justification, interviewee, assessor, flagged, updated_at
 		FROM answers WHERE target_id = ? AND requirement = ?`
 	sqlUpsertAnswer = `INSERT INTO answers (target_id, requirement, status, note, justification,
 		interviewee, assessor, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -101,8 +101,12 @@ func TestUnchangedAnswerWritesNothing(t *testing.T) {
 	st := openT(t, demoFile(t), Options{})
 	_, before, _ := st.Head()
 	cur := model.SamplePlant(questionnaires.Builtin()).Answers["control"]["SR 1.1"]
-	if _, err := st.SaveAnswer("control", cur); err != nil {
+	saved, err := st.SaveAnswer("control", cur)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if !saved.UpdatedAt.Equal(cur.UpdatedAt) {
+		t.Fatalf("unchanged answer reports time %v, stored %v", saved.UpdatedAt, cur.UpdatedAt)
 	}
 	if _, after, _ := st.Head(); after != before {
 		t.Fatalf("history grew from %d to %d for an unchanged answer", before, after)
@@ -259,5 +263,27 @@ func TestReadOnlyFileOpensReadOnly(t *testing.T) {
 	st.Close()
 	if fileHash(t, path) != before {
 		t.Fatal("read-only file changed")
+	}
+}
+
+func TestAddTargetsIsOneTransaction(t *testing.T) {
+	st := openT(t, demoFile(t), Options{})
+	zs, cs, err := st.AddTargets(
+		[]model.Zone{{Key: "control", Name: "Control"}, {Key: "safety", Name: "Safety"}},
+		[]model.Conduit{{Name: "Control - Safety", From: "control", To: "safety"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if zs[0].Key != "control-2" || cs[0].From != "control-2" || cs[0].To != "safety-2" {
+		t.Fatalf("keys: %+v %+v", zs, cs)
+	}
+	// A bad conduit aborts the whole batch.
+	_, _, err = st.AddTargets([]model.Zone{{Name: "Extra"}}, []model.Conduit{{Name: "bad", From: "extra", To: "nowhere"}})
+	if err == nil {
+		t.Fatal("bad batch accepted")
+	}
+	a, _ := st.Load()
+	if _, ok := a.Zone("extra"); ok {
+		t.Fatal("half a batch was saved")
 	}
 }

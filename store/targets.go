@@ -412,3 +412,56 @@ func (s *Store) MoveTarget(key string, delta int) error {
 		return err
 	})
 }
+
+// AddTargets adds several zones and then conduits in one transaction, e.g.
+// the "typical five zones" template: all of them or none. Conduits may refer
+// to the new zones by the keys given to them (or derived from their names).
+func (s *Store) AddTargets(zones []model.Zone, conduits []model.Conduit) ([]model.Zone, []model.Conduit, error) {
+	zs := append([]model.Zone(nil), zones...)
+	cs := append([]model.Conduit(nil), conduits...)
+	for i := range zs {
+		if err := cleanZone(&zs[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	for i := range cs {
+		if err := cleanConduit(&cs[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	err := s.write(func(tx *sql.Tx, at int64) error {
+		renamed := map[string]string{}
+		for i := range zs {
+			want := zs[i].Key
+			if want != "" { // a preference here: "control" may already exist
+				free, err := uniqueKey(tx, want)
+				if err != nil {
+					return err
+				}
+				zs[i].Key = free
+			}
+			if err := s.insertZone(tx, at, &zs[i]); err != nil {
+				return err
+			}
+			if want != "" {
+				renamed[want] = zs[i].Key
+			}
+		}
+		for i := range cs {
+			if k, ok := renamed[cs[i].From]; ok {
+				cs[i].From = k
+			}
+			if k, ok := renamed[cs[i].To]; ok {
+				cs[i].To = k
+			}
+			if err := s.insertConduit(tx, at, &cs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return zs, cs, nil
+}

@@ -1,0 +1,300 @@
+// Package ui is Slate's terminal interface (Bubble Tea v2). The root model
+// in this file owns the shared data, routes messages to the screens (one
+// sub-package each), draws the tab bar, status line and help bar, and turns
+// committed store operations into changes of the in-memory assessment.
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"slate/ui/common"
+)
+
+// App is the root model.
+type App struct {
+	ctx      *common.Context
+	screens  []common.Screen
+	active   int
+	keys     common.GlobalKeys
+	help     help.Model
+	showHelp bool
+
+	width, height int
+
+	status    string
+	statusErr bool
+
+	quitting    bool // waiting for pending saves before quitting
+	confirmQuit *common.Confirm
+}
+
+// NewApp builds the root model over the given screens.
+func NewApp(ctx *common.Context, screens ...common.Screen) *App {
+	titles := make([]string, len(screens))
+	for i, s := range screens {
+		titles[i] = s.Title()
+	}
+	a := &App{ctx: ctx, screens: screens, keys: common.NewGlobalKeys(titles), help: help.New(), width: 80, height: 24}
+	a.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
+	if ctx.Data.ReadOnly {
+		a.status = "Read-only: " + ctx.Data.ReadOnlyReason
+	} else {
+		a.status = "Saved to " + filepath.Base(ctx.Data.Path) + " · every change is committed as you make it"
+	}
+	a.layout()
+	return a
+}
+
+// Init asks the terminal for its background colour to pick the theme.
+func (a *App) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+// chromeHeight is the rows taken by the tab bar, banner, status and help.
+func (a *App) chromeHeight() int {
+	h := 3
+	if a.ctx.Data.ReadOnly {
+		h++
+	}
+	return h
+}
+
+func (a *App) layout() {
+	a.help.SetWidth(a.width)
+	for _, s := range a.screens {
+		s.SetSize(a.width, max(1, a.height-a.chromeHeight()))
+	}
+}
+
+// Active returns the screen shown now.
+func (a *App) Active() common.Screen { return a.screens[a.active] }
+
+func (a *App) show(i int) {
+	if i >= 0 && i < len(a.screens) {
+		a.active = i
+	}
+}
+
+// Update routes messages.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.layout()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		*a.ctx.Styles = *common.NewStyles(msg.IsDark())
+		a.help.Styles = help.DefaultStyles(msg.IsDark())
+		a.ctx.Data.Version++ // cached renderings carry the old theme
+		return a, nil
+	case common.Saved:
+		return a, a.saved(msg)
+	case common.Status:
+		a.status, a.statusErr = msg.Text, msg.Error
+		return a, nil
+	case common.GoTo:
+		for i, s := range a.screens {
+			if s.Title() == msg.Screen {
+				a.show(i)
+				return a, s.Update(msg)
+			}
+		}
+		return a, nil
+	case tea.KeyPressMsg:
+		return a, a.key(msg)
+	}
+	return a, a.Active().Update(msg)
+}
+
+// saved applies a committed change and tells every screen about it.
+func (a *App) saved(msg common.Saved) tea.Cmd {
+	if msg.Err != nil {
+		a.status, a.statusErr = common.ErrorText(msg.Err), true
+	} else {
+		if msg.Apply != nil {
+			msg.Apply(a.ctx.Data)
+		}
+		a.status, a.statusErr = "Saved: "+common.Line(msg.Label, 60), false
+	}
+	var cmds []tea.Cmd
+	for _, s := range a.screens {
+		cmds = append(cmds, s.Update(msg))
+	}
+	if a.quitting && a.ctx.Ops.Pending() == 0 {
+		cmds = append(cmds, tea.Quit)
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
+	if a.confirmQuit != nil {
+		switch a.confirmQuit.Update(k) {
+		case common.Submitted:
+			return a.quit()
+		case common.Cancelled:
+			a.confirmQuit = nil
+		}
+		return nil
+	}
+	if a.showHelp {
+		a.showHelp = false // any key closes the full help
+		return nil
+	}
+	scr := a.Active()
+	if scr.Capturing() {
+		if k.String() == "ctrl+c" {
+			a.confirmQuit = common.NewConfirm("Quit and discard what you are typing?",
+				"The text in the open editor has not been saved.", min(60, a.width-4))
+			return nil
+		}
+		return scr.Update(k)
+	}
+	switch {
+	case key.Matches(k, a.keys.Quit):
+		return a.quit()
+	case key.Matches(k, a.keys.Help):
+		a.showHelp = true
+		return nil
+	case key.Matches(k, a.keys.Next):
+		a.show((a.active + 1) % len(a.screens))
+		return nil
+	case key.Matches(k, a.keys.Prev):
+		a.show((a.active + len(a.screens) - 1) % len(a.screens))
+		return nil
+	}
+	for i, b := range a.keys.Screens {
+		if key.Matches(k, b) {
+			a.show(i)
+			return nil
+		}
+	}
+	return scr.Update(k)
+}
+
+// quit leaves once every requested save has finished.
+func (a *App) quit() tea.Cmd {
+	if a.ctx.Ops.Pending() == 0 {
+		return tea.Quit
+	}
+	a.quitting = true
+	a.status, a.statusErr = "Finishing saves before quitting…", false
+	return nil
+}
+
+// View draws the whole terminal.
+func (a *App) View() tea.View {
+	st := a.ctx.Styles
+	var rows []string
+	rows = append(rows, a.tabBar())
+	if a.ctx.Data.ReadOnly {
+		rows = append(rows, st.Banner.Render(common.Fit(" READ-ONLY: "+a.ctx.Data.ReadOnlyReason+" — changes are not saved", a.width)))
+	}
+	bodyH := max(1, a.height-a.chromeHeight())
+	body := a.Active().View()
+	switch {
+	case a.confirmQuit != nil:
+		body = common.Center(a.width, bodyH, a.confirmQuit.View(st))
+	case a.showHelp:
+		body = a.fullHelp(bodyH)
+	}
+	rows = append(rows, body)
+	statusStyle := st.Status
+	if a.statusErr {
+		statusStyle = st.Error
+	}
+	rows = append(rows, statusStyle.Render(common.Fit(a.status, a.width)))
+	rows = append(rows, ansi.Truncate(a.help.ShortHelpView(a.shortHelp()), a.width, "…"))
+	v := tea.NewView(strings.Join(rows, "\n"))
+	v.AltScreen = true
+	v.WindowTitle = "Slate · " + common.Line(a.ctx.Data.A.Name, 60)
+	return v
+}
+
+func (a *App) tabBar() string {
+	st := a.ctx.Styles
+	var parts []string
+	for i, s := range a.screens {
+		label := " " + string(rune('1'+i)) + " " + s.Title() + " "
+		if i == a.active {
+			parts = append(parts, st.Selected.Render(label))
+		} else {
+			parts = append(parts, st.Muted.Render(label))
+		}
+	}
+	bar := strings.Join(parts, "")
+	if lipgloss.Width(bar) > a.width {
+		// Narrow terminal: numbers only, the active screen by name.
+		parts = parts[:0]
+		for i, s := range a.screens {
+			label := " " + string(rune('1'+i)) + " "
+			if i == a.active {
+				parts = append(parts, st.Selected.Render(label+s.Title()+" "))
+			} else {
+				parts = append(parts, st.Muted.Render(label))
+			}
+		}
+		bar = strings.Join(parts, "")
+	}
+	name := st.Title.Render(common.Line("Slate · "+a.ctx.Data.A.Name, max(0, a.width-lipgloss.Width(bar)-1)))
+	return common.PadStyled(bar+" "+name, a.width)
+}
+
+func (a *App) shortHelp() []key.Binding {
+	b := append([]key.Binding{}, a.Active().Keys().ShortHelp()...)
+	if !a.Active().Capturing() {
+		b = append(b, a.keys.Help, a.keys.Quit)
+	}
+	return b
+}
+
+// fullHelp lists the active screen's keys and the global ones, in as many
+// columns as the height requires.
+func (a *App) fullHelp(h int) string {
+	st := a.ctx.Styles
+	var entries []string
+	groups := append(a.Active().Keys().FullHelp(), append(append([]key.Binding{}, a.keys.Screens...), a.keys.Next, a.keys.Prev, a.keys.Help, a.keys.Quit))
+	for gi, g := range groups {
+		if gi > 0 {
+			entries = append(entries, "")
+		}
+		for _, b := range g {
+			if b.Enabled() {
+				hp := b.Help()
+				entries = append(entries, st.Key.Render(common.Fit(hp.Key, 10))+" "+hp.Desc)
+			}
+		}
+	}
+	rows := max(1, h-3)
+	cols := (len(entries) + rows - 1) / rows
+	// Each column as wide as its longest entry; equal shares if that is too wide.
+	widths := make([]int, cols)
+	total := 0
+	for i, e := range entries {
+		widths[i/rows] = max(widths[i/rows], lipgloss.Width(e)+2)
+	}
+	for _, w := range widths {
+		total += w
+	}
+	if total > a.width {
+		for c := range widths {
+			widths[c] = max(12, a.width/cols)
+		}
+	}
+	lines := make([]string, rows)
+	for i, e := range entries {
+		r, c := i%rows, i/rows
+		cell := e
+		if lipgloss.Width(cell) > widths[c]-1 {
+			cell = ansi.Truncate(cell, widths[c]-2, "…")
+		}
+		lines[r] += common.PadStyled(cell, widths[c])
+	}
+	out := append([]string{st.Title.Render(a.Active().Title() + ": keys"), ""}, lines...)
+	out = append(out, st.Muted.Render("any key closes this help"))
+	return common.Block(out, a.width, h)
+}

@@ -1,0 +1,183 @@
+package common
+
+import (
+	"slices"
+
+	"slate/model"
+)
+
+// Data is the loaded assessment and its live gap matrix, owned by the root
+// model and read by every screen. It changes only in Update, through the
+// Apply functions of Saved messages, after the store has committed.
+type Data struct {
+	Cat  *model.Catalog
+	A    *model.Assessment
+	M    model.Matrix
+	Path string
+
+	ReadOnly       bool
+	ReadOnlyReason string
+
+	// Interviewee is stamped on every answer until changed (key i).
+	Interviewee string
+
+	// Version increases on every change; views cache rendered rows by it.
+	Version uint64
+
+	rows map[string]int // target key -> index in M.Rows
+}
+
+// NewData scores the assessment.
+func NewData(cat *model.Catalog, a *model.Assessment, path string) *Data {
+	if a.Answers == nil {
+		a.Answers = map[string]model.Answers{}
+	}
+	d := &Data{Cat: cat, A: a, Path: path}
+	d.Rebuild()
+	return d
+}
+
+// Rebuild rescored every target; used after structural changes.
+func (d *Data) Rebuild() {
+	d.M = model.BuildMatrix(d.Cat, d.A)
+	d.rows = make(map[string]int, len(d.M.Rows))
+	for i, r := range d.M.Rows {
+		d.rows[r.Target.Key] = i
+	}
+	d.Version++
+}
+
+// Row returns the matrix row of a target.
+func (d *Data) Row(key string) (*model.MatrixRow, bool) {
+	i, ok := d.rows[key]
+	if !ok {
+		return nil, false
+	}
+	return &d.M.Rows[i], true
+}
+
+// Target returns a zone or conduit as a scoring target.
+func (d *Data) Target(key string) (model.Target, bool) {
+	if r, ok := d.Row(key); ok {
+		return r.Target, true
+	}
+	return model.Target{}, false
+}
+
+// Answers returns a target's answers (never nil).
+func (d *Data) Answers(key string) model.Answers { return d.A.TargetAnswers(key) }
+
+// SetAnswer records a committed answer and rescores only its target, which
+// keeps a keypress far below a millisecond of work even on a large plant.
+func (d *Data) SetAnswer(key string, a model.Answer) {
+	as := d.A.Answers[key]
+	if as == nil {
+		as = model.Answers{}
+		d.A.Answers[key] = as
+	}
+	if a.Status.Norm() == model.Unanswered && a.Note == "" && !a.Flagged {
+		delete(as, a.Requirement)
+	} else {
+		as[a.Requirement] = a
+	}
+	if i, ok := d.rows[key]; ok {
+		d.M.Rows[i].Score = d.Cat.Score(d.M.Rows[i].Target, as)
+	}
+	d.Version++
+}
+
+// PutZone adds or replaces a zone (by key).
+func (d *Data) PutZone(z model.Zone) {
+	if i := slices.IndexFunc(d.A.Zones, func(x model.Zone) bool { return x.Key == z.Key }); i >= 0 {
+		z.Assets = d.A.Zones[i].Assets
+		d.A.Zones[i] = z
+	} else {
+		d.A.Zones = append(d.A.Zones, z)
+	}
+	d.Rebuild()
+}
+
+// PutConduit adds or replaces a conduit (by key).
+func (d *Data) PutConduit(c model.Conduit) {
+	if i := slices.IndexFunc(d.A.Conduits, func(x model.Conduit) bool { return x.Key == c.Key }); i >= 0 {
+		d.A.Conduits[i] = c
+	} else {
+		d.A.Conduits = append(d.A.Conduits, c)
+	}
+	d.Rebuild()
+}
+
+// RemoveTarget drops a zone (with its conduits) or a conduit and their answers.
+func (d *Data) RemoveTarget(key string) {
+	gone := map[string]bool{key: true}
+	d.A.Zones = slices.DeleteFunc(d.A.Zones, func(z model.Zone) bool { return z.Key == key })
+	d.A.Conduits = slices.DeleteFunc(d.A.Conduits, func(c model.Conduit) bool {
+		if c.Key == key || c.From == key || c.To == key {
+			gone[c.Key] = true
+			return true
+		}
+		return false
+	})
+	for k := range gone {
+		delete(d.A.Answers, k)
+	}
+	d.Rebuild()
+}
+
+// MoveTarget swaps a zone or conduit with its neighbour (delta -1 or +1).
+func (d *Data) MoveTarget(key string, delta int) {
+	if i := slices.IndexFunc(d.A.Zones, func(z model.Zone) bool { return z.Key == key }); i >= 0 {
+		if j := i + delta; j >= 0 && j < len(d.A.Zones) {
+			d.A.Zones[i], d.A.Zones[j] = d.A.Zones[j], d.A.Zones[i]
+		}
+	} else if i := slices.IndexFunc(d.A.Conduits, func(c model.Conduit) bool { return c.Key == key }); i >= 0 {
+		if j := i + delta; j >= 0 && j < len(d.A.Conduits) {
+			d.A.Conduits[i], d.A.Conduits[j] = d.A.Conduits[j], d.A.Conduits[i]
+		}
+	}
+	d.Rebuild()
+}
+
+// PutAsset adds or replaces an asset of a zone (by ID).
+func (d *Data) PutAsset(zoneKey string, a model.Asset) {
+	z, ok := d.A.Zone(zoneKey)
+	if !ok {
+		return
+	}
+	if i := slices.IndexFunc(z.Assets, func(x model.Asset) bool { return x.ID == a.ID }); i >= 0 {
+		z.Assets[i] = a
+	} else {
+		z.Assets = append(z.Assets, a)
+	}
+	d.Version++
+}
+
+// RemoveAsset drops an asset.
+func (d *Data) RemoveAsset(zoneKey string, id int64) {
+	if z, ok := d.A.Zone(zoneKey); ok {
+		z.Assets = slices.DeleteFunc(z.Assets, func(x model.Asset) bool { return x.ID == id })
+	}
+	d.Version++
+}
+
+// TargetName returns the display name of a zone or conduit key.
+func (d *Data) TargetName(key string) string {
+	if t, ok := d.Target(key); ok {
+		return t.Name
+	}
+	return key
+}
+
+// ImpactOfDeleting counts what deleting a target takes with it.
+func (d *Data) ImpactOfDeleting(key string) (answers, conduits int) {
+	answers = len(d.A.Answers[key])
+	if _, isZone := d.A.Zone(key); isZone {
+		for _, c := range d.A.Conduits {
+			if c.From == key || c.To == key {
+				conduits++
+				answers += len(d.A.Answers[c.Key])
+			}
+		}
+	}
+	return answers, conduits
+}

@@ -1,0 +1,89 @@
+package common
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// Outcome is what a widget reports after a key.
+type Outcome int
+
+// Widget outcomes.
+const (
+	Pending   Outcome = iota // still editing
+	Submitted                // ctrl+s (or enter where it submits)
+	Cancelled                // esc
+)
+
+// Editor is a multi-line text editor for notes and justifications. ctrl+s
+// saves, esc cancels; the text stays in the editor until the store has
+// committed it, so a failed save loses nothing.
+type Editor struct {
+	Title    string
+	Required string // when set, an empty text is refused with this message
+	ta       textarea.Model
+	err      string
+	width    int
+}
+
+// NewEditor opens an editor with the given text.
+func NewEditor(title, value string, width, height int, isDark bool) (*Editor, tea.Cmd) {
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = ""
+	ta.CharLimit = 0
+	ta.SetStyles(textarea.DefaultStyles(isDark))
+	ta.MaxHeight = 0 // notes may be long; the area scrolls
+	ta.SetValue(value)
+	e := &Editor{Title: title, ta: ta}
+	e.SetSize(width, height)
+	return e, e.ta.Focus()
+}
+
+// SetSize fits the editor's text area inside a frame of w x h cells.
+func (e *Editor) SetSize(w, h int) {
+	e.width = max(8, w-4)
+	e.ta.SetWidth(e.width)
+	e.ta.SetHeight(max(3, h-6))
+}
+
+// Value returns the text typed so far.
+func (e *Editor) Value() string { return e.ta.Value() }
+
+// SetError shows a problem under the text (e.g. the save failed).
+func (e *Editor) SetError(msg string) { e.err = msg }
+
+// Update handles a message; on Submitted the caller saves Value().
+func (e *Editor) Update(msg tea.Msg) (Outcome, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "esc":
+			return Cancelled, nil
+		case "ctrl+s":
+			if e.Required != "" && strings.TrimSpace(e.ta.Value()) == "" {
+				e.err = e.Required
+				return Pending, nil
+			}
+			e.err = ""
+			return Submitted, nil
+		}
+	}
+	var cmd tea.Cmd
+	e.ta, cmd = e.ta.Update(msg)
+	return Pending, cmd
+}
+
+// View renders the editor in a frame.
+func (e *Editor) View(st *Styles) string {
+	lines := []string{st.Title.Render(Line(e.Title, e.width)), e.ta.View()}
+	if e.err != "" {
+		lines = append(lines, st.Error.Render(Line(e.err, e.width)))
+	} else {
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.Muted.Render(Line("ctrl+s save · esc cancel · enter new line", e.width)))
+	return st.Modal.Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
+}

@@ -1,0 +1,209 @@
+// Package interview is the interview screen: one target and one FR at a
+// time (or one FR across every target), one key per answer, with the
+// target's SL-A against SL-T beside it, updated as soon as an answer commits.
+package interview
+
+import (
+	"slate/model"
+	"slate/ui/common"
+)
+
+type mode int
+
+const (
+	modeList mode = iota
+	modeEditor
+	modeInterviewee
+	modeSearch
+)
+
+// item is one row of the requirement list.
+type item struct {
+	target string
+	req    *model.Requirement
+}
+
+func (it item) key() string { return it.target + "|" + it.req.ID }
+
+// editKind says what the open editor edits.
+type editKind int
+
+const (
+	editNote editKind = iota
+	editJustification
+)
+
+// Model is the interview screen.
+type Model struct {
+	ctx  *common.Context
+	keys *keyMap
+	w, h int
+
+	target string   // current target key
+	fr     model.FR // current FR
+	byFR   bool     // one FR across all targets
+	upto4  bool     // scope up to SL 4 instead of SL-T
+
+	items  []item
+	cursor int
+	offset int
+
+	// pending holds answers asked for but not committed yet, by item key,
+	// shown with an ellipsis until the store confirms.
+	pending map[string]model.Status
+
+	mode       mode
+	editor     *common.Editor
+	editKind   editKind
+	editItem   item
+	editStatus model.Status
+	form       *common.Form // interviewee
+	search     *search
+}
+
+// New builds the screen on the first target.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, keys: newKeys(), fr: 1, pending: map[string]model.Status{}, w: 80, h: 21}
+	if rows := ctx.Data.M.Rows; len(rows) > 0 {
+		m.target = rows[0].Target.Key
+	}
+	m.rebuild()
+	return m
+}
+
+// Title names the screen.
+func (m *Model) Title() string { return "Interview" }
+
+// Keys returns the key map for the help bar.
+func (m *Model) Keys() common.KeyMap {
+	m.keys.mode = m.mode
+	return m.keys
+}
+
+// Capturing is true while an editor, the interviewee field or search is open.
+func (m *Model) Capturing() bool { return m.mode != modeList }
+
+// SetSize sets the body area.
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	if m.editor != nil {
+		m.editor.SetSize(m.editorWidth(), m.editorHeight())
+	}
+	m.clampScroll()
+}
+
+// rebuild recomputes the requirement list, keeping the cursor on the same
+// requirement when it is still there.
+func (m *Model) rebuild() {
+	var keep string
+	if m.cursor < len(m.items) {
+		keep = m.items[m.cursor].key()
+	}
+	d := m.ctx.Data
+	if _, ok := d.Row(m.target); !ok {
+		m.target = ""
+		if len(d.M.Rows) > 0 {
+			m.target = d.M.Rows[0].Target.Key
+		}
+	}
+	m.items = m.items[:0]
+	if m.byFR {
+		for _, r := range d.M.Rows {
+			m.items = append(m.items, m.scope(r.Target)...)
+		}
+	} else if t, ok := d.Target(m.target); ok {
+		m.items = append(m.items, m.scope(t)...)
+	}
+	m.cursor = 0
+	for i, it := range m.items {
+		if it.key() == keep {
+			m.cursor = i
+		}
+	}
+	m.clampScroll()
+}
+
+func (m *Model) scope(t model.Target) []item {
+	reqs := m.ctx.Data.Cat.InScope(t.Kind, t.SLT, m.fr, m.upto4)
+	out := make([]item, len(reqs))
+	for i, r := range reqs {
+		out[i] = item{t.Key, r}
+	}
+	return out
+}
+
+// current returns the item under the cursor.
+func (m *Model) current() (item, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.items) {
+		return item{}, false
+	}
+	return m.items[m.cursor], true
+}
+
+// currentTarget is the target whose scores the side panel shows.
+func (m *Model) currentTarget() string {
+	if it, ok := m.current(); ok {
+		return it.target
+	}
+	return m.target
+}
+
+func (m *Model) answer(it item) model.Answer {
+	a, ok := m.ctx.Data.Answers(it.target)[it.req.ID]
+	if !ok {
+		a = model.Answer{Requirement: it.req.ID, Status: model.Unanswered}
+	}
+	return a
+}
+
+// status is the status shown for an item: a pending one wins.
+func (m *Model) status(it item) (model.Status, bool) {
+	if st, ok := m.pending[it.key()]; ok {
+		return st, true
+	}
+	return m.answer(it).Status.Norm(), false
+}
+
+// listHeight is how many requirement rows are visible: what the detail of
+// the current requirement leaves, but at least a few rows.
+func (m *Model) listHeight() int {
+	detail := len(m.detail(m.mainWidth(), m.h))
+	free := m.h - 3 - detail // header, separator, pager
+	return max(min(5, len(m.items)), min(len(m.items), free))
+}
+
+// mainWidth is the width left of the side panel.
+func (m *Model) mainWidth() int {
+	if m.w < 60 {
+		return m.w
+	}
+	return m.w - sideWidth - 1
+}
+
+func (m *Model) clampScroll() {
+	if m.cursor >= len(m.items) {
+		m.cursor = max(0, len(m.items)-1)
+	}
+	lh := m.listHeight()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+lh {
+		m.offset = m.cursor - lh + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.items)-lh))
+}
+
+// nextUnanswered moves the cursor to the next unanswered requirement after
+// the current one (wrapping), or leaves it when every one is answered.
+func (m *Model) nextUnanswered() {
+	n := len(m.items)
+	for step := 1; step <= n; step++ {
+		i := (m.cursor + step) % n
+		if st, _ := m.status(m.items[i]); !st.Answered() {
+			m.cursor = i
+			m.clampScroll()
+			return
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package matrix
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"slate/model"
+	"slate/ui/common"
+)
+
+// View renders the body: the matrix or, when open, the drill-down.
+func (m *Model) View() string {
+	m.sync()
+	if m.drill != nil {
+		return m.drillView()
+	}
+	return m.matrixView()
+}
+
+// listHeight is the number of list lines between the sticky header and the
+// footer (the cursor cell's detail line and the legend).
+func (m *Model) listHeight() int {
+	return max(1, m.height-1-m.footerHeight())
+}
+
+func (m *Model) footerHeight() int {
+	switch {
+	case m.height >= 6:
+		return 2
+	case m.height >= 4:
+		return 1
+	}
+	return 0
+}
+
+func (m *Model) matrixView() string {
+	c := &m.cache
+	k := viewKey{version: c.version, width: m.width, height: m.height, row: m.row, col: m.col, offset: m.offset}
+	if c.view != "" && c.viewKey == k {
+		return c.view
+	}
+	w := m.width
+	out := make([]string, 0, m.height)
+	out = append(out, m.header())
+	listH := m.listHeight()
+	rows := m.rows()
+	if len(rows) == 0 {
+		out = append(out, c.blank, common.Fit("  No zones or conduits yet: add them on the zones & conduits screen.", w))
+	}
+	for i := range listH {
+		li := m.offset + i
+		if li >= len(c.lines) {
+			break
+		}
+		switch r := c.lines[li]; {
+		case r < 0:
+			out = append(out, m.label(r))
+		case r == m.row:
+			out = append(out, m.renderRow(r, true))
+		default:
+			if c.rows[r] == "" {
+				c.rows[r] = m.renderRow(r, false)
+			}
+			out = append(out, c.rows[r])
+		}
+	}
+	for len(out) < 1+listH && len(out) < m.height {
+		out = append(out, c.blank)
+	}
+	if f := m.footerHeight(); f > 0 {
+		out = append(out, m.detail())
+		if f > 1 {
+			out = append(out, m.legend())
+		}
+	}
+	c.view = join(out, c.blank, m.height)
+	c.viewKey = k
+	return c.view
+}
+
+// join stacks lines that are already exactly the body's width into exactly
+// h lines (Block would measure every line again).
+func join(lines []string, blank string, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, blank)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// header is the sticky column heading; the cursor's FR is in the accent
+// style (underline would make lipgloss style every letter separately).
+func (m *Model) header() string {
+	c := &m.cache
+	if h := c.headers[m.col]; h != "" {
+		return h
+	}
+	st := m.ctx.Styles
+	sp := strings.Repeat(" ", c.lay.sep)
+	var b strings.Builder
+	b.WriteString(st.Header.Render(common.Fit("  Target", c.lay.nameW)))
+	for i, fr := range model.FRs {
+		b.WriteString(sp)
+		label := common.Fit(fr.String(), cellW)
+		if i == m.col {
+			b.WriteString(st.Title.Render(label))
+		} else {
+			b.WriteString(st.Header.Render(label))
+		}
+	}
+	b.WriteString(sp)
+	b.WriteString(st.Header.Render("Done"))
+	c.headers[m.col] = exact(b.String(), m.width)
+	return c.headers[m.col]
+}
+
+// label is a section line: "Zones (5) · 1 at SL-T in every FR · 32% answered".
+func (m *Model) label(which int) string {
+	c := &m.cache
+	i, text := 0, "Zones"
+	if which == labelConduits {
+		i, text = 1, "Conduits"
+	}
+	if c.labels[i] == "" {
+		st := m.ctx.Styles
+		ks := c.kinds[i]
+		sum := fmt.Sprintf(" (%d) · %d at SL-T in every FR · %s answered", ks.targets, ks.atTarget,
+			strings.TrimSpace(percent(ks.answered, ks.applicable)))
+		c.labels[i] = exact(st.Title.Render(text)+st.Muted.Render(common.Line(sum, max(0, m.width-len(text)))), m.width)
+	}
+	return c.labels[i]
+}
+
+// cell returns a styled cell, rendered once per score and data version.
+func (m *Model) cell(s model.FRScore) string {
+	if v, ok := m.cache.cells[s]; ok {
+		return v
+	}
+	v := cellStyle(m.ctx.Styles, s).Render(cellText(s))
+	m.cache.cells[s] = v
+	return v
+}
+
+// renderRow renders one target, exactly m.width cells wide. The cursor row
+// has a marker, a bold name and the selected cell in reverse video.
+func (m *Model) renderRow(i int, cursor bool) string {
+	st := m.ctx.Styles
+	lay := m.cache.lay
+	r := &m.rows()[i]
+	var b strings.Builder
+	b.Grow(lay.rowW + 160)
+	name := common.Fit(r.Target.Name, lay.nameW-gutterW)
+	if cursor {
+		b.WriteString("> ")
+		b.WriteString(st.Header.Render(name))
+	} else {
+		b.WriteString("  ")
+		b.WriteString(name)
+	}
+	for j := range model.NumFR {
+		for range lay.sep {
+			b.WriteByte(' ')
+		}
+		s := r.Score[j]
+		if cursor && j == m.col {
+			b.WriteString(selectedStyle(st, s).Render(cellText(s)))
+		} else {
+			b.WriteString(m.cell(s))
+		}
+	}
+	for range lay.sep {
+		b.WriteByte(' ')
+	}
+	b.WriteString(percent(r.Completeness()))
+	if lay.rowW > m.width {
+		return exact(b.String(), m.width)
+	}
+	b.WriteString(strings.Repeat(" ", m.width-lay.rowW))
+	return b.String()
+}
+
+// detail describes the cursor's cell in words.
+func (m *Model) detail() string {
+	rows := m.rows()
+	if len(rows) == 0 {
+		return m.cache.blank
+	}
+	r := &rows[m.row]
+	fr := model.FR(m.col + 1)
+	return m.ctx.Styles.Muted.Render(common.Fit(common.Line(r.Target.Name, 32)+" "+fr.String()+": "+
+		describe(r.Score.At(fr), true)+" · "+m.ctx.Data.Cat.FRTitle[fr-1], m.width))
+}
+
+// describe puts a score in words: "SL-A 1*, SL-T 2, gap 1, 7/16 answered";
+// long adds "(provisional)" after a starred SL-A.
+func describe(s model.FRScore, long bool) string {
+	switch {
+	case s.Applicable == 0:
+		return fmt.Sprintf("no requirement applies, SL-T %d", s.SLT)
+	case s.Answered == 0:
+		return fmt.Sprintf("not assessed, SL-T %d, 0/%d answered", s.SLT, s.Applicable)
+	}
+	sla := fmt.Sprintf("SL-A %d", s.SLA)
+	if s.Provisional {
+		sla += "*"
+		if long {
+			sla += " (provisional)"
+		}
+	}
+	gap := "at target"
+	if s.Gap > 0 {
+		gap = fmt.Sprintf("gap %d", s.Gap)
+	}
+	return fmt.Sprintf("%s, SL-T %d, %s, %d/%d answered", sla, s.SLT, gap, s.Answered, s.Applicable)
+}
+
+// legend explains the notation in one line, in the cells' own colours; the
+// long form when it fits.
+func (m *Model) legend() string {
+	c := &m.cache
+	if c.legend != "" {
+		return c.legend
+	}
+	st := m.ctx.Styles
+	mu := st.Muted.Render
+	long := mu("SL-A/SL-T · ") + st.Header.Render("*") + mu(" provisional: an answer could still raise SL-A · ") +
+		st.GapNone.Render("ok") + mu(" at target · ") + st.Gap2.Render("-N") + mu(" gap of N levels · ") +
+		st.NotAssessed.Render("?/T") + mu(" nothing answered")
+	short := mu("SL-A/SL-T · ") + st.Header.Render("*") + mu(" provisional · ") +
+		st.GapNone.Render("ok") + mu(" at target · ") + st.Gap2.Render("-N") + mu(" gap · ") +
+		st.NotAssessed.Render("?/T") + mu(" not assessed")
+	if ansi.StringWidth(long) <= m.width {
+		c.legend = exact(long, m.width)
+	} else {
+		c.legend = exact(short, m.width)
+	}
+	return c.legend
+}

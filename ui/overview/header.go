@@ -1,0 +1,72 @@
+package overview
+
+import (
+	"charm.land/lipgloss/v2"
+
+	"slate/ui/common"
+)
+
+// headerLines renders the assessment's name, site, assessor and scope.
+func (m *Model) headerLines(lay layout) []string {
+	st := m.ctx.Styles
+	a := m.ctx.Data.A
+	w := lay.w
+
+	hint := st.Key.Render("e") + st.Muted.Render(" edit details")
+	if m.ctx.Data.ReadOnly {
+		hint = st.Muted.Render("read-only")
+	}
+	name := st.Title.Render(common.Line(a.Name, w))
+	if a.Name == "" {
+		name = st.Muted.Render(common.Line("Untitled assessment", w))
+	}
+	lines := []string{spread(name, hint, w)}
+
+	if lay.site {
+		lines = append(lines, m.siteLine(w))
+	}
+	for i, l := range lay.scope {
+		label := ""
+		if i == 0 {
+			label = "Scope"
+		}
+		if a.Scope == "" {
+			l = st.Muted.Render("not set")
+		}
+		lines = append(lines, st.Label.Render(common.Fit(label, scopeIndent))+l)
+	}
+	return lines
+}
+
+// siteLine is "Site  <site>   Assessor  <assessor>", cutting the site first
+// when both do not fit.
+func (m *Model) siteLine(w int) string {
+	st := m.ctx.Styles
+	a := m.ctx.Data.A
+	value := func(s string, n int) string {
+		if s == "" {
+			return st.Muted.Render(common.Line("not set", n))
+		}
+		return common.Line(s, n)
+	}
+	const gap = "   "
+	avail := max(0, w-scopeIndent)
+	aLabel := "Assessor  "
+	assessorW := lipgloss.Width(value(a.Assessor, 1<<20))
+	siteW := lipgloss.Width(value(a.Site, 1<<20))
+	rest := avail - lipgloss.Width(gap) - lipgloss.Width(aLabel)
+	if siteW+assessorW > rest {
+		// Share the room, giving unused width of one to the other.
+		half := rest / 2
+		switch {
+		case siteW <= half:
+			assessorW = rest - siteW
+		case assessorW <= half:
+			siteW = rest - assessorW
+		default:
+			siteW, assessorW = half, rest-half
+		}
+	}
+	return st.Label.Render(common.Fit("Site", scopeIndent)) + value(a.Site, siteW) +
+		gap + st.Label.Render(aLabel) + value(a.Assessor, assessorW)
+}

@@ -1,0 +1,58 @@
+package overview
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"slate/ui/common"
+)
+
+// Update handles a message routed to the screen.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.Saved:
+		m.sync() // targets may have been added, moved or deleted
+		m.saved(msg)
+		return nil
+	case common.GoTo:
+		if msg.Screen == m.Title() && msg.Target != "" {
+			m.selectKey(msg.Target)
+		}
+		return nil
+	}
+	if m.form != nil {
+		return m.updateForm(msg)
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		return m.key(k)
+	}
+	return nil
+}
+
+// key handles a key press while no form is open.
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	m.sync()
+	page := max(1, m.layout().listRows-1)
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.move(-1)
+	case key.Matches(k, m.keys.Down):
+		m.move(1)
+	case key.Matches(k, m.keys.PageUp):
+		m.move(-page)
+	case key.Matches(k, m.keys.PageDown):
+		m.move(page)
+	case key.Matches(k, m.keys.Home):
+		m.move(-len(m.ctx.Data.M.Rows))
+	case key.Matches(k, m.keys.End):
+		m.move(len(m.ctx.Data.M.Rows))
+	case key.Matches(k, m.keys.Open):
+		if m.selKey == "" {
+			return common.StatusCmd("No zones yet: press 2 to add zones", false)
+		}
+		return common.GoToCmd(common.GoTo{Screen: "Interview", Target: m.selKey})
+	case key.Matches(k, m.keys.Edit):
+		return m.openForm()
+	}
+	return nil
+}

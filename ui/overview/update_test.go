@@ -1,0 +1,533 @@
+package overview_test
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"slate/model"
+	"slate/questionnaires"
+	"slate/store"
+	"slate/ui/common"
+	"slate/ui/overview"
+	"slate/ui/uitest"
+)
+
+func newDemo(t *testing.T) (*uitest.Harness, *overview.Model) {
+	t.Helper()
+	h := uitest.NewDemo(t)
+	s := overview.New(h.Ctx)
+	s.SetSize(80, 21)
+	return h, s
+}
+
+// submit sends a key that may start store operations and waits for their
+// results, applied the way the root does.
+func submit(t *testing.T, h *uitest.Harness, s common.Screen, k tea.Msg) {
+	t.Helper()
+	h.Send(s, k)
+}
+
+// render returns the plain lines of the screen at w x h.
+func render(t *testing.T, s common.Screen, w, h int) []string {
+	t.Helper()
+	out := uitest.Render(t, s, w, h)
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Strip(l)
+	}
+	return lines
+}
+
+func find(lines []string, sub string) (string, bool) {
+	for _, l := range lines {
+		if strings.Contains(l, sub) {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+func mustFind(t *testing.T, lines []string, sub string) string {
+	t.Helper()
+	l, ok := find(lines, sub)
+	if !ok {
+		t.Fatalf("no line contains %q in:\n%s", sub, strings.Join(lines, "\n"))
+	}
+	return l
+}
+
+// pair is how the screen writes SL-A/SL-T, with * on a provisional SL-A.
+func pair(s model.FRScore) string {
+	star := ""
+	if s.Provisional {
+		star = "*"
+	}
+	return fmt.Sprintf("%d%s/%d", s.SLA, star, s.SLT)
+}
+
+func TestTitleAndInterface(t *testing.T) {
+	_, s := newDemo(t)
+	var _ common.Screen = s
+	if s.Title() != "Overview" {
+		t.Fatalf("Title() = %q", s.Title())
+	}
+	if s.Capturing() {
+		t.Fatal("capturing without a form")
+	}
+}
+
+func TestCursorSelectsTargetAndPicture(t *testing.T) {
+	h, s := newDemo(t)
+	rows := h.Ctx.Data.M.Rows
+	if s.Selected() != rows[0].Target.Key {
+		t.Fatalf("first selection %q, want %q", s.Selected(), rows[0].Target.Key)
+	}
+	check := func(i int) {
+		t.Helper()
+		r := rows[i]
+		if got := s.Selected(); got != r.Target.Key {
+			t.Fatalf("selected %q, want %q", got, r.Target.Key)
+		}
+		lines := render(t, s, 80, 21)
+		mustFind(t, lines, "> "+r.Target.Name)
+		mustFind(t, lines, "│ "+r.Target.Name+" · "+r.Target.Kind.String())
+		for _, fr := range model.FRs {
+			l := mustFind(t, lines, "│ "+fr.String()+" ")
+			if want := pair(r.Score.At(fr)); !strings.Contains(l, want) {
+				t.Errorf("%s %s: %q lacks %q", r.Target.Key, fr, l, want)
+			}
+		}
+	}
+	check(0)
+	h.Send(s, uitest.Key("down"))
+	check(1)
+	h.Send(s, uitest.Key("j"), uitest.Key("j"))
+	check(3)
+	h.Send(s, uitest.Key("k"))
+	check(2)
+	h.Send(s, uitest.Key("up"), uitest.Key("up"), uitest.Key("up")) // stops at the top
+	check(0)
+	h.Send(s, uitest.Key("end"))
+	check(len(rows) - 1)
+	h.Send(s, uitest.Key("down")) // stops at the bottom
+	check(len(rows) - 1)
+	h.Send(s, uitest.Key("home"))
+	check(0)
+	h.Send(s, uitest.Key("pgdown"))
+	if s.Selected() == rows[0].Target.Key {
+		t.Fatal("pgdown did not move")
+	}
+	h.Send(s, uitest.Key("pgup"))
+	check(0)
+	h.Send(s, uitest.Key("G"))
+	check(len(rows) - 1)
+	h.Send(s, uitest.Key("g"))
+	check(0)
+}
+
+// The FR picture draws SL-A as # per level reached and SL-T as |.
+func TestPictureBars(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("down"), uitest.Key("down")) // supervisory
+	r, _ := h.Ctx.Data.Row("supervisory")
+	lines := render(t, s, 80, 21)
+	for _, fr := range model.FRs {
+		sc := r.Score.At(fr)
+		l := mustFind(t, lines, "│ "+fr.String()+" ")
+		bar := l[strings.Index(l, fr.String())+4:]
+		bar = bar[:9]
+		if n := strings.Count(bar, "#"); n != int(sc.SLA) {
+			t.Errorf("%s: bar %q has %d #, SL-A is %d", fr, bar, n, sc.SLA)
+		}
+		// The marker sits after SL-T levels: position 2*SLT.
+		if i := strings.Index(bar, "|"); i != 2*int(sc.SLT) {
+			t.Errorf("%s: bar %q has | at %d, SL-T is %d", fr, bar, i, sc.SLT)
+		}
+	}
+}
+
+func TestOverallAndTargetCompleteness(t *testing.T) {
+	h, s := newDemo(t)
+	lines := render(t, s, 120, 37)
+	a, p := h.Ctx.Data.M.Completeness()
+	l := mustFind(t, lines, "All targets")
+	if want := fmt.Sprintf("%d/%d  %d%%", a, p, a*100/p); !strings.Contains(l, want) {
+		t.Errorf("overall %q lacks %q", l, want)
+	}
+	nameW := 0
+	for _, r := range h.Ctx.Data.M.Rows {
+		nameW = max(nameW, len(r.Target.Name))
+	}
+	for i, r := range h.Ctx.Data.M.Rows {
+		a, p := r.Completeness()
+		marker := "  "
+		if i == 0 {
+			marker = "> "
+		}
+		l := mustFind(t, lines, marker+common.Fit(r.Target.Name, nameW)+" ")
+		if want := fmt.Sprintf("%d/%d", a, p); !strings.Contains(l, want) {
+			t.Errorf("%s: %q lacks %q", r.Target.Key, l, want)
+		}
+	}
+	// Zones come before conduits, under their own headings.
+	zi := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Zones (5)") })
+	ci := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Conduits (4)") })
+	if zi < 0 || ci < zi {
+		t.Errorf("headings at %d and %d", zi, ci)
+	}
+}
+
+func TestWorstGaps(t *testing.T) {
+	h, s := newDemo(t)
+	lines := render(t, s, 80, 21)
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Worst gaps") })
+	if head < 0 || head+1 >= len(lines) {
+		t.Fatalf("no worst gaps:\n%s", strings.Join(lines, "\n"))
+	}
+	// The first line is the safety system's gap of 3, provisional.
+	first := lines[head+1]
+	for _, want := range []string{"Safety instrumented system", "FR1", "0*/3", "gap 3"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("first gap %q lacks %q", first, want)
+		}
+	}
+	// Gaps never increase down the list.
+	last := 9
+	for _, l := range lines[head+1:] {
+		var g int
+		if i := strings.Index(l, "gap "); i >= 0 {
+			fmt.Sscanf(l[i:], "gap %d", &g)
+			if g > last {
+				t.Errorf("gap %d after %d: %q", g, last, l)
+			}
+			last = g
+		}
+	}
+	_ = h
+}
+
+func TestEditSavesName(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("e"))
+	if !s.Capturing() {
+		t.Fatal("e did not open the form")
+	}
+	if got := s.Keys().ShortHelp(); len(got) == 0 || got[0].Help().Key != "ctrl+s" {
+		t.Errorf("help while editing starts with %v", got)
+	}
+	// Keys that would navigate now go to the form.
+	h.Send(s, uitest.Key("ctrl+u"))
+	h.Send(s, uitest.Type("Unit 2 jk audit")...)
+	submit(t, h, s, uitest.Key("ctrl+s"))
+	if s.Capturing() {
+		t.Fatalf("form still open after saving: %v", h.Saved)
+	}
+	if got := h.Ctx.Data.A.Name; got != "Unit 2 jk audit" {
+		t.Fatalf("data name %q", got)
+	}
+	loaded, err := h.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Name != "Unit 2 jk audit" || loaded.Site != "Northfield Chemical Works" {
+		t.Fatalf("stored name %q site %q", loaded.Name, loaded.Site)
+	}
+	if len(h.Saved) != 1 || h.Saved[0].Origin != overview.Origin || h.Saved[0].Err != nil {
+		t.Fatalf("saved %+v", h.Saved)
+	}
+	mustFind(t, render(t, s, 80, 21), "Unit 2 jk audit")
+}
+
+func TestEditAllFields(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("e"), uitest.Key("tab"), uitest.Key("ctrl+u"))
+	h.Send(s, uitest.Type("Southfield")...)
+	h.Send(s, uitest.Key("tab"), uitest.Key("ctrl+u"))
+	h.Send(s, uitest.Type("B. Ito")...)
+	h.Send(s, uitest.Key("tab"), uitest.Key("ctrl+u"))
+	h.Send(s, uitest.Type("Unit 2 only")...)
+	submit(t, h, s, uitest.Key("enter")) // enter on the last field submits
+	loaded, err := h.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := store.MetaOf(loaded)
+	want := store.Meta{Name: "Gap assessment, Unit 1 ammonia plant", Site: "Southfield", Assessor: "B. Ito", Scope: "Unit 2 only"}
+	if got != want || store.MetaOf(h.Ctx.Data.A) != want {
+		t.Fatalf("stored %+v, data %+v, want %+v", got, store.MetaOf(h.Ctx.Data.A), want)
+	}
+	lines := render(t, s, 80, 21)
+	mustFind(t, lines, "Site      Southfield   Assessor  B. Ito")
+	mustFind(t, lines, "Scope     Unit 2 only")
+}
+
+func TestEscCancels(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("e"), uitest.Key("ctrl+u"))
+	h.Send(s, uitest.Type("Thrown away")...)
+	h.Send(s, uitest.Key("esc"))
+	if s.Capturing() {
+		t.Fatal("esc left the form open")
+	}
+	if len(h.Saved) != 0 {
+		t.Fatalf("esc saved: %+v", h.Saved)
+	}
+	if h.Ctx.Data.A.Name != "Gap assessment, Unit 1 ammonia plant" {
+		t.Fatalf("name changed to %q", h.Ctx.Data.A.Name)
+	}
+	loaded, _ := h.Store.Load()
+	if loaded.Name != "Gap assessment, Unit 1 ammonia plant" {
+		t.Fatalf("stored name changed to %q", loaded.Name)
+	}
+	// Reopening shows the saved values again, not the abandoned ones.
+	h.Send(s, uitest.Key("e"))
+	mustFind(t, render(t, s, 80, 21), "Gap assessment, Unit 1 ammonia plant")
+}
+
+func TestEmptyNameRefused(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("e"), uitest.Key("ctrl+u"))
+	submit(t, h, s, uitest.Key("ctrl+s"))
+	if !s.Capturing() {
+		t.Fatal("form closed on an empty name")
+	}
+	if h.Ctx.Ops.Issued() != 0 {
+		t.Fatal("an empty name was sent to the store")
+	}
+	mustFind(t, render(t, s, 80, 21), "needs a name")
+}
+
+// failingStore refuses to save the details, like a full disk.
+type failingStore struct{ *store.Store }
+
+func (failingStore) SetMeta(store.Meta) error { return errors.New("disk full") }
+
+func TestSaveErrorKeepsForm(t *testing.T) {
+	h, s := newDemo(t)
+	real := h.Ctx.Ops
+	h.Ctx.Ops = common.NewOps(failingStore{h.Store}, false)
+	h.Send(s, uitest.Key("e"), uitest.Key("ctrl+u"))
+	h.Send(s, uitest.Type("Kept text")...)
+	submit(t, h, s, uitest.Key("ctrl+s"))
+	if !s.Capturing() {
+		t.Fatal("form closed although the save failed")
+	}
+	if len(h.Saved) != 1 || h.Saved[0].Err == nil {
+		t.Fatalf("saved %+v", h.Saved)
+	}
+	lines := render(t, s, 80, 21)
+	mustFind(t, lines, "NOT SAVED: disk full")
+	mustFind(t, lines, "Kept text")
+	if h.Ctx.Data.A.Name != "Gap assessment, Unit 1 ammonia plant" {
+		t.Fatalf("data changed to %q on a failed save", h.Ctx.Data.A.Name)
+	}
+	// Once the disk is back, the same typed text saves.
+	h.Ctx.Ops = real
+	submit(t, h, s, uitest.Key("ctrl+s"))
+	if s.Capturing() {
+		t.Fatal("form still open after the retry")
+	}
+	if loaded, _ := h.Store.Load(); loaded.Name != "Kept text" {
+		t.Fatalf("stored %q after retry", loaded.Name)
+	}
+}
+
+// Another screen's save does not close the form.
+func TestOtherSavesLeaveFormOpen(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("e"))
+	s.Update(common.Saved{Origin: "interview.note", Label: "x"})
+	s.Update(common.Saved{Origin: overview.Origin, Label: "x"}) // not ours: nothing asked yet
+	if !s.Capturing() {
+		t.Fatal("form closed by a save it did not ask for")
+	}
+	_ = h
+}
+
+func TestReadOnlyDoesNotOpenForm(t *testing.T) {
+	h, s := newDemo(t)
+	h.Ctx.Data.ReadOnly = true
+	h.Send(s, uitest.Key("e"))
+	if s.Capturing() {
+		t.Fatal("form opened on a read-only file")
+	}
+	if !h.Status.Error || !strings.Contains(h.Status.Text, "Read-only") {
+		t.Fatalf("status %+v", h.Status)
+	}
+	for _, b := range s.Keys().ShortHelp() {
+		if b.Help().Key == "e" && b.Enabled() {
+			t.Fatal("e offered in help on a read-only file")
+		}
+	}
+}
+
+func TestHostileTextIsStripped(t *testing.T) {
+	h, s := newDemo(t)
+	d := h.Ctx.Data
+	d.A.Name = "Evil\x1b[31m plant\x07 \x1b]0;owned\x07name"
+	d.A.Site = "Site\x1b[2J\r\nB"
+	d.A.Scope = "Scope \x1b[31mred\x1b[0m\x9b1m and \u202eevil"
+	d.A.Assessor = "\x1b[5mBlink"
+	d.A.Zones[0].Name = "Zone\x1b[31m red\x07"
+	d.Rebuild()
+	raw := s.View()
+	for _, bad := range []string{"\x1b[31m", "\x07", "\x1b]", "\x1b[2J", "\r", "\x9b", "\u202e", "\x1b[5m"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("view contains %q", bad)
+		}
+	}
+	lines := render(t, s, 80, 21)
+	mustFind(t, lines, "Evil plant name")
+	mustFind(t, lines, "Site B")
+	mustFind(t, lines, "> Zone red")
+	mustFind(t, lines, "Blink")
+}
+
+func TestEnterOpensInterview(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("down"), uitest.Key("enter"))
+	want := common.GoTo{Screen: "Interview", Target: "dmz"}
+	if len(h.GoTos) != 1 || h.GoTos[0] != want {
+		t.Fatalf("GoTos %+v, want %+v", h.GoTos, want)
+	}
+}
+
+func TestGoToSelectsTarget(t *testing.T) {
+	_, s := newDemo(t)
+	s.Update(common.GoTo{Screen: "Overview", Target: "control-safety"})
+	if s.Selected() != "control-safety" {
+		t.Fatalf("selected %q", s.Selected())
+	}
+	mustFind(t, render(t, s, 80, 21), "> Control - Safety")
+}
+
+// A target deleted on another screen: the cursor stays on its target.
+func TestSelectionFollowsDataChanges(t *testing.T) {
+	h, s := newDemo(t)
+	s.Update(common.GoTo{Screen: "Overview", Target: "control"})
+	saved := common.Saved{Origin: "targets.delete", Apply: func(d *common.Data) { d.RemoveTarget("dmz") }}
+	saved.Apply(h.Ctx.Data)
+	s.Update(saved)
+	if s.Selected() != "control" {
+		t.Fatalf("selected %q after deleting another target", s.Selected())
+	}
+	saved = common.Saved{Origin: "targets.delete", Apply: func(d *common.Data) { d.RemoveTarget("control") }}
+	saved.Apply(h.Ctx.Data)
+	s.Update(saved)
+	if _, ok := h.Ctx.Data.Row(s.Selected()); !ok {
+		t.Fatalf("selected %q no longer exists", s.Selected())
+	}
+	render(t, s, 80, 21)
+}
+
+func TestEmptyAssessment(t *testing.T) {
+	h := uitest.New(t, &model.Assessment{Name: "Fresh", CatalogID: questionnaires.Builtin().ID})
+	s := overview.New(h.Ctx)
+	lines := render(t, s, 80, 21)
+	mustFind(t, lines, "No zones yet: press 2 to add zones")
+	if _, ok := find(lines, "Worst gaps"); ok {
+		t.Error("worst gaps shown without targets")
+	}
+	h.Send(s, uitest.Key("down"), uitest.Key("end"), uitest.Key("pgdown"), uitest.Key("enter"))
+	if len(h.GoTos) != 0 {
+		t.Fatalf("enter without targets navigated: %+v", h.GoTos)
+	}
+	if s.Selected() != "" {
+		t.Fatalf("selected %q", s.Selected())
+	}
+}
+
+func TestSizes(t *testing.T) {
+	sizes := [][2]int{{80, 21}, {100, 30}, {120, 37}, {200, 57}, {64, 21}, {63, 21}, {60, 20}, {40, 10}, {20, 5}, {1, 1}}
+	h, s := newDemo(t)
+	empty := uitest.New(t, &model.Assessment{Name: "Fresh", CatalogID: questionnaires.Builtin().ID})
+	es := overview.New(empty.Ctx)
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			uitest.Render(t, s, sz[0], sz[1])
+			uitest.Render(t, es, sz[0], sz[1])
+		})
+	}
+	// The same with the cursor at the end, and with the form open.
+	h.Send(s, uitest.Key("end"))
+	for _, sz := range sizes {
+		uitest.Render(t, s, sz[0], sz[1])
+	}
+	h.Send(s, uitest.Key("e"))
+	for _, sz := range sizes {
+		if sz[0] >= 76 {
+			uitest.Render(t, s, sz[0], sz[1])
+		} else { // the dialog is cut, but the view keeps its size
+			s.SetSize(sz[0], sz[1])
+			out := s.View()
+			if n := strings.Count(out, "\n") + 1; n != sz[1] {
+				t.Errorf("%dx%d with form: %d lines", sz[0], sz[1], n)
+			}
+		}
+	}
+}
+
+// A large plant scrolls: every cursor position stays on screen.
+func TestScrollKeepsCursorVisible(t *testing.T) {
+	cat := questionnaires.Builtin()
+	h := uitest.New(t, model.GeneratePlant(cat, model.PlantSpec{Zones: 30, Conduits: 30, Answered: 0.4, Seed: 7}))
+	s := overview.New(h.Ctx)
+	rows := h.Ctx.Data.M.Rows
+	for _, size := range [][2]int{{80, 21}, {120, 37}} {
+		s.SetSize(size[0], size[1])
+		h.Send(s, uitest.Key("home"))
+		for i := range rows {
+			lines := render(t, s, size[0], size[1])
+			if _, ok := find(lines, "> "+rows[i].Target.Name+" "); !ok {
+				t.Fatalf("%v: cursor on %q not visible:\n%s", size, rows[i].Target.Name, strings.Join(lines, "\n"))
+			}
+			h.Send(s, uitest.Key("j"))
+		}
+		h.Send(s, uitest.Key("pgup"))
+		page := slices.IndexFunc(rows, func(r model.MatrixRow) bool { return r.Target.Key == s.Selected() })
+		if page <= 0 || page >= len(rows)-1 {
+			t.Fatalf("pgup from the end went to %d", page)
+		}
+		mustFind(t, render(t, s, size[0], size[1]), "> "+rows[page].Target.Name+" ")
+	}
+}
+
+func TestKeyMap(t *testing.T) {
+	_, s := newDemo(t)
+	seen := map[string]bool{}
+	for _, g := range s.Keys().FullHelp() {
+		for _, b := range g {
+			if b.Help().Key == "" || b.Help().Desc == "" || len(b.Keys()) == 0 {
+				t.Errorf("binding without help: %+v", b.Help())
+			}
+			for _, k := range b.Keys() {
+				seen[k] = true
+			}
+		}
+	}
+	for _, k := range []string{"up", "k", "down", "j", "pgup", "pgdown", "home", "end", "g", "G", "enter", "e", "ctrl+s", "esc"} {
+		if !seen[k] {
+			t.Errorf("key %q missing from the full help", k)
+		}
+	}
+}
+
+// Non-key messages such as the cursor blink reach the open form.
+func TestFormGetsOtherMessages(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("e"))
+	s.Update(tea.FocusMsg{})
+	if !s.Capturing() {
+		t.Fatal("form closed")
+	}
+	if w := lipgloss.Width(s.View()); w > 80 {
+		t.Fatalf("width %d", w)
+	}
+}

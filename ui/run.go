@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+
+	"slate/model"
+	"slate/store"
+	"slate/ui/common"
+	"slate/ui/interview"
+	"slate/ui/matrix"
+	"slate/ui/overview"
+	"slate/ui/targets"
+)
+
+// Session is an opened assessment ready for the TUI.
+type Session struct {
+	Store       *store.Store
+	Assessment  *model.Assessment
+	Catalog     *model.Catalog
+	Path        string
+	Interviewee string // remembered from the last session
+}
+
+// NewRoot builds the root model with every screen, for Run and for tests.
+func NewRoot(s Session, isDark bool) *App {
+	data := common.NewData(s.Catalog, s.Assessment, s.Path)
+	data.ReadOnly, data.ReadOnlyReason = s.Store.ReadOnly()
+	data.Interviewee = s.Interviewee
+	ctx := &common.Context{Data: data, Styles: common.NewStyles(isDark), Ops: common.NewOps(s.Store, data.ReadOnly)}
+	return NewApp(ctx, Screens(ctx)...)
+}
+
+// Screens lists the screens in tab order (keys 1..n).
+func Screens(ctx *common.Context) []common.Screen {
+	return []common.Screen{
+		overview.New(ctx),
+		targets.New(ctx),
+		interview.New(ctx),
+		matrix.New(ctx),
+	}
+}
+
+// Run shows the TUI until the user quits. Every change has been committed
+// when it returns.
+func Run(s Session, in io.Reader, out io.Writer) error {
+	p := tea.NewProgram(NewRoot(s, true), tea.WithInput(in), tea.WithOutput(out))
+	_, err := p.Run()
+	return err
+}

@@ -1,0 +1,172 @@
+package targets
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"slate/model"
+	"slate/ui/common"
+)
+
+// The asset list of one zone: its own cursor, n/e/x for add, edit and
+// delete, esc back to the zone list.
+
+// assets returns the assets of the zone shown in the sub-view.
+func (m *Model) assets() []model.Asset {
+	if z, ok := m.ctx.Data.A.Zone(m.assetZone); ok {
+		return z.Assets
+	}
+	return nil
+}
+
+// openAssets shows a zone's asset list.
+func (m *Model) openAssets(zoneKey string) {
+	m.inAssets, m.assetZone = true, zoneKey
+	m.assetCursor, m.assetOffset, m.assetID = 0, 0, 0
+	m.selectAssetIndex(0)
+}
+
+// selectAssetIndex moves the asset cursor (clamped).
+func (m *Model) selectAssetIndex(i int) {
+	as := m.assets()
+	m.assetCursor = max(0, min(i, len(as)-1))
+	m.assetID = 0
+	if m.assetCursor < len(as) {
+		m.assetID = as[m.assetCursor].ID
+	}
+	m.scrollAssets()
+}
+
+// selectAsset moves the asset cursor to the asset with the given ID.
+func (m *Model) selectAsset(id int64) {
+	if i := slices.IndexFunc(m.assets(), func(a model.Asset) bool { return a.ID == id }); i >= 0 {
+		m.selectAssetIndex(i)
+	}
+}
+
+// syncAssets keeps the asset cursor on the same asset after a change.
+func (m *Model) syncAssets() {
+	if i := slices.IndexFunc(m.assets(), func(a model.Asset) bool { return a.ID == m.assetID }); i >= 0 && m.assetID != 0 {
+		m.assetCursor = i
+	}
+	m.selectAssetIndex(m.assetCursor)
+}
+
+// selectedAsset returns the asset under the cursor.
+func (m *Model) selectedAsset() (model.Asset, bool) {
+	as := m.assets()
+	if m.assetCursor >= 0 && m.assetCursor < len(as) {
+		return as[m.assetCursor], true
+	}
+	return model.Asset{}, false
+}
+
+// updateAssets handles a key on the asset list.
+func (m *Model) updateAssets(k tea.KeyPressMsg) tea.Cmd {
+	km := &m.keys
+	a, ok := m.selectedAsset()
+	switch {
+	case key.Matches(k, km.Back):
+		m.inAssets = false
+	case key.Matches(k, km.Up):
+		m.selectAssetIndex(m.assetCursor - 1)
+	case key.Matches(k, km.Down):
+		m.selectAssetIndex(m.assetCursor + 1)
+	case key.Matches(k, km.PageUp):
+		m.selectAssetIndex(m.assetCursor - m.assetPage())
+	case key.Matches(k, km.PageDown):
+		m.selectAssetIndex(m.assetCursor + m.assetPage())
+	case key.Matches(k, km.Home):
+		m.selectAssetIndex(0)
+	case key.Matches(k, km.End):
+		m.selectAssetIndex(len(m.assets()) - 1)
+	case key.Matches(k, km.NewAsset):
+		m.openAssetForm(model.Asset{})
+	case key.Matches(k, km.EditAsset):
+		if ok {
+			m.openAssetForm(a)
+		}
+	case key.Matches(k, km.DeleteAsset):
+		if ok {
+			m.asset = a
+			m.confirm = common.NewConfirm("Delete asset "+model.CleanLine(a.Name)+"?",
+				fmt.Sprintf("It is removed from zone %s. Answers are not affected.", model.CleanLine(m.zoneName(m.assetZone))),
+				m.formWidth())
+			m.dlg = assetDeleteConfirm
+		}
+	}
+	return nil
+}
+
+// openAssetForm opens the form for a new asset (ID 0) or to edit a.
+func (m *Model) openAssetForm(a model.Asset) {
+	title := "New asset in " + model.CleanLine(m.zoneName(m.assetZone))
+	if a.ID != 0 {
+		title = "Edit asset " + model.CleanLine(a.Name)
+	}
+	m.asset = a
+	f := common.NewForm(title, m.formWidth())
+	f.AddText("Name", model.CleanLine(a.Name), 80)
+	f.AddText("Type", model.CleanLine(a.Type), 80)
+	f.AddText("Vendor", model.CleanLine(a.Vendor), 80)
+	f.AddText("Model", model.CleanLine(a.Model), 80)
+	f.AddText("Firmware", model.CleanLine(a.Firmware), 40)
+	f.AddText("Address", model.CleanLine(a.Address), 80)
+	f.AddText("Notes", model.CleanLine(a.Notes), 1000)
+	f.Validate = func(f *common.Form) error {
+		if f.Fields[aName].Text() == "" {
+			return errors.New("an asset needs a name")
+		}
+		return nil
+	}
+	m.form, m.dlg = f, assetForm
+}
+
+func (m *Model) submitAsset() tea.Cmd {
+	f := m.form
+	a := model.Asset{
+		ID:       m.asset.ID,
+		Name:     model.CleanLine(f.Fields[aName].Text()),
+		Type:     model.CleanLine(f.Fields[aType].Text()),
+		Vendor:   model.CleanLine(f.Fields[aVendor].Text()),
+		Model:    model.CleanLine(f.Fields[aModel].Text()),
+		Firmware: model.CleanLine(f.Fields[aFirmware].Text()),
+		Address:  model.CleanLine(f.Fields[aAddress].Text()),
+		Notes:    keepText(f.Fields[aNote].Text(), m.asset.Notes),
+	}
+	zone := m.assetZone
+	return m.issue(originAsset, func() tea.Cmd { return m.ctx.Ops.PutAsset(originAsset, zone, a) })
+}
+
+// assetPage is how many assets pgup/pgdown skip.
+func (m *Model) assetPage() int {
+	listH, _ := m.assetSplit()
+	return max(1, listH-3)
+}
+
+// assetSplit divides the body between the asset table (two heading lines
+// and the rows) and the selected asset's details.
+func (m *Model) assetSplit() (listH, detailH int) {
+	h := m.height
+	total := 2 + max(1, len(m.assets()))
+	detailMin := min(10, max(3, h/3))
+	listH = max(min(h, 3), min(total, h-detailMin))
+	return listH, h - listH
+}
+
+// scrollAssets keeps the asset cursor visible.
+func (m *Model) scrollAssets() {
+	listH, _ := m.assetSplit()
+	rows := max(1, listH-2)
+	if m.assetCursor < m.assetOffset {
+		m.assetOffset = m.assetCursor
+	}
+	if m.assetCursor >= m.assetOffset+rows {
+		m.assetOffset = m.assetCursor - rows + 1
+	}
+	m.assetOffset = max(0, min(m.assetOffset, len(m.assets())-rows))
+}

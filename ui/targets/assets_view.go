@@ -1,0 +1,84 @@
+package targets
+
+import (
+	"fmt"
+
+	"slate/model"
+	"slate/ui/common"
+)
+
+// assetColumns splits w cells among name, type, vendor, model, firmware
+// (a fixed 8 cells) and address (wide enough for an IPv4 range).
+func assetColumns(w int) []int {
+	const firmwareW = 8
+	c := flex(w-5*len(sep)-firmwareW, 4, 3, 4, 3, 3, 4)
+	return []int{c[0], c[1], c[2], c[3], firmwareW, c[4]}
+}
+
+// assetRow renders one asset in the given columns.
+func assetRow(a model.Asset, cols []int) string {
+	vals := []string{a.Name, a.Type, a.Vendor, a.Model, a.Firmware, a.Address}
+	out := ""
+	for i, v := range vals {
+		if i > 0 {
+			out += sep
+		}
+		out += common.Fit(v, cols[i])
+	}
+	return out
+}
+
+// assetsView is the asset list of one zone and the selected asset's details.
+func (m *Model) assetsView() []string {
+	st := m.ctx.Styles
+	w := m.width
+	as := m.assets()
+	title := fmt.Sprintf("Assets of zone %s (%d)", model.CleanLine(m.zoneName(m.assetZone)), len(as))
+	back := " · esc back to the zones"
+	lines := []string{st.Title.Render(common.Line(title, w)) + st.Muted.Render(common.Line(back, max(0, w-textWidth(title))))}
+	cols := assetColumns(w - marker)
+	heads := []string{"Name", "Type", "Vendor", "Model", "Firmware", "Address"}
+	head := ""
+	for i, h := range heads {
+		if i > 0 {
+			head += sep
+		}
+		head += common.Fit(h, cols[i])
+	}
+	lines = append(lines, "  "+st.Header.Render(head))
+	listH, detailH := m.assetSplit()
+	if len(as) == 0 {
+		lines = append(lines, "  "+st.Muted.Render(common.Line("No assets yet: press n to add one.", w-2)))
+	}
+	for i := m.assetOffset; i < len(as) && len(lines) < listH; i++ {
+		row := assetRow(as[i], cols)
+		if i == m.assetCursor {
+			lines = append(lines, st.Selected.Render(common.PadStyled("> "+row, w)))
+		} else {
+			lines = append(lines, "  "+row)
+		}
+	}
+	for len(lines) < listH {
+		lines = append(lines, "")
+	}
+	return append(lines, m.assetDetail(w, detailH)...)
+}
+
+// assetDetail describes the selected asset in h lines.
+func (m *Model) assetDetail(w, h int) []string {
+	a, ok := m.selectedAsset()
+	if !ok || h <= 0 {
+		return nil
+	}
+	st := m.ctx.Styles
+	lines := []string{rule(st, fmt.Sprintf("Asset %d of %d: %s", m.assetCursor+1, len(m.assets()), model.CleanLine(a.Name)), w)}
+	facts := fmt.Sprintf("Type %s · Vendor %s · Model %s · Firmware %s · Address %s",
+		orNone(a.Type), orNone(a.Vendor), orNone(a.Model), orNone(a.Firmware), orNone(a.Address))
+	lines = append(lines, common.Wrap(facts, w, 2)...)
+	if model.CleanLine(a.Notes) == "" {
+		lines = append(lines, st.Muted.Render(common.Line("No notes: press e to add some.", w)))
+	} else {
+		lines = append(lines, common.Wrap("Notes: "+a.Notes, w, max(1, h-len(lines)))...)
+	}
+	return lines
+}

@@ -1,0 +1,42 @@
+package targets
+
+import (
+	"fmt"
+	"strings"
+)
+
+// plural writes "1 answer", "12 answers".
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// impactText says what deleting a zone or conduit takes with it, e.g.
+// "12 answers and 2 conduits (with their answers) will be deleted."
+func (m *Model) impactText(key string) string {
+	answers, conduits := m.ctx.Data.ImpactOfDeleting(key)
+	var parts []string
+	switch {
+	case conduits > 0 && answers > 0:
+		parts = append(parts, fmt.Sprintf("%s and %s (with their answers) will be deleted.",
+			plural(answers, "answer"), plural(conduits, "conduit")))
+	case conduits > 0:
+		parts = append(parts, fmt.Sprintf("%s will be deleted (no answers yet).", plural(conduits, "conduit")))
+	case answers > 0:
+		parts = append(parts, fmt.Sprintf("%s will be deleted.", plural(answers, "answer")))
+	default:
+		parts = append(parts, "It has no answers yet.")
+	}
+	if z, ok := m.ctx.Data.A.Zone(key); ok {
+		switch n := len(z.Assets); {
+		case n == 1:
+			parts = append(parts, "Its asset goes with it.")
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("Its %d assets go with it.", n))
+		}
+	}
+	parts = append(parts, "The history keeps a record; there is no undo.")
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,206 @@
+package targets
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"slate/model"
+	"slate/ui/common"
+)
+
+// The kinds offered for zones and conduits. A kind that is not in the list
+// (from an import or an older file) is kept and offered as well.
+var (
+	zoneKinds    = []string{"enterprise", "dmz", "supervisory", "control", "safety", "other"}
+	conduitKinds = []string{"firewall", "data diode", "VPN", "direct", "safety gateway", "other"}
+)
+
+// Defaults of a new zone: most zones added beyond the template are control
+// zones (a packaging line, utilities, a remote site) at SL-T 2.
+const (
+	defaultZoneKind    = "control"
+	defaultConduitKind = "firewall"
+	defaultLevel       = model.Level(2)
+)
+
+// Field positions in the forms.
+const (
+	zName, zKind, zDesc, zSLT                                 = 0, 1, 2, 3
+	cName, cFrom, cTo, cKind, cProtocols, cDesc, cSLT         = 0, 1, 2, 3, 4, 5, 6
+	aName, aType, aVendor, aModel, aFirmware, aAddress, aNote = 0, 1, 2, 3, 4, 5, 6
+)
+
+// kindOptions returns the offered kinds plus the current one if it is new.
+func kindOptions(kinds []string, current string) []string {
+	if current == "" || slices.Contains(kinds, current) {
+		return kinds
+	}
+	return append(slices.Clone(kinds), current)
+}
+
+// keepText returns the original text when the edited one differs only by
+// the line breaks a one-line field cannot show, so that opening a form and
+// saving it does not flatten a multi-line description.
+func keepText(edited, original string) string {
+	if strings.Join(strings.Fields(edited), " ") == strings.Join(strings.Fields(model.CleanText(original)), " ") {
+		return original
+	}
+	return edited
+}
+
+// openZoneForm opens the form for a new zone (z == nil) or to edit z.
+func (m *Model) openZoneForm(z *model.Zone) {
+	cur := model.Zone{Type: defaultZoneKind, SLT: model.Uniform(defaultLevel)}
+	title := "New zone"
+	m.editKey = ""
+	if z != nil {
+		cur, title, m.editKey = *z, "Edit zone "+model.CleanLine(z.Name), z.Key
+	}
+	f := common.NewForm(title, m.formWidth())
+	f.AddText("Name", model.CleanLine(cur.Name), 80)
+	kinds := kindOptions(zoneKinds, cur.Type)
+	f.AddChoice("Kind", kinds, kinds, cur.Type)
+	f.AddText("Description", model.CleanLine(cur.Description), 1000)
+	f.AddLevels("SL-T", cur.SLT)
+	f.Validate = func(f *common.Form) error {
+		if f.Fields[zName].Text() == "" {
+			return errors.New("a zone needs a name")
+		}
+		return nil
+	}
+	m.form, m.dlg = f, zoneForm
+}
+
+func (m *Model) submitZone() tea.Cmd {
+	f := m.form
+	z := model.Zone{
+		Key:         m.editKey,
+		Name:        model.CleanLine(f.Fields[zName].Text()),
+		Type:        f.Fields[zKind].Choice(),
+		Description: f.Fields[zDesc].Text(),
+		SLT:         f.Fields[zSLT].Levels(),
+	}
+	if z.Key == "" {
+		return m.issue(originZone, func() tea.Cmd { return m.ctx.Ops.AddZone(originZone, z) })
+	}
+	if old, ok := m.ctx.Data.A.Zone(z.Key); ok {
+		z.Description = keepText(z.Description, old.Description)
+		z.Assets = old.Assets
+	}
+	return m.issue(originZone, func() tea.Cmd { return m.ctx.Ops.UpdateZone(originZone, z) })
+}
+
+// openConduitForm opens the form for a new conduit (c == nil) or to edit c.
+func (m *Model) openConduitForm(c *model.Conduit) tea.Cmd {
+	zs := m.zones()
+	if len(zs) < 2 {
+		return common.StatusCmd("A conduit joins two zones: add the zones first (n, or T for the typical five)", true)
+	}
+	names := make([]string, len(zs))
+	keys := make([]string, len(zs))
+	for i, z := range zs {
+		names[i], keys[i] = z.Name, z.Key
+	}
+	var cur model.Conduit
+	title := "New conduit (an empty name becomes \"From - To\")"
+	m.editKey = ""
+	if c != nil {
+		cur, title, m.editKey = *c, "Edit conduit "+model.CleanLine(c.Name), c.Key
+	} else {
+		// From the selected zone (or the first) to its next neighbour.
+		from := min(max(m.cursor, 0), len(zs)-1)
+		to := from + 1
+		if to >= len(zs) {
+			to = from - 1
+		}
+		cur = model.Conduit{From: zs[from].Key, To: zs[to].Key, Type: defaultConduitKind,
+			SLT: higher(zs[from].SLT, zs[to].SLT)}
+	}
+	f := common.NewForm(title, m.formWidth())
+	f.AddText("Name", model.CleanLine(cur.Name), 80)
+	f.AddChoice("From zone", names, keys, cur.From)
+	f.AddChoice("To zone", names, keys, cur.To)
+	kinds := kindOptions(conduitKinds, cur.Type)
+	f.AddChoice("Kind", kinds, kinds, cur.Type)
+	f.AddText("Protocols", model.CleanLine(cur.Protocols), 200)
+	f.AddText("Description", model.CleanLine(cur.Description), 1000)
+	f.AddLevels("SL-T", cur.SLT)
+	f.Validate = func(f *common.Form) error {
+		if f.Fields[cFrom].Choice() == f.Fields[cTo].Choice() {
+			return errors.New("a conduit joins two different zones: choose another To zone")
+		}
+		return nil
+	}
+	m.form, m.dlg = f, conduitForm
+	return nil
+}
+
+func (m *Model) submitConduit() tea.Cmd {
+	f := m.form
+	c := model.Conduit{
+		Key:         m.editKey,
+		Name:        model.CleanLine(f.Fields[cName].Text()),
+		From:        f.Fields[cFrom].Choice(),
+		To:          f.Fields[cTo].Choice(),
+		Type:        f.Fields[cKind].Choice(),
+		Protocols:   model.CleanLine(f.Fields[cProtocols].Text()),
+		Description: f.Fields[cDesc].Text(),
+		SLT:         f.Fields[cSLT].Levels(),
+	}
+	if c.Name == "" {
+		c.Name = model.CleanLine(m.zoneName(c.From) + " - " + m.zoneName(c.To))
+	}
+	if c.Key == "" {
+		return m.issue(originConduit, func() tea.Cmd { return m.ctx.Ops.AddConduit(originConduit, c) })
+	}
+	if old, ok := m.ctx.Data.A.Conduit(c.Key); ok {
+		c.Description = keepText(c.Description, old.Description)
+	}
+	return m.issue(originConduit, func() tea.Cmd { return m.ctx.Ops.UpdateConduit(originConduit, c) })
+}
+
+// openSLTForm opens just the SL-T of the selected zone or conduit: the quick
+// "set all FRs to n" (a digit, then enter) or one FR at a time.
+func (m *Model) openSLTForm(z *model.Zone, c *model.Conduit) {
+	var name string
+	var v model.SLVector
+	switch {
+	case z != nil:
+		m.editKey, name, v = z.Key, "zone "+z.Name, z.SLT
+	case c != nil:
+		m.editKey, name, v = c.Key, "conduit "+c.Name, c.SLT
+	default:
+		return
+	}
+	f := common.NewForm("SL-T of "+model.CleanLine(name), m.formWidth())
+	f.AddLevels("SL-T", v)
+	m.form, m.dlg = f, sltForm
+}
+
+func (m *Model) submitSLT() tea.Cmd {
+	v := m.form.Fields[0].Levels()
+	if z, ok := m.ctx.Data.A.Zone(m.editKey); ok {
+		nz := *z
+		nz.SLT = v
+		return m.issue(originSLT, func() tea.Cmd { return m.ctx.Ops.UpdateZone(originSLT, nz) })
+	}
+	if c, ok := m.ctx.Data.A.Conduit(m.editKey); ok {
+		nc := *c
+		nc.SLT = v
+		return m.issue(originSLT, func() tea.Cmd { return m.ctx.Ops.UpdateConduit(originSLT, nc) })
+	}
+	m.closeDialog() // deleted meanwhile
+	return nil
+}
+
+// higher returns the per-FR maximum of two vectors: a conduit between two
+// zones is usually held to the stricter zone's target.
+func higher(a, b model.SLVector) model.SLVector {
+	for i := range a {
+		a[i] = max(a[i], b[i])
+	}
+	return a
+}

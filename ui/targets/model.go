@@ -1,0 +1,230 @@
+// Package targets is the "Zones & conduits" screen: the list of zones and
+// conduits of the assessment with their SL-T, a detail area for the selected
+// one, forms to add and edit them, reordering, deletion with a confirmation
+// that names what goes with it, the "typical five zones" template, and each
+// zone's asset list. Every change is a store operation run as a command; the
+// screen shows it only after the root has applied the committed result.
+package targets
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"slate/model"
+	"slate/ui/common"
+)
+
+// Title is the screen's name on the tab bar (and in common.GoTo).
+const Title = "Zones & conduits"
+
+// Origins of the store operations this screen asks for.
+const (
+	originZone        = "targets.zone"
+	originConduit     = "targets.conduit"
+	originSLT         = "targets.slt"
+	originDelete      = "targets.delete"
+	originMove        = "targets.move"
+	originTemplate    = "targets.template"
+	originAsset       = "targets.asset"
+	originAssetDelete = "targets.asset.delete"
+)
+
+// dialog is what has the keyboard on top of the list.
+type dialog int
+
+const (
+	noDialog dialog = iota
+	zoneForm
+	conduitForm
+	sltForm
+	assetForm
+	deleteConfirm
+	templateConfirm
+	assetDeleteConfirm
+)
+
+func (d dialog) isForm() bool { return d >= zoneForm && d <= assetForm }
+
+// waiting names the store operation the screen waits for: its Saved result
+// (same origin and ticket) closes the dialog or shows the error in it. A
+// result with another ticket is stale (the dialog was closed meanwhile).
+type waiting struct {
+	active bool
+	origin string
+	ticket uint64
+}
+
+// Model is the Zones & conduits screen.
+type Model struct {
+	ctx  *common.Context
+	keys keys
+
+	width, height int
+
+	// The list: zones then conduits; cursor indexes that joint list and
+	// selKey keeps the selection on the same item when the data changes.
+	cursor int
+	selKey string
+	offset int // first visible line of the list
+
+	// The asset sub-view of one zone.
+	inAssets    bool
+	assetZone   string
+	assetCursor int
+	assetID     int64
+	assetOffset int
+
+	dlg     dialog
+	form    *common.Form
+	confirm *common.Confirm
+	editKey string      // zone or conduit being edited or deleted ("" = new)
+	asset   model.Asset // asset being edited or deleted (ID 0 = new)
+
+	wait          waiting // what the open dialog waits for
+	tmpl          waiting // the template added without a dialog
+	templateFirst int     // index of the first zone the template adds
+
+	cache rowCache
+}
+
+var _ common.Screen = (*Model)(nil)
+
+// New builds the screen over the shared context.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, keys: newKeys(), width: 80, height: 21}
+	m.sync()
+	return m
+}
+
+// Title implements common.Screen.
+func (m *Model) Title() string { return Title }
+
+// SetSize implements common.Screen.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(0, width), max(0, height)
+	m.scroll()
+}
+
+// Capturing implements common.Screen: a form or a confirmation has the keyboard.
+func (m *Model) Capturing() bool { return m.dlg != noDialog }
+
+func (m *Model) zones() []model.Zone       { return m.ctx.Data.A.Zones }
+func (m *Model) conduits() []model.Conduit { return m.ctx.Data.A.Conduits }
+
+// count is the number of items in the list.
+func (m *Model) count() int { return len(m.zones()) + len(m.conduits()) }
+
+// keyAt returns the key of the i-th item ("" when out of range).
+func (m *Model) keyAt(i int) string {
+	zs, cs := m.zones(), m.conduits()
+	switch {
+	case i < 0:
+		return ""
+	case i < len(zs):
+		return zs[i].Key
+	case i-len(zs) < len(cs):
+		return cs[i-len(zs)].Key
+	}
+	return ""
+}
+
+// indexOf returns the list index of a zone or conduit key, or -1.
+func (m *Model) indexOf(key string) int {
+	if key == "" {
+		return -1
+	}
+	for i, z := range m.zones() {
+		if z.Key == key {
+			return i
+		}
+	}
+	for i, c := range m.conduits() {
+		if c.Key == key {
+			return len(m.zones()) + i
+		}
+	}
+	return -1
+}
+
+// selected returns the zone or the conduit under the cursor (one of them,
+// or neither when the list is empty).
+func (m *Model) selected() (*model.Zone, *model.Conduit) {
+	zs, cs := m.zones(), m.conduits()
+	switch {
+	case m.cursor >= 0 && m.cursor < len(zs):
+		return &zs[m.cursor], nil
+	case m.cursor >= len(zs) && m.cursor-len(zs) < len(cs):
+		return nil, &cs[m.cursor-len(zs)]
+	}
+	return nil, nil
+}
+
+// selectIndex moves the cursor to item i (clamped).
+func (m *Model) selectIndex(i int) {
+	m.cursor = max(0, min(i, m.count()-1))
+	m.selKey = m.keyAt(m.cursor)
+	m.scroll()
+}
+
+// selectKey moves the cursor to a zone or conduit.
+func (m *Model) selectKey(key string) {
+	if i := m.indexOf(key); i >= 0 {
+		m.selectIndex(i)
+	}
+}
+
+// sync follows the data after a change: the selection stays on the same
+// item, or on its neighbour when it was deleted.
+func (m *Model) sync() {
+	if i := m.indexOf(m.selKey); i >= 0 {
+		m.cursor = i
+	}
+	m.selectIndex(m.cursor)
+	if m.inAssets {
+		if _, ok := m.ctx.Data.A.Zone(m.assetZone); !ok {
+			m.inAssets = false
+		} else {
+			m.syncAssets()
+		}
+	}
+}
+
+// zoneName returns the display name of a zone key (the key if unknown).
+func (m *Model) zoneName(key string) string {
+	if z, ok := m.ctx.Data.A.Zone(key); ok {
+		return z.Name
+	}
+	return key
+}
+
+// matches reports whether msg is the result waited for.
+func (w waiting) matches(msg common.Saved) bool {
+	return w.active && msg.Origin == w.origin && msg.Ticket == w.ticket
+}
+
+// track runs a store operation and returns what to wait for: its origin
+// and ticket, so the result can be told from a stale one.
+func (m *Model) track(origin string, op func() tea.Cmd) (tea.Cmd, waiting) {
+	before := m.ctx.Ops.Issued()
+	cmd := op()
+	ticket := m.ctx.Ops.Issued()
+	if ticket == before {
+		ticket = 0 // refused up front (read-only): the result carries no ticket
+	}
+	return cmd, waiting{active: true, origin: origin, ticket: ticket}
+}
+
+// issue runs a store operation whose result the open dialog waits for.
+func (m *Model) issue(origin string, op func() tea.Cmd) tea.Cmd {
+	cmd, w := m.track(origin, op)
+	m.wait = w
+	return cmd
+}
+
+func (m *Model) closeDialog() {
+	m.dlg, m.form, m.confirm = noDialog, nil, nil
+	m.editKey, m.asset = "", model.Asset{}
+	m.wait = waiting{}
+}
+
+// formWidth is the text width of forms and dialogs.
+func (m *Model) formWidth() int { return min(72, max(24, m.width-6)) }

@@ -1,0 +1,225 @@
+package targets
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"slate/model"
+	"slate/ui/common"
+)
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.Saved:
+		return m.saved(msg)
+	case common.GoTo:
+		if msg.Target != "" && m.dlg == noDialog {
+			m.inAssets = false
+			m.selectKey(msg.Target)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		switch {
+		case m.dlg != noDialog:
+			return m.updateDialog(msg)
+		case m.inAssets:
+			return m.updateAssets(msg)
+		}
+		return m.updateList(msg)
+	}
+	if m.dlg.isForm() && m.form != nil {
+		_, cmd := m.form.Update(msg) // cursor blink and the like
+		return cmd
+	}
+	return nil
+}
+
+// saved follows a committed change (from any screen) and closes the dialog
+// that waited for it, or shows the error in that dialog.
+func (m *Model) saved(msg common.Saved) tea.Cmd {
+	if msg.Err == nil {
+		m.sync()
+	}
+	if m.tmpl.matches(msg) {
+		m.tmpl = waiting{}
+		if msg.Err == nil {
+			m.selectIndex(m.templateFirst)
+		}
+	}
+	if !m.wait.matches(msg) {
+		return nil
+	}
+	m.wait = waiting{}
+	if msg.Err != nil {
+		text := common.ErrorText(msg.Err)
+		switch {
+		case m.form != nil:
+			m.form.SetError(text)
+		case m.confirm != nil:
+			m.confirm.Warning = text
+		}
+		return nil // the root shows it in the status line as well
+	}
+	switch v := msg.Value.(type) {
+	case model.Zone:
+		m.selectKey(v.Key)
+	case model.Conduit:
+		m.selectKey(v.Key)
+	case model.Asset:
+		if msg.Origin == originAsset {
+			m.selectAsset(v.ID)
+		}
+	}
+	if msg.Origin == originTemplate {
+		m.selectIndex(m.templateFirst)
+	}
+	m.closeDialog()
+	return nil
+}
+
+// updateDialog sends a key to the open form or confirmation.
+func (m *Model) updateDialog(k tea.KeyPressMsg) tea.Cmd {
+	if m.dlg.isForm() {
+		out, cmd := m.form.Update(k)
+		switch out {
+		case common.Cancelled:
+			m.closeDialog()
+			return nil
+		case common.Submitted:
+			if m.wait.active {
+				return cmd // already saving; the result decides
+			}
+			return tea.Batch(cmd, m.submitForm())
+		}
+		return cmd
+	}
+	switch m.confirm.Update(k) {
+	case common.Cancelled:
+		m.closeDialog()
+	case common.Submitted:
+		if !m.wait.active {
+			return m.confirmed()
+		}
+	}
+	return nil
+}
+
+// submitForm turns the open form into a store operation.
+func (m *Model) submitForm() tea.Cmd {
+	switch m.dlg {
+	case zoneForm:
+		return m.submitZone()
+	case conduitForm:
+		return m.submitConduit()
+	case sltForm:
+		return m.submitSLT()
+	case assetForm:
+		return m.submitAsset()
+	}
+	return nil
+}
+
+// confirmed runs what the open confirmation asked about.
+func (m *Model) confirmed() tea.Cmd {
+	switch m.dlg {
+	case deleteConfirm:
+		key, name := m.editKey, m.ctx.Data.TargetName(m.editKey)
+		return m.issue(originDelete, func() tea.Cmd { return m.ctx.Ops.DeleteTarget(originDelete, key, name) })
+	case templateConfirm:
+		return m.addTemplate()
+	case assetDeleteConfirm:
+		zone, a := m.assetZone, m.asset
+		return m.issue(originAssetDelete, func() tea.Cmd { return m.ctx.Ops.DeleteAsset(originAssetDelete, zone, a) })
+	}
+	return nil
+}
+
+// updateList handles a key on the zone and conduit list.
+func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
+	km := &m.keys
+	z, c := m.selected()
+	switch {
+	case key.Matches(k, km.Up):
+		m.selectIndex(m.cursor - 1)
+	case key.Matches(k, km.Down):
+		m.selectIndex(m.cursor + 1)
+	case key.Matches(k, km.PageUp):
+		m.selectIndex(m.cursor - m.page())
+	case key.Matches(k, km.PageDown):
+		m.selectIndex(m.cursor + m.page())
+	case key.Matches(k, km.Home):
+		m.selectIndex(0)
+	case key.Matches(k, km.End):
+		m.selectIndex(m.count() - 1)
+	case key.Matches(k, km.NewZone):
+		m.openZoneForm(nil)
+	case key.Matches(k, km.NewConduit):
+		return m.openConduitForm(nil)
+	case key.Matches(k, km.Edit):
+		switch {
+		case z != nil:
+			m.openZoneForm(z)
+		case c != nil:
+			return m.openConduitForm(c)
+		}
+	case key.Matches(k, km.SLT):
+		m.openSLTForm(z, c)
+	case key.Matches(k, km.Assets):
+		switch {
+		case z != nil:
+			m.openAssets(z.Key)
+		case c != nil:
+			return common.StatusCmd("Assets belong to zones: select a zone and press a", false)
+		}
+	case key.Matches(k, km.Delete):
+		m.openDeleteConfirm(z, c)
+	case key.Matches(k, km.MoveUp):
+		return m.move(-1)
+	case key.Matches(k, km.MoveDown):
+		return m.move(+1)
+	case key.Matches(k, km.Template):
+		return m.template()
+	}
+	return nil
+}
+
+// page is how many items pgup/pgdown skip.
+func (m *Model) page() int {
+	listH, _ := m.split()
+	return max(1, listH-2)
+}
+
+// move swaps the selected zone or conduit with its neighbour of the same kind.
+func (m *Model) move(delta int) tea.Cmd {
+	key := m.keyAt(m.cursor)
+	if key == "" {
+		return nil
+	}
+	nz := len(m.zones())
+	first, last := 0, nz-1
+	if m.cursor >= nz {
+		first, last = nz, m.count()-1
+	}
+	if j := m.cursor + delta; j < first || j > last {
+		return nil // already first or last of its section
+	}
+	return m.ctx.Ops.MoveTarget(originMove, key, delta)
+}
+
+// openDeleteConfirm asks before deleting a zone or conduit, naming what
+// goes with it.
+func (m *Model) openDeleteConfirm(z *model.Zone, c *model.Conduit) {
+	var question, key string
+	switch {
+	case z != nil:
+		key, question = z.Key, "Delete zone "+model.CleanLine(z.Name)+"?"
+	case c != nil:
+		key, question = c.Key, "Delete conduit "+model.CleanLine(c.Name)+"?"
+	default:
+		return
+	}
+	m.editKey = key
+	m.confirm = common.NewConfirm(question, m.impactText(key), m.formWidth())
+	m.dlg = deleteConfirm
+}

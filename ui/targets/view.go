@@ -1,0 +1,263 @@
+package targets
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"slate/model"
+	"slate/ui/common"
+)
+
+// rowCache holds the rendered list rows for one data version and width;
+// only the selected row is styled again on each frame.
+type rowCache struct {
+	ok          bool
+	version     uint64
+	width       int
+	zoneHead    string
+	conduitHead string
+	zones       []string // plain rows, without the cursor column
+	conduits    []string
+}
+
+// View implements common.Screen: exactly height lines of width cells.
+func (m *Model) View() string {
+	var lines []string
+	switch {
+	case m.dlg != noDialog:
+		return m.dialogView()
+	case m.inAssets:
+		lines = m.assetsView()
+	case m.count() == 0:
+		lines = m.emptyView()
+	default:
+		lines = m.listView()
+	}
+	return common.Block(lines, m.width, m.height)
+}
+
+// dialogView centres the open form or confirmation in the body.
+func (m *Model) dialogView() string {
+	st := m.ctx.Styles
+	var box string
+	switch {
+	case m.form != nil:
+		box = m.form.View(st)
+	case m.confirm != nil:
+		box = m.confirm.View(st)
+	}
+	placed := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+	return common.Block(strings.Split(placed, "\n"), m.width, m.height)
+}
+
+// emptyView is the hint of an assessment without zones.
+func (m *Model) emptyView() []string {
+	st := m.ctx.Styles
+	w := m.width - 2
+	lines := []string{""}
+	for _, l := range common.Wrap("No zones yet: press T for the typical five zones, or n to add one.", w, 0) {
+		lines = append(lines, "  "+st.Title.Render(l))
+	}
+	lines = append(lines, "")
+	for _, l := range common.Wrap("The typical five are Enterprise (SL-T 1), Industrial DMZ (2), Supervisory (2), "+
+		"Control (2) and Safety/SIS (3), with a conduit between each pair of neighbours held to the "+
+		"higher SL-T of its two zones. Rename, re-level or delete them afterwards to match the plant.", w, 0) {
+		lines = append(lines, "  "+st.Muted.Render(l))
+	}
+	return lines
+}
+
+// listView is the list window and the selected item's details.
+func (m *Model) listView() []string {
+	m.buildRows()
+	st := m.ctx.Styles
+	c := &m.cache
+	nz, nc := len(c.zones), len(c.conduits)
+	all := make([]string, 0, m.totalLines())
+	all = append(all, c.zoneHead)
+	row := func(i int, text string) string {
+		if i == m.cursor {
+			return st.Selected.Render(common.PadStyled("> "+text, m.width))
+		}
+		return "  " + text
+	}
+	for i, r := range c.zones {
+		all = append(all, row(i, r))
+	}
+	all = append(all, "", c.conduitHead)
+	for i, r := range c.conduits {
+		all = append(all, row(nz+i, r))
+	}
+	if nc == 0 {
+		all = append(all, "  "+st.Muted.Render(common.Line("No conduits yet: press c to add one between two zones.", m.width-2)))
+	}
+	listH, detailH := m.split()
+	end := min(len(all), m.offset+listH)
+	lines := append([]string{}, all[min(m.offset, end):end]...)
+	for len(lines) < listH {
+		lines = append(lines, "")
+	}
+	return append(lines, m.detailLines(m.width, detailH)...)
+}
+
+// buildRows renders the rows unless the cache holds them for this data
+// version and width.
+func (m *Model) buildRows() {
+	d := m.ctx.Data
+	c := &m.cache
+	if c.ok && c.version == d.Version && c.width == m.width {
+		return
+	}
+	st := m.ctx.Styles
+	w := m.width - marker
+	zs, cs := m.zones(), m.conduits()
+
+	// Zones: name | kind | SL-T | assets | answers.
+	kindW, sltW := 4, 4
+	for _, z := range zs {
+		kindW = max(kindW, textWidth(z.Type))
+		sltW = max(sltW, len(z.SLT.String()))
+	}
+	kindW = min(kindW, 14)
+	const assetsW, answersW = 6, 7
+	nameW := max(8, w-kindW-sltW-assetsW-answersW-4*len(sep))
+	c.zoneHead = "  " + st.Title.Render(common.Fit(fmt.Sprintf("Zones (%d)", len(zs)), nameW)) + sep +
+		st.Header.Render(common.Fit("Kind", kindW)+sep+common.Fit("SL-T", sltW)+sep+
+			right("Assets", assetsW)+sep+right("Answers", answersW))
+	c.zones = c.zones[:0]
+	for _, z := range zs {
+		c.zones = append(c.zones, common.Fit(z.Name, nameW)+sep+common.Fit(z.Type, kindW)+sep+
+			common.Fit(z.SLT.String(), sltW)+sep+right(fmt.Sprint(len(z.Assets)), assetsW)+sep+
+			right(fmt.Sprint(len(d.Answers(z.Key))), answersW))
+	}
+
+	// Conduits: name | from → to | kind | protocols | SL-T.
+	kindW, sltW = 4, 4
+	for _, cd := range cs {
+		kindW = max(kindW, textWidth(cd.Type))
+		sltW = max(sltW, len(cd.SLT.String()))
+	}
+	kindW = min(kindW, 14)
+	fw := flex(w-kindW-sltW-4*len(sep), 4, 3, 4, 3)
+	cNameW, routeW, protoW := fw[0], fw[1], fw[2]
+	c.conduitHead = "  " + st.Title.Render(common.Fit(fmt.Sprintf("Conduits (%d)", len(cs)), cNameW)) + sep +
+		st.Header.Render(common.Fit("From → To", routeW)+sep+common.Fit("Kind", kindW)+sep+
+			common.Fit("Protocols", protoW)+sep+common.Fit("SL-T", sltW))
+	c.conduits = c.conduits[:0]
+	for _, cd := range cs {
+		route := model.CleanLine(m.zoneName(cd.From)) + " → " + model.CleanLine(m.zoneName(cd.To))
+		c.conduits = append(c.conduits, common.Fit(cd.Name, cNameW)+sep+common.Fit(route, routeW)+sep+
+			common.Fit(cd.Type, kindW)+sep+common.Fit(cd.Protocols, protoW)+sep+common.Fit(cd.SLT.String(), sltW))
+	}
+	c.ok, c.version, c.width = true, d.Version, m.width
+}
+
+// detailLines describes the selected zone or conduit in h lines.
+func (m *Model) detailLines(w, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	st := m.ctx.Styles
+	d := m.ctx.Data
+	z, c := m.selected()
+	var lines []string
+	add := func(style lipgloss.Style, text string, maxLines int) {
+		for _, l := range common.Wrap(text, w, maxLines) {
+			lines = append(lines, style.Render(l))
+		}
+	}
+	plain := lipgloss.NewStyle()
+	switch {
+	case z != nil:
+		lines = append(lines, rule(st, fmt.Sprintf("Zone %d of %d: %s", m.cursor+1, len(m.zones()), model.CleanLine(z.Name)), w))
+		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", orNone(z.Type), sltText(z.SLT),
+			plural(len(z.Assets), "asset"), plural(len(d.Answers(z.Key)), "answer")), 2)
+		m.addDescription(&lines, z.Description, w, h)
+		var links []string
+		for _, cd := range m.conduits() {
+			if cd.From == z.Key || cd.To == z.Key {
+				links = append(links, model.CleanLine(cd.Name))
+			}
+		}
+		if len(links) == 0 {
+			add(st.Muted, "No conduits to or from this zone.", 1)
+		} else {
+			add(plain, "Conduits: "+strings.Join(links, ", "), 1)
+		}
+		lines = append(lines, m.zoneAssetLines(z, w, h-len(lines))...)
+	case c != nil:
+		nz := len(m.zones())
+		lines = append(lines, rule(st, fmt.Sprintf("Conduit %d of %d: %s", m.cursor-nz+1, len(m.conduits()), model.CleanLine(c.Name)), w))
+		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.Type), sltText(c.SLT), plural(len(d.Answers(c.Key)), "answer")), 2)
+		add(plain, fmt.Sprintf("From %s to %s", m.zoneWithSLT(c.From), m.zoneWithSLT(c.To)), 2)
+		if zs := m.zoneSLT(c.From, c.To); !atLeast(c.SLT, zs) {
+			add(st.Gap1, fmt.Sprintf("! SL-T below the higher of its two zones (%s): a conduit is usually held to the stricter zone.", zs), 2)
+		}
+		add(plain, "Protocols: "+orNone(c.Protocols), 2)
+		m.addDescription(&lines, c.Description, w, h)
+	}
+	return lines
+}
+
+// addDescription wraps a description (or says there is none).
+func (m *Model) addDescription(lines *[]string, desc string, w, h int) {
+	st := m.ctx.Styles
+	if strings.TrimSpace(model.CleanText(desc)) == "" {
+		*lines = append(*lines, st.Muted.Render(common.Line("No description: press e to add one.", w)))
+		return
+	}
+	*lines = append(*lines, common.Wrap(desc, w, max(1, min(4, h-5)))...)
+}
+
+// zoneAssetLines lists a zone's assets in the room left (h lines).
+func (m *Model) zoneAssetLines(z *model.Zone, w, h int) []string {
+	st := m.ctx.Styles
+	if h < 2 {
+		return nil
+	}
+	if len(z.Assets) == 0 {
+		return []string{st.Muted.Render(common.Line("No assets yet: press a to list and add them.", w))}
+	}
+	lines := []string{st.Header.Render(common.Line(fmt.Sprintf("Assets (%d): press a to manage them", len(z.Assets)), w))}
+	cols := assetColumns(w - marker)
+	room := h - 1
+	for i, a := range z.Assets {
+		if i == room-1 && len(z.Assets) > room {
+			lines = append(lines, st.Muted.Render(common.Line(fmt.Sprintf("  … %d more: press a to see all", len(z.Assets)-i), w)))
+			break
+		}
+		lines = append(lines, "  "+assetRow(a, cols))
+	}
+	return lines
+}
+
+// zoneWithSLT names a zone with its SL-T: "Control (SL-T 2)".
+func (m *Model) zoneWithSLT(key string) string {
+	if z, ok := m.ctx.Data.A.Zone(key); ok {
+		return fmt.Sprintf("%s (SL-T %s)", model.CleanLine(z.Name), z.SLT)
+	}
+	return key
+}
+
+// zoneSLT is the per-FR higher SL-T of two zones.
+func (m *Model) zoneSLT(from, to string) model.SLVector {
+	var v model.SLVector
+	for _, k := range []string{from, to} {
+		if z, ok := m.ctx.Data.A.Zone(k); ok {
+			v = higher(v, z.SLT)
+		}
+	}
+	return v
+}
+
+// atLeast reports whether v reaches want on every FR.
+func atLeast(v, want model.SLVector) bool {
+	for i := range v {
+		if v[i] < want[i] {
+			return false
+		}
+	}
+	return true
+}
