@@ -39,6 +39,8 @@ func commands() []command {
 	return []command{
 		{"demo", "write a sample plant and open it", runDemo},
 		{"matrix", "print the SL-A / SL-T gap matrix", runMatrix},
+		{"roadmap", "print the remediation roadmap", runRoadmap},
+		{"report", "write a report: html, md, csv or json", runReport},
 		{"export", "write the assessment as a JSON exchange document", runExport},
 		{"import", "create an assessment from a JSON exchange document", runImport},
 		{"verify", "check a file's integrity and its answer history", runVerify},
@@ -124,6 +126,8 @@ Usage:
   slate [FILE]                    open FILE in the terminal interface (default assessment.slate)
   slate demo [FILE]               write a sample plant to FILE and open it
   slate matrix FILE [--json]      print the SL-A / SL-T gap matrix
+  slate roadmap FILE [--json]     print the remediation roadmap
+  slate report FILE --format html|md|csv|json [-o OUT]
   slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
   slate import IN.json FILE       create FILE from a JSON exchange document
   slate verify FILE               integrity check and audit-chain verification

@@ -284,3 +284,68 @@ func TestNoColor(t *testing.T) {
 		t.Fatal("control: without NO_COLOR the screen has colour")
 	}
 }
+
+// TestAnsweringYesShrinksTheInitiative: SR 1.5 (default passwords) is open in
+// the DMZ and the supervisory zone; answering yes in one of them removes it
+// from the roadmap initiative on the spot.
+func TestAnsweringYesShrinksTheInitiative(t *testing.T) {
+	need(t)
+	bin := slateBin(t)
+	file := filepath.Join(t.TempDir(), "plant.slate")
+	tm := start(t, "roadmap", bin, "demo", file)
+	tm.waitFor("Saved to plant.slate")
+	tm.keys("5")
+	scr := tm.waitFor("Roadmap", "SR 1.5")
+	if !lineWith(scr, "SR 1.5 ", "2 targets") {
+		t.Fatalf("SR 1.5 should span 2 targets:\n%s", scr)
+	}
+	tm.keys("3", "}", "}")
+	tm.waitFor("Supervisory (zone) · FR1")
+	tm.keys("/")
+	for _, k := range strings.Split("SR 1.5", "") {
+		if k == " " {
+			k = "Space"
+		}
+		tm.keys(k)
+	}
+	tm.keys("Enter")
+	tm.waitFor("SR 1.5 · SL 1")
+	tm.keys("y")
+	tm.waitFor("Saved: supervisory SR 1.5: yes")
+	tm.keys("5")
+	scr = tm.waitFor("Roadmap", "SR 1.5")
+	if !lineWith(scr, "SR 1.5 ", "1 target") {
+		t.Fatalf("after yes SR 1.5 should have 1 target left:\n%s", scr)
+	}
+	out, err := exec.Command(bin, "roadmap", file, "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan struct {
+		Initiatives []struct {
+			Requirement string            `json:"requirement"`
+			Targets     []json.RawMessage `json:"targets"`
+		} `json:"initiatives"`
+	}
+	if err := json.Unmarshal(out, &plan); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range plan.Initiatives {
+		if in.Requirement == "SR 1.5" && len(in.Targets) != 1 {
+			t.Fatalf("slate roadmap lists SR 1.5 with %d targets, want 1", len(in.Targets))
+		}
+	}
+}
+
+func lineWith(screen string, parts ...string) bool {
+	for _, l := range strings.Split(screen, "\n") {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(l, p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

@@ -17,6 +17,33 @@ type Document struct {
 	Zones      []DocZone    `json:"zones"`
 	Conduits   []DocConduit `json:"conduits"`
 	Answers    []DocAnswer  `json:"answers"`
+	Roadmap    *DocRoadmap  `json:"roadmap,omitempty"`
+}
+
+// DocRoadmap holds the roadmap's tracking records and maintenance windows.
+type DocRoadmap struct {
+	Tracking []DocTracking `json:"tracking,omitempty"`
+	Windows  []DocWindow   `json:"windows,omitempty"`
+}
+
+// DocTracking is the tracking of one initiative (by requirement).
+type DocTracking struct {
+	Requirement   string `json:"requirement"`
+	Owner         string `json:"owner,omitempty"`
+	Due           string `json:"due,omitempty"`
+	Status        string `json:"status"`
+	Justification string `json:"justification,omitempty"`
+	Effort        string `json:"effort,omitempty"`
+	Outage        *bool  `json:"outage,omitempty"`
+	Vendor        *bool  `json:"vendor,omitempty"`
+	Phase         string `json:"phase,omitempty"`
+	At            string `json:"at,omitempty"`
+}
+
+// DocWindow is a maintenance window.
+type DocWindow struct {
+	Name string `json:"name"`
+	Date string `json:"date"`
 }
 
 // DocMeta is the assessment's metadata in the exchange document.
@@ -139,7 +166,31 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 				Interviewee: ans.Interviewee, Assessor: ans.Assessor, Flagged: ans.Flagged, At: formatTime(ans.UpdatedAt)})
 		}
 	}
+	d.Roadmap = roadmapDoc(a, c)
 	return d
+}
+
+func roadmapDoc(a *Assessment, c *Catalog) *DocRoadmap {
+	if len(a.Tracking) == 0 && len(a.Windows) == 0 {
+		return nil
+	}
+	r := &DocRoadmap{}
+	for i := range c.Requirements {
+		t, ok := a.Tracking[c.Requirements[i].ID]
+		if !ok {
+			continue
+		}
+		dt := DocTracking{Requirement: t.Requirement, Owner: t.Owner, Due: t.Due, Status: string(t.Status.norm()),
+			Justification: t.Justification, Outage: t.Outage, Vendor: t.Vendor, Phase: t.Phase.Key(), At: formatTime(t.UpdatedAt)}
+		if t.Effort != nil {
+			dt.Effort = t.Effort.String()
+		}
+		r.Tracking = append(r.Tracking, dt)
+	}
+	for _, w := range sortedWindows(a.Windows) {
+		r.Windows = append(r.Windows, DocWindow{Name: w.Name, Date: w.Date})
+	}
+	return r
 }
 
 // Encode renders the document as indented JSON with a final newline.

@@ -52,6 +52,7 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 		Zones      []json.RawMessage `json:"zones"`
 		Conduits   []json.RawMessage `json:"conduits"`
 		Answers    []json.RawMessage `json:"answers"`
+		Roadmap    json.RawMessage   `json:"roadmap"`
 	}
 	if err := strict(data, &top, "$", data); err != nil {
 		return nil, nil, err
@@ -92,7 +93,88 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 			return nil, nil, err
 		}
 	}
+	if len(top.Roadmap) > 0 && string(top.Roadmap) != "null" {
+		if err := d.roadmap(a, cat, top.Roadmap); err != nil {
+			return nil, nil, err
+		}
+	}
 	return a, cat, nil
+}
+
+func (d *decoder) roadmap(a *Assessment, cat *Catalog, raw json.RawMessage) error {
+	var r struct {
+		Tracking []json.RawMessage `json:"tracking"`
+		Windows  []json.RawMessage `json:"windows"`
+	}
+	if err := strict(raw, &r, "$.roadmap", d.data); err != nil {
+		return err
+	}
+	a.Tracking = map[string]Tracking{}
+	for i, rt := range r.Tracking {
+		path := fmt.Sprintf("$.roadmap.tracking[%d]", i)
+		var dt DocTracking
+		if err := strict(rt, &dt, path, d.data); err != nil {
+			return err
+		}
+		if _, ok := cat.Requirement(dt.Requirement); !ok {
+			return docErr(path+".requirement", "unknown requirement %q in catalog %s", dt.Requirement, cat.ID)
+		}
+		if _, dup := a.Tracking[dt.Requirement]; dup {
+			return docErr(path+".requirement", "%s is tracked twice", dt.Requirement)
+		}
+		t := Tracking{Requirement: dt.Requirement, Due: dt.Due, Outage: dt.Outage, Vendor: dt.Vendor}
+		var err error
+		if t.Owner, err = line(path+".owner", dt.Owner); err != nil {
+			return err
+		}
+		if t.Justification, err = text(path+".justification", dt.Justification); err != nil {
+			return err
+		}
+		if t.Status, err = ParseTrackStatus(dt.Status); err != nil {
+			return docErr(path+".status", "%s", err)
+		}
+		if dt.Effort != "" {
+			e, err := ParseEffort(dt.Effort)
+			if err != nil {
+				return docErr(path+".effort", "%s", err)
+			}
+			t.Effort = &e
+		}
+		if t.Phase, err = ParsePhase(dt.Phase); err != nil {
+			return docErr(path+".phase", "%s", err)
+		}
+		if t.UpdatedAt, err = parseTime(path+".at", dt.At); err != nil {
+			return err
+		}
+		if err := t.Validate(); err != nil {
+			field := ".due"
+			if t.Status == TrackRiskAccepted {
+				field = ".justification"
+			}
+			return docErr(path+field, "%s", err)
+		}
+		a.Tracking[t.Requirement] = t
+	}
+	for i, rw := range r.Windows {
+		path := fmt.Sprintf("$.roadmap.windows[%d]", i)
+		var dw DocWindow
+		if err := strict(rw, &dw, path, d.data); err != nil {
+			return err
+		}
+		w := Window{Date: dw.Date}
+		var err error
+		if w.Name, err = line(path+".name", dw.Name); err != nil {
+			return err
+		}
+		if w.Name == "" {
+			return docErr(path+".name", "missing")
+		}
+		if _, err := w.When(); err != nil {
+			return docErr(path+".date", "date %q: use YYYY-MM-DD", dw.Date)
+		}
+		a.Windows = append(a.Windows, w)
+	}
+	return nil
 }
 
 type decoder struct {

@@ -63,6 +63,12 @@ func TestDocumentErrorsNameTheJSONPath(t *testing.T) {
 		{"invalid utf-8", edit(`Enterprise`, "Enter\xffprise"), "$", "not valid UTF-8"},
 		{"bad time", edit(`"at": "2026-03-04T08:30:00.000Z"`, `"at": "yesterday"`), "$.answers[0].at", "not RFC 3339"},
 		{"bad id", edit(`"id": "dmz"`, `"id": "d m z"`), "$.zones[1].id", "use 1 to 64"},
+		{"tracking unknown requirement", edit(`"requirement": "SR 1.5",
+        "owner"`, `"requirement": "SR 1.55",
+        "owner"`), "$.roadmap.tracking[0].requirement", "unknown requirement"},
+		{"tracking bad status", edit(`"status": "in_progress"`, `"status": "someday"`), "$.roadmap.tracking[0].status", "must be open"},
+		{"risk accepted without reason", edit(`"justification": "The HMI runtime cannot show a banner; a notice at the control room door covers the intent."`, `"justification": ""`), "$.roadmap.tracking[1].justification", "needs a justification"},
+		{"window bad date", edit(`"date": "2026-10-05"`, `"date": "autumn"`), "$.roadmap.windows[0].date", "YYYY-MM-DD"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

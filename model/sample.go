@@ -190,5 +190,22 @@ func SamplePlant(c *Catalog) *Assessment {
 			UpdatedAt: start.Add(time.Duration(24*60+i*3) * time.Minute)}
 	}
 	a.Updated = start.Add(time.Duration(24*60+len(sampleInterview)*3) * time.Minute)
+	a.Windows = []Window{
+		{Name: "Autumn shutdown 2026", Date: "2026-10-05"},
+		{Name: "Spring turnaround 2027", Date: "2027-04-12"},
+		{Name: "Major turnaround 2028", Date: "2028-09-11"},
+	}
+	a.Tracking = map[string]Tracking{}
+	for _, t := range []Tracking{
+		{Requirement: "SR 1.5", Owner: "J. Weber", Due: "2026-04-30", Status: TrackInProgress},
+		{Requirement: "SR 5.1", Owner: "M. Okafor", Due: "2026-10-05", Status: TrackPlanned},
+		{Requirement: "SR 1.12", Owner: "R. Patel", Status: TrackRiskAccepted,
+			Justification: "The HMI runtime cannot show a banner; a notice at the control room door covers the intent."},
+	} {
+		if _, ok := c.Requirement(t.Requirement); ok {
+			t.UpdatedAt = a.Updated
+			a.Tracking[t.Requirement] = t
+		}
+	}
 	return a
 }

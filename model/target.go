@@ -67,6 +67,11 @@ type Assessment struct {
 	Conduits []Conduit
 	// Answers holds each target's answers, keyed by target key.
 	Answers map[string]Answers
+
+	// Tracking holds the roadmap tracking records by requirement id, and
+	// Windows the planned maintenance windows.
+	Tracking map[string]Tracking
+	Windows  []Window
 }
 
 // Targets lists zones first, then conduits, in their display order.
@@ -112,10 +117,46 @@ func (a *Assessment) Target(key string) (Target, bool) {
 	return Target{}, false
 }
 
+// TargetName returns the name of a zone or conduit key (the key if unknown).
+func (a *Assessment) TargetName(key string) string {
+	if t, ok := a.Target(key); ok {
+		return t.Name
+	}
+	return key
+}
+
 // TargetAnswers returns the answers of one target (never nil).
 func (a *Assessment) TargetAnswers(key string) Answers {
 	if as := a.Answers[key]; as != nil {
 		return as
 	}
 	return Answers{}
+}
+
+// Clone returns a deep copy, so that a report can be written in the
+// background while the interview goes on changing the original.
+func (a *Assessment) Clone() *Assessment {
+	c := *a
+	c.Zones = make([]Zone, len(a.Zones))
+	for i, z := range a.Zones {
+		z.Assets = append([]Asset(nil), z.Assets...)
+		c.Zones[i] = z
+	}
+	c.Conduits = append([]Conduit(nil), a.Conduits...)
+	c.Answers = make(map[string]Answers, len(a.Answers))
+	for k, as := range a.Answers {
+		cp := make(Answers, len(as))
+		for id, ans := range as {
+			cp[id] = ans
+		}
+		c.Answers[k] = cp
+	}
+	if a.Tracking != nil {
+		c.Tracking = make(map[string]Tracking, len(a.Tracking))
+		for k, t := range a.Tracking {
+			c.Tracking[k] = t
+		}
+	}
+	c.Windows = append([]Window(nil), a.Windows...)
+	return &c
 }

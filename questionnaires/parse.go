@@ -15,17 +15,8 @@ import (
 	"slate/model"
 )
 
-// CommonFindings are the tags every catalog may use without declaring them:
-// the seven findings that recur in almost every OT assessment.
-var CommonFindings = map[string]string{
-	"no-zone-model":              "No zone and conduit model",
-	"shared-credentials":         "Shared, generic or default credentials",
-	"no-ot-monitoring":           "No OT security monitoring",
-	"uncontrolled-remote-access": "Uncontrolled remote access",
-	"no-patch-management":        "No patch management",
-	"no-asset-inventory":         "Missing asset inventory",
-	"no-incident-response":       "No OT incident response plan",
-}
+// CommonFindings are the tags every catalog may use without declaring them.
+var CommonFindings = model.CommonFindings
 
 // srID matches the standard's numbering, whose FR digit must agree with fr.
 var srID = regexp.MustCompile(`^SR ([1-7])\.[0-9]+( RE [0-9]+)?$`)

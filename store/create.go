@@ -139,6 +139,30 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 			}
 		}
 	}
+	for _, req := range sortedTracking(a.Tracking) {
+		t := a.Tracking[req]
+		t.Requirement = req
+		if err := cleanTracking(&t); err != nil {
+			return invalid("tracking of %s: %s", req, err)
+		}
+		when := at
+		if !t.UpdatedAt.IsZero() {
+			when = t.UpdatedAt.UnixMilli()
+		}
+		if _, err := s.insertTracking(tx, at, when, t); err != nil {
+			return err
+		}
+	}
+	for i := range a.Windows {
+		w := a.Windows[i]
+		w.ID = 0
+		if err := cleanWindow(&w); err != nil {
+			return err
+		}
+		if err := s.insertWindow(tx, at, &w); err != nil {
+			return err
+		}
+	}
 	// The inserts above touched updated_at; an imported document keeps its own.
 	_, err := tx.Exec(`UPDATE assessment SET updated_at = ? WHERE id = 1`, updated)
 	return err

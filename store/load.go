@@ -42,6 +42,9 @@ func loadFrom(db *sql.DB, parallel bool) (*model.Assessment, map[string]int64, e
 	if err := loadAssets(db, a, ids); err != nil {
 		return nil, nil, err
 	}
+	if err := loadRoadmap(db, a); err != nil {
+		return nil, nil, fmt.Errorf("reading the roadmap: %s", sqliteReason(err))
+	}
 	var lo, mid, hi int64
 	if err := db.QueryRow(`SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM targets`).Scan(&lo, &hi); err != nil {
 		return nil, nil, fmt.Errorf("reading answers: %s", sqliteReason(err))

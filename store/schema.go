@@ -13,6 +13,7 @@ var SchemaVersion = uint32(len(migrations))
 // edit a released step: add a new one, with a test from the previous schema.
 var migrations = []func(*sql.Tx) error{
 	migrate1,
+	migrate2,
 }
 
 func migrate1(tx *sql.Tx) error {
@@ -96,6 +97,32 @@ func migrate1(tx *sql.Tx) error {
 			key   TEXT PRIMARY KEY,
 			value TEXT NOT NULL
 		) WITHOUT ROWID`,
+	)
+}
+
+// migrate2 adds the remediation roadmap: tracking per initiative (one per
+// requirement) and the maintenance windows.
+func migrate2(tx *sql.Tx) error {
+	return execAll(tx,
+		`CREATE TABLE tracking (
+			requirement   TEXT PRIMARY KEY,
+			owner         TEXT NOT NULL DEFAULT '',
+			due           TEXT NOT NULL DEFAULT '',
+			status        TEXT NOT NULL DEFAULT 'open'
+			              CHECK (status IN ('open', 'planned', 'in_progress', 'done', 'risk_accepted')),
+			justification TEXT NOT NULL DEFAULT '',
+			effort        TEXT NOT NULL DEFAULT '' CHECK (effort IN ('', 'low', 'medium', 'high')),
+			outage        INTEGER CHECK (outage IN (0, 1)),
+			vendor        INTEGER CHECK (vendor IN (0, 1)),
+			phase         TEXT NOT NULL DEFAULT '' CHECK (phase IN ('', 'now', '3-12', '12-24', 'later')),
+			updated_at    INTEGER NOT NULL,
+			CHECK (status <> 'risk_accepted' OR trim(justification) <> '')
+		) WITHOUT ROWID`,
+		`CREATE TABLE windows (
+			id   INTEGER PRIMARY KEY,
+			name TEXT NOT NULL,
+			date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+		)`,
 	)
 }
 

@@ -287,3 +287,50 @@ func TestAddTargetsIsOneTransaction(t *testing.T) {
 		t.Fatal("half a batch was saved")
 	}
 }
+
+func TestTrackingAndWindows(t *testing.T) {
+	st := openT(t, demoFile(t), Options{})
+	high := model.EffortHigh
+	no := false
+	saved, err := st.SaveTracking(model.Tracking{Requirement: "SR 6.2", Owner: " M. Okafor\x07 ", Due: "2027-01-31",
+		Status: model.TrackPlanned, Effort: &high, Outage: &no, Phase: model.PhaseMid})
+	if err != nil || saved.Owner != "M. Okafor" || saved.UpdatedAt.IsZero() {
+		t.Fatalf("save: %+v %v", saved, err)
+	}
+	if _, err := st.SaveTracking(model.Tracking{Requirement: "SR 6.2", Status: model.TrackRiskAccepted}); err == nil {
+		t.Fatal("risk accepted without justification saved")
+	}
+	if _, err := st.SaveTracking(model.Tracking{Requirement: "SR 6.2", Due: "next week"}); err == nil {
+		t.Fatal("bad due date saved")
+	}
+	w, err := st.PutWindow(model.Window{Name: "Turnaround", Date: "2027-05-03"})
+	if err != nil || w.ID == 0 {
+		t.Fatalf("window: %+v %v", w, err)
+	}
+	if _, err := st.PutWindow(model.Window{Name: "x", Date: "May"}); err == nil {
+		t.Fatal("bad window date saved")
+	}
+	w.Date = "2027-05-10"
+	if _, err := st.PutWindow(w); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := st.Load()
+	got := a.Tracking["SR 6.2"]
+	if got.Owner != "M. Okafor" || got.Effort == nil || *got.Effort != model.EffortHigh || got.Outage == nil || *got.Outage || got.Vendor != nil || got.Phase != model.PhaseMid {
+		t.Fatalf("reloaded tracking %+v", got)
+	}
+	if len(a.Windows) != 4 || a.Windows[2].Date != "2027-05-10" { // sorted by date
+		t.Fatalf("windows %+v", a.Windows)
+	}
+	if err := st.DeleteWindow(w.ID); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := Verify(st.Path()); err != nil || !rep.OK() {
+		t.Fatalf("verify: %+v %v", rep, err)
+	}
+	var n int
+	st.db.QueryRow(`SELECT count(*) FROM audit WHERE kind IN ('tracking', 'window')`).Scan(&n)
+	if n < 4 {
+		t.Fatalf("roadmap changes missing from the history: %d rows", n)
+	}
+}

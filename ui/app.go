@@ -227,7 +227,7 @@ func (a *App) tabBar() string {
 		}
 	}
 	bar := strings.Join(parts, "")
-	if lipgloss.Width(bar) > a.width {
+	if lipgloss.Width(bar)+1 > a.width {
 		// Narrow terminal: numbers only, the active screen by name.
 		parts = parts[:0]
 		for i, s := range a.screens {
@@ -240,8 +240,10 @@ func (a *App) tabBar() string {
 		}
 		bar = strings.Join(parts, "")
 	}
-	name := st.Title.Render(common.Line("Slate · "+a.ctx.Data.A.Name, max(0, a.width-lipgloss.Width(bar)-1)))
-	return common.PadStyled(bar+" "+name, a.width)
+	if room := a.width - lipgloss.Width(bar) - 1; room >= 8 {
+		bar += " " + st.Title.Render(common.Line("Slate · "+a.ctx.Data.A.Name, room))
+	}
+	return common.PadStyled(ansi.Truncate(bar, a.width, ""), a.width)
 }
 
 func (a *App) shortHelp() []key.Binding {

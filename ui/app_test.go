@@ -37,7 +37,7 @@ func frame(t *testing.T, r root, w, h int) string {
 
 // Every screen, whole frame (tab bar, body, status line, help bar).
 func TestGoldenScreens(t *testing.T) {
-	for i, name := range []string{"overview", "targets", "interview", "matrix"} {
+	for i, name := range []string{"overview", "targets", "interview", "matrix", "roadmap", "reports"} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {
 			t.Run(fmt.Sprintf("%s_%dx%d", name, size[0], size[1]), func(t *testing.T) {
 				h, r := newRoot(t)
@@ -50,7 +50,7 @@ func TestGoldenScreens(t *testing.T) {
 
 func TestScreenKeysAndTabs(t *testing.T) {
 	h, r := newRoot(t)
-	want := []string{"Overview", "Zones & conduits", "Interview", "Gap matrix"}
+	want := []string{"Overview", "Zones & conduits", "Interview", "Gap matrix", "Roadmap", "Reports"}
 	for i, title := range want {
 		h.Send(r, uitest.Key(string(rune('1'+i))))
 		if r.Active().Title() != title {
@@ -62,7 +62,7 @@ func TestScreenKeysAndTabs(t *testing.T) {
 		t.Fatal("tab does not wrap to the first screen")
 	}
 	h.Send(r, uitest.Key("shift+tab"))
-	if r.Active().Title() != "Gap matrix" {
+	if r.Active().Title() != "Reports" {
 		t.Fatal("shift+tab does not go back")
 	}
 }
@@ -165,7 +165,7 @@ func TestReadOnlyBanner(t *testing.T) {
 
 func TestResizeNeverOverflows(t *testing.T) {
 	h, r := newRoot(t)
-	for i := range 4 {
+	for i := range 6 {
 		h.Send(r, uitest.Key(string(rune('1'+i))))
 		for _, s := range [][2]int{{80, 24}, {81, 25}, {100, 30}, {132, 43}, {200, 60}, {60, 20}} {
 			frame(t, r, s[0], s[1])

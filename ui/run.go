@@ -11,6 +11,8 @@ import (
 	"slate/ui/interview"
 	"slate/ui/matrix"
 	"slate/ui/overview"
+	"slate/ui/reports"
+	"slate/ui/roadmap"
 	"slate/ui/targets"
 )
 
@@ -39,6 +41,8 @@ func Screens(ctx *common.Context) []common.Screen {
 		targets.New(ctx),
 		interview.New(ctx),
 		matrix.New(ctx),
+		roadmap.New(ctx),
+		reports.New(ctx),
 	}
 }
 

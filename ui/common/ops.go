@@ -3,11 +3,15 @@ package common
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"slate/model"
+	"slate/report"
 	"slate/store"
 )
 
@@ -27,6 +31,10 @@ type Store interface {
 	UpdateAsset(a model.Asset) error
 	DeleteAsset(id int64) error
 	SetSetting(key, value string) error
+	SaveTracking(t model.Tracking) (model.Tracking, error)
+	PutWindow(w model.Window) (model.Window, error)
+	DeleteWindow(id int64) error
+	Head() (string, int64, error)
 }
 
 // Saved reports a finished store operation. The root applies it to Data on
@@ -68,6 +76,11 @@ func (o *Ops) run(origin, label string, fn func() (func(*Data), any, error)) tea
 	if o.readOnly {
 		return func() tea.Msg { return Saved{Origin: origin, Label: label, Err: ErrReadOnly} }
 	}
+	return o.runAlways(origin, label, fn)
+}
+
+// runAlways queues an operation even on a read-only file (reports only read).
+func (o *Ops) runAlways(origin, label string, fn func() (func(*Data), any, error)) tea.Cmd {
 	o.mu.Lock()
 	o.issued++
 	ticket := o.issued
@@ -238,6 +251,90 @@ func (o *Ops) SetInterviewee(name string) tea.Cmd {
 			return nil, nil, err
 		}
 		return func(d *Data) { d.Interviewee = name }, name, nil
+	})
+}
+
+// SaveTracking commits an initiative's tracking record.
+func (o *Ops) SaveTracking(origin string, t model.Tracking) tea.Cmd {
+	return o.run(origin, "tracking of "+t.Requirement, func() (func(*Data), any, error) {
+		saved, err := o.st.SaveTracking(t)
+		if err != nil {
+			return nil, nil, err
+		}
+		return func(d *Data) {
+			if d.A.Tracking == nil {
+				d.A.Tracking = map[string]model.Tracking{}
+			}
+			d.A.Tracking[saved.Requirement] = saved
+			d.Version++
+		}, saved, nil
+	})
+}
+
+// PutWindow adds (ID 0) or updates a maintenance window.
+func (o *Ops) PutWindow(origin string, w model.Window) tea.Cmd {
+	return o.run(origin, "maintenance window "+w.Name, func() (func(*Data), any, error) {
+		saved, err := o.st.PutWindow(w)
+		if err != nil {
+			return nil, nil, err
+		}
+		return func(d *Data) {
+			if i := slices.IndexFunc(d.A.Windows, func(x model.Window) bool { return x.ID == saved.ID }); i >= 0 {
+				d.A.Windows[i] = saved
+			} else {
+				d.A.Windows = append(d.A.Windows, saved)
+			}
+			d.Version++
+		}, saved, nil
+	})
+}
+
+// DeleteWindow removes a maintenance window.
+func (o *Ops) DeleteWindow(origin string, w model.Window) tea.Cmd {
+	return o.run(origin, "deleted window "+w.Name, func() (func(*Data), any, error) {
+		if err := o.st.DeleteWindow(w.ID); err != nil {
+			return nil, nil, err
+		}
+		return func(d *Data) {
+			d.A.Windows = slices.DeleteFunc(d.A.Windows, func(x model.Window) bool { return x.ID == w.ID })
+			d.Version++
+		}, w, nil
+	})
+}
+
+// Written lists the files a report operation wrote, with their sizes.
+type Written struct {
+	Format string
+	Paths  []string
+	Bytes  []int
+}
+
+// WriteReport renders a report of a snapshot of the assessment (taken by the
+// caller in Update, so the interview may go on meanwhile) and writes it next
+// to the assessment file, mode 0600, replacing an older report atomically.
+func (o *Ops) WriteReport(origin, format string, snapshot *model.Assessment, cat *model.Catalog, path string, at time.Time) tea.Cmd {
+	label := format + " report"
+	return o.runAlways(origin, label, func() (func(*Data), any, error) {
+		head, rows, err := o.st.Head()
+		if err != nil {
+			return nil, nil, err
+		}
+		in := report.NewInput(snapshot, cat, at, filepath.Base(path), report.Chain{Head: head, Rows: rows})
+		files, err := report.Render(format, in)
+		if err != nil {
+			return nil, nil, err
+		}
+		w := Written{Format: format}
+		base := report.DefaultPath(path, format)
+		for _, f := range files {
+			p := report.FilePath(base, f.Suffix)
+			if err := report.WriteFile(p, f.Data); err != nil {
+				return nil, w, err
+			}
+			w.Paths = append(w.Paths, p)
+			w.Bytes = append(w.Bytes, len(f.Data))
+		}
+		return nil, w, nil
 	})
 }
 

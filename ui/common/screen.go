@@ -1,6 +1,8 @@
 package common
 
 import (
+	"time"
+
 	tea "charm.land/bubbletea/v2"
 
 	"slate/model"
@@ -14,6 +16,16 @@ type Context struct {
 	Data   *Data
 	Styles *Styles
 	Ops    *Ops
+	// Now is the clock for plans and dates (fixed in tests).
+	Now func() time.Time
+}
+
+// Today returns the context's current time, or the wall clock.
+func (c *Context) Today() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
 }
 
 // Screen is one page of the TUI (overview, zones & conduits, interview, gap

@@ -67,7 +67,7 @@ func New(t testing.TB, a *model.Assessment) *Harness {
 	}
 	t.Cleanup(func() { st.Close() })
 	data := common.NewData(questionnaires.Builtin(), loaded, path)
-	ctx := &common.Context{Data: data, Styles: common.NewStyles(true), Ops: common.NewOps(st, false)}
+	ctx := &common.Context{Data: data, Styles: common.NewStyles(true), Ops: common.NewOps(st, false), Now: Clock}
 	return &Harness{T: t, Ctx: ctx, Store: st, Path: path}
 }
 

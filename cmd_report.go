@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"slate/report"
+)
+
+func runReport(e *env, args []string) error {
+	fs := newFlags(e, "report", "slate report FILE --format html|md|csv|json [-o OUT] [--at TIME]",
+		"Write a report of the assessment: html (one self-contained file that prints cleanly),\n"+
+			"md (Markdown), csv (answers; the roadmap goes to OUT with -roadmap before .csv) or\n"+
+			"json (the exchange document). Without -o the report is written next to FILE.\n"+
+			"With --at (or $SOURCE_DATE_EPOCH) the same file always gives byte-identical output.")
+	format := fs.String("format", "html", "html, md, csv or json")
+	out := fs.String("o", "", "output file (default: next to FILE; - for standard output)")
+	at := fs.String("at", "", "report date, RFC 3339 (default $SOURCE_DATE_EPOCH or now)")
+	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
+		return err
+	}
+	if _, ok := report.Formats[*format]; !ok {
+		return usagef("unknown format %q (want html, md, csv or json)", *format)
+	}
+	when, err := outputTime(*at)
+	if err != nil {
+		return err
+	}
+	s, err := openForReading(pos[0], *dir)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	head, rows, err := s.st.Head()
+	if err != nil {
+		return err
+	}
+	in := report.NewInput(s.a, s.cat, when, filepath.Base(pos[0]), report.Chain{Head: head, Rows: rows})
+	files, err := report.Render(*format, in)
+	if err != nil {
+		return err
+	}
+	base := *out
+	if base == "" {
+		base = report.DefaultPath(pos[0], *format)
+	}
+	for _, f := range files {
+		path := report.FilePath(base, f.Suffix)
+		if base == "-" {
+			path = "-"
+		}
+		if err := emit(e, path, f.Data); err != nil {
+			return err
+		}
+	}
+	if base != "-" && !strings.HasPrefix(base, "-") {
+		fmt.Fprintf(e.stdout, "%s\n", report.FilePath(base, ""))
+	}
+	return nil
+}

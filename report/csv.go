@@ -1,0 +1,103 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+
+	"slate/model"
+)
+
+// bom makes Excel read the file as UTF-8; LibreOffice ignores it.
+const bom = "\ufeff"
+
+// cell neutralises text a spreadsheet would run as a formula (=, +, -, @,
+// and tab or carriage return that can precede one) by prefixing an
+// apostrophe, and strips control characters and escape sequences.
+func cell(s string) string {
+	s = model.CleanText(s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func writeCSV(header []string, rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(bom)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true // what spreadsheets expect
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// AnswersCSV has one row per zone or conduit and applicable requirement,
+// answered or not, with whether it is in the interview scope (sl <= SL-T).
+func AnswersCSV(in *Input) ([]byte, error) {
+	header := []string{"target", "target_name", "kind", "fr", "requirement", "title", "level", "in_scope",
+		"status", "note", "justification", "interviewee", "assessor", "flagged", "updated"}
+	var rows [][]string
+	for _, t := range in.A.Targets() {
+		as := in.A.Answers[t.Key]
+		for _, fr := range model.FRs {
+			for _, r := range in.Cat.Applicable(t.Kind, fr) {
+				a := as[r.ID]
+				updated := ""
+				if !a.UpdatedAt.IsZero() {
+					updated = a.UpdatedAt.UTC().Format("2006-01-02T15:04:05Z")
+				}
+				rows = append(rows, []string{cell(t.Key), cell(t.Name), t.Kind.String(), fmt.Sprint(int(fr)), r.ID, r.Title,
+					fmt.Sprint(int(r.SL)), yesNo(r.SL <= t.SLT.At(fr)), string(a.Status.Norm()), cell(a.Note),
+					cell(a.Justification), cell(a.Interviewee), cell(a.Assessor), yesNo(a.Flagged), updated})
+			}
+		}
+	}
+	return writeCSV(header, rows)
+}
+
+// RoadmapCSV has one row per initiative.
+func RoadmapCSV(in *Input) ([]byte, error) {
+	header := []string{"rank", "phase", "requirement", "title", "fr", "level", "score", "targets", "effort",
+		"outage", "vendor", "window", "window_date", "owner", "due", "status", "risk_acceptance", "remediation", "why"}
+	var rows [][]string
+	for i, it := range in.Plan.Initiatives {
+		var targets, why []string
+		for _, t := range it.Targets {
+			targets = append(targets, fmt.Sprintf("%s (%s)", t.Target.Name, t.Status.Label()))
+		}
+		for _, f := range it.Factors {
+			why = append(why, fmt.Sprintf("%+d %s", f.Points, f.Why))
+		}
+		win, date := "", ""
+		if it.Window != nil {
+			win, date = it.Window.Name, it.Window.Date
+		}
+		accepted := ""
+		if it.Tracking.Status == model.TrackRiskAccepted {
+			accepted = it.Tracking.Justification
+		}
+		phase := it.Phase.String()
+		if it.Closed() {
+			phase = "closed"
+		}
+		r := it.Requirement
+		rows = append(rows, []string{fmt.Sprint(i + 1), phase, r.ID, r.Title, fmt.Sprint(int(r.FR)), fmt.Sprint(int(r.SL)),
+			fmt.Sprint(it.Score), cell(strings.Join(targets, "; ")), it.Effort.String(), yesNo(it.Outage), yesNo(it.Vendor),
+			cell(win), date, cell(it.Tracking.Owner), it.Tracking.Due, it.Tracking.Status.Label(), cell(accepted),
+			cell(r.Remediation), cell(strings.Join(why, "; "))})
+	}
+	return writeCSV(header, rows)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

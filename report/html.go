@@ -1,0 +1,797 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"slate/model"
+)
+
+// HTML renders the assessment as one self-contained HTML5 document: inline
+// CSS and SVG, no script, no fonts or links to anything outside the file. It
+// is what the plant manager reads and the auditor files, and it prints on A4
+// or Letter with each major section on a new page.
+//
+// Every user-provided string is stripped of control characters and escape
+// sequences (model.CleanText, model.CleanLine) and then escaped by
+// html/template, including the text inside the SVG charts; only the answer
+// table rows are written in Go for speed, escaping every value the same way
+// (html_rows.go). The output depends only on in, so two renders of the same
+// input are byte-identical.
+func HTML(in *Input) ([]byte, error) {
+	if in == nil || in.A == nil || in.Cat == nil {
+		return nil, errors.New("html report: no assessment or catalog")
+	}
+	doc := htmlBuild(in)
+	var b bytes.Buffer
+	b.Grow(96<<10 + len(doc.Targets)*8<<10 + doc.rowBytes)
+	if err := htmlTemplate.Execute(&b, doc); err != nil {
+		return nil, fmt.Errorf("html report: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// The view model: everything the template shows, already cleaned and
+// formatted, so the template only places text.
+
+type htmlDoc struct {
+	Name, Site, Scope, Assessor string
+	Created, Updated, At        string
+	File, Version               string
+
+	CatTitle, CatID, CatVersion, CatHash string
+	CatHashRecorded                      string // the assessment's recorded hash, when it differs
+	ChainHead                            string
+	ChainRows                            int64
+
+	FRs       []htmlFR
+	Summary   htmlSummary
+	Heatmap   []htmlHeatChunk
+	HeatHead  []htmlHeatHead
+	HeatDoneX int
+	Legend    []htmlLegend
+
+	Targets  []*htmlTarget
+	Zones    []*htmlTarget
+	Conduits []*htmlTarget
+
+	Windows        []htmlWindow
+	Phases         []htmlPhase
+	Closed         []*htmlInit
+	UnansweredNote string
+
+	MatrixRows []htmlMatrixRow
+	Answers    []htmlAnswerGroup
+	rowBytes   int // an estimate of the answer tables' size
+}
+
+type htmlFR struct {
+	Num  int
+	Name string
+}
+
+type htmlSummary struct {
+	Lead            []string
+	Zones, Conduits int
+	ZonesAt         int
+	ConduitsAt      int
+	Answered        int
+	Applicable      int
+	Complete        string
+	Provisional     int
+	Cells           int
+	GapCells        int
+	Worst           []htmlWorst
+	Phases          []htmlPhaseCount
+	Open, Closed    int
+}
+
+type htmlWorst struct {
+	Anchor, Name, Kind string
+	FR                 string
+	FRName             string
+	SLA                string
+	SLT, Gap, Unmet    int
+}
+
+type htmlPhaseCount struct {
+	Label, Anchor     string
+	N, Outage, Vendor int
+	InWindow          int
+}
+
+type htmlTarget struct {
+	Anchor, Kind, Name, Type, Description string
+	SLT                                   string
+	From, FromAnchor, To, ToAnchor        string
+	Protocols                             string
+	IsZone                                bool
+	Answered, Applicable                  int
+	Complete                              string
+	MaxGap                                int
+	Chart                                 htmlChart
+	Scores                                []htmlFRScore
+	Assets                                []htmlAsset
+	Unmet                                 []htmlUnmetFR
+	UnmetCount, UnmetOpen                 int
+	Justified                             []htmlAnswer
+	unmetByFR                             [model.NumFR]int
+}
+
+type htmlFRScore struct {
+	FR, Name, SLA        string
+	SLT, Gap             int
+	Answered, Applicable int
+	GapClass, GapMarker  string
+}
+
+type htmlAsset struct {
+	Name, Type, Vendor, Model, Firmware, Address, Notes string
+}
+
+type htmlUnmetFR struct {
+	FR    string
+	Name  string
+	Items []htmlAnswer  // answered no or partial, or with something recorded
+	Open  []htmlOpenReq // not answered, nothing recorded: listed compactly
+}
+
+type htmlOpenReq struct {
+	ID, Title string
+}
+
+// htmlAnswer is one requirement with what was recorded about it.
+type htmlAnswer struct {
+	ID, Title       string
+	SL              string
+	Status, StClass string
+	Note, Just      string
+	JustLabel       string // "Reason" for N/A, "Justification" for a compensating control
+	Interviewee     string
+	Assessor        string
+	At              string
+	Flagged         bool
+}
+
+type htmlWindow struct {
+	Name, Date string
+	Items      []string
+}
+
+type htmlPhase struct {
+	Title, Anchor string
+	Items         []*htmlInit
+}
+
+type htmlInit struct {
+	N                  int
+	ReqID, Title       string
+	FR, SL, Score      int
+	Targets            []htmlInitTarget
+	Factors            []htmlFactor
+	PhaseWhy           string
+	Effort             string
+	Outage, Vendor     bool
+	Window, WindowDate string
+	Owner, Due         string
+	Status, StClass    string
+	Justification      string
+	Accepted           bool
+	Remediation        string
+}
+
+type htmlInitTarget struct {
+	Anchor, Name, Status string
+	SLT                  int
+}
+
+type htmlFactor struct {
+	Points, Why string
+}
+
+type htmlMatrixRow struct {
+	Anchor, Name, Kind string
+	Cells              []htmlMatrixCell
+	Complete           string
+}
+
+type htmlMatrixCell struct {
+	Main, Note, Class string
+}
+
+type htmlAnswerGroup struct {
+	Anchor, Name, Kind string
+	Rows               []htmlAnswer
+}
+
+// htmlWorstN is how many of the largest gaps the summary lists.
+const htmlWorstN = 8
+
+func htmlBuild(in *Input) *htmlDoc {
+	a, cat := in.A, in.Cat
+	d := &htmlDoc{
+		Name:       htmlLine(a.Name),
+		Site:       htmlLine(a.Site),
+		Scope:      model.CleanText(a.Scope),
+		Assessor:   htmlLine(a.Assessor),
+		Created:    htmlDate(a.Created),
+		Updated:    htmlDate(a.Updated),
+		At:         htmlDate(in.At),
+		File:       htmlLine(in.File),
+		Version:    htmlLine(in.Version),
+		CatTitle:   htmlLine(cat.Title),
+		CatID:      htmlLine(cat.ID),
+		CatVersion: htmlLine(cat.Version),
+		CatHash:    htmlLine(cat.Hash),
+		ChainHead:  htmlLine(in.Chain.Head),
+		ChainRows:  in.Chain.Rows,
+	}
+	if d.Name == "" {
+		d.Name = "Untitled assessment"
+	}
+	if h := htmlLine(a.CatalogHash); h != "" && h != d.CatHash {
+		d.CatHashRecorded = h
+	}
+	for i, fr := range model.FRs {
+		d.FRs = append(d.FRs, htmlFR{int(fr), htmlLine(cat.FRTitle[i])})
+	}
+
+	// The matrix in the Input is the one to show; score here only when the
+	// caller left it out.
+	matrix := in.Matrix
+	if len(matrix.Rows) != len(a.Zones)+len(a.Conduits) {
+		matrix = model.BuildMatrix(cat, a)
+	}
+	zones := make(map[string]*model.Zone, len(a.Zones))
+	for i := range a.Zones {
+		zones[a.Zones[i].Key] = &a.Zones[i]
+	}
+	conduits := make(map[string]*model.Conduit, len(a.Conduits))
+	for i := range a.Conduits {
+		conduits[a.Conduits[i].Key] = &a.Conduits[i]
+	}
+
+	anchors := make(map[string]string, len(matrix.Rows))
+	nz, nc := 0, 0
+	for i := range matrix.Rows {
+		t := matrix.Rows[i].Target
+		if t.Kind == model.KindZone {
+			nz++
+			anchors[t.Key] = fmt.Sprintf("z%d", nz)
+		} else {
+			nc++
+			anchors[t.Key] = fmt.Sprintf("c%d", nc)
+		}
+	}
+
+	for i := range matrix.Rows {
+		row := &matrix.Rows[i]
+		t := htmlBuildTarget(in, row, anchors[row.Target.Key], zones, conduits, anchors)
+		d.Targets = append(d.Targets, t)
+		d.rowBytes += htmlRowsSize(t.Justified)
+		for _, g := range t.Unmet {
+			d.rowBytes += htmlRowsSize(g.Items)
+		}
+		if t.IsZone {
+			d.Zones = append(d.Zones, t)
+		} else {
+			d.Conduits = append(d.Conduits, t)
+		}
+	}
+
+	d.HeatHead, d.Heatmap = htmlHeatmap(matrix, d.Targets, cat)
+	d.HeatDoneX = hmNameW + model.NumFR*hmCellW + hmDoneW/2
+	d.Legend = htmlLegendItems
+	d.Summary = htmlBuildSummary(in, matrix, d.Targets)
+	htmlBuildRoadmap(d, in, anchors)
+	if n := in.Plan.Unanswered; n > 0 {
+		d.UnansweredNote = htmlCountVerb(n, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are") + " not answered yet and not planned."
+	}
+	htmlBuildAppendix(d, in, matrix)
+	return d
+}
+
+func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[string]*model.Zone,
+	conduits map[string]*model.Conduit, anchors map[string]string) *htmlTarget {
+	cat, tg := in.Cat, row.Target
+	answers := in.A.TargetAnswers(tg.Key)
+	t := &htmlTarget{
+		Anchor: anchor,
+		Kind:   "Zone",
+		Name:   htmlName(tg.Name, tg.Key),
+		IsZone: tg.Kind == model.KindZone,
+		SLT:    htmlSLT(tg.SLT),
+		MaxGap: int(row.Score.MaxGap()),
+	}
+	if z, ok := zones[tg.Key]; ok && t.IsZone {
+		t.Type = htmlLine(z.Type)
+		t.Description = model.CleanText(z.Description)
+		for _, as := range z.Assets {
+			t.Assets = append(t.Assets, htmlAsset{
+				Name: htmlLine(as.Name), Type: htmlLine(as.Type), Vendor: htmlLine(as.Vendor),
+				Model: htmlLine(as.Model), Firmware: htmlLine(as.Firmware), Address: htmlLine(as.Address),
+				Notes: model.CleanText(as.Notes),
+			})
+		}
+	}
+	if c, ok := conduits[tg.Key]; ok && !t.IsZone {
+		t.Kind = "Conduit"
+		t.Type = htmlLine(c.Type)
+		t.Description = model.CleanText(c.Description)
+		t.Protocols = htmlLine(c.Protocols)
+		t.From, t.FromAnchor = htmlZoneRef(c.From, zones, anchors)
+		t.To, t.ToAnchor = htmlZoneRef(c.To, zones, anchors)
+	}
+	t.Answered, t.Applicable = row.Completeness()
+	t.Complete = htmlPct(t.Answered, t.Applicable)
+	for _, fr := range model.FRs {
+		s := row.Score.At(fr)
+		class, marker := htmlGapClass(s)
+		t.Scores = append(t.Scores, htmlFRScore{
+			FR: fr.String(), Name: htmlLine(cat.FRTitle[fr-1]), SLA: htmlSLA(s), SLT: int(s.SLT), Gap: int(s.Gap),
+			Answered: s.Answered, Applicable: s.Applicable, GapClass: class, GapMarker: marker,
+		})
+		unmet := cat.Unmet(tg, fr, answers, false)
+		t.unmetByFR[fr-1] = len(unmet)
+		if len(unmet) == 0 {
+			continue
+		}
+		g := htmlUnmetFR{FR: fr.String(), Name: htmlLine(cat.FRTitle[fr-1])}
+		for _, r := range unmet {
+			if ans, ok := answers[r.ID]; ok && htmlRecorded(ans) {
+				g.Items = append(g.Items, htmlAnswerOf(r, ans))
+			} else {
+				g.Open = append(g.Open, htmlOpenReq{ID: htmlLine(r.ID), Title: htmlLine(r.Title)})
+			}
+		}
+		t.UnmetCount += len(unmet)
+		t.UnmetOpen += len(g.Open)
+		t.Unmet = append(t.Unmet, g)
+	}
+	// Requirements met by a compensating control or not applicable: the
+	// justification is what an auditor checks.
+	for _, fr := range model.FRs {
+		for _, r := range cat.Applicable(tg.Kind, fr) {
+			if ans, ok := answers[r.ID]; ok && ans.Status.NeedsJustification() {
+				t.Justified = append(t.Justified, htmlAnswerOf(r, ans))
+			}
+		}
+	}
+	t.Chart = htmlBarChart(t.Name, row.Score)
+	return t
+}
+
+func htmlZoneRef(key string, zones map[string]*model.Zone, anchors map[string]string) (name, anchor string) {
+	if z, ok := zones[key]; ok {
+		return htmlName(z.Name, z.Key), anchors[key]
+	}
+	return htmlLine(key) + " (unknown zone)", ""
+}
+
+func htmlAnswerOf(r *model.Requirement, ans model.Answer) htmlAnswer {
+	st := ans.Status.Norm()
+	label := "Justification"
+	if st == model.NA {
+		label = "Reason"
+	}
+	return htmlAnswer{
+		ID: htmlLine(r.ID), Title: htmlLine(r.Title), SL: htmlItoa(int(r.SL)), JustLabel: label,
+		Status: st.Label(), StClass: htmlStatusClass(st),
+		Note: model.CleanText(ans.Note), Just: model.CleanText(ans.Justification),
+		Interviewee: htmlLine(ans.Interviewee), Assessor: htmlLine(ans.Assessor),
+		At: htmlTime(ans.UpdatedAt), Flagged: ans.Flagged,
+	}
+}
+
+func htmlBuildSummary(in *Input, matrix model.Matrix, targets []*htmlTarget) htmlSummary {
+	var s htmlSummary
+	flagged := 0
+	for i := range matrix.Rows {
+		row := &matrix.Rows[i]
+		at := row.Score.MaxGap() == 0
+		if row.Target.Kind == model.KindZone {
+			s.Zones++
+			if at {
+				s.ZonesAt++
+			}
+		} else {
+			s.Conduits++
+			if at {
+				s.ConduitsAt++
+			}
+		}
+		for _, fr := range model.FRs {
+			sc := row.Score.At(fr)
+			if sc.SLT == 0 {
+				continue
+			}
+			s.Cells++
+			if sc.Provisional {
+				s.Provisional++
+			}
+			if sc.Gap > 0 {
+				s.GapCells++
+			}
+		}
+		for _, ans := range in.A.Answers[row.Target.Key] {
+			if ans.Flagged {
+				flagged++
+			}
+		}
+	}
+	s.Answered, s.Applicable = matrix.Completeness()
+	s.Complete = htmlPct(s.Answered, s.Applicable)
+
+	// The worst gaps: largest first, confirmed before provisional, then in
+	// matrix order.
+	type cell struct {
+		row int
+		fr  model.FR
+		sc  model.FRScore
+	}
+	var cells []cell
+	for i := range matrix.Rows {
+		for _, fr := range model.FRs {
+			if sc := matrix.Rows[i].Score.At(fr); sc.Gap > 0 {
+				cells = append(cells, cell{i, fr, sc})
+			}
+		}
+	}
+	sort.SliceStable(cells, func(i, j int) bool {
+		if cells[i].sc.Gap != cells[j].sc.Gap {
+			return cells[i].sc.Gap > cells[j].sc.Gap
+		}
+		return !cells[i].sc.Provisional && cells[j].sc.Provisional
+	})
+	for _, c := range cells[:min(len(cells), htmlWorstN)] {
+		t := targets[c.row]
+		s.Worst = append(s.Worst, htmlWorst{
+			Anchor: t.Anchor, Name: t.Name, Kind: strings.ToLower(t.Kind), FR: c.fr.String(),
+			FRName: htmlLine(in.Cat.FRTitle[c.fr-1]), SLA: htmlSLA(c.sc), SLT: int(c.sc.SLT), Gap: int(c.sc.Gap),
+			Unmet: t.unmetByFR[c.fr-1],
+		})
+	}
+
+	// Initiatives per phase.
+	byPhase := map[model.Phase]*htmlPhaseCount{}
+	for i, p := range model.Phases {
+		byPhase[p] = &htmlPhaseCount{Label: p.String(), Anchor: fmt.Sprintf("phase%d", i+1)}
+	}
+	for _, it := range in.Plan.Initiatives {
+		if it.Closed() {
+			s.Closed++
+			continue
+		}
+		s.Open++
+		pc := byPhase[it.Phase]
+		if pc == nil {
+			continue
+		}
+		pc.N++
+		if it.Outage {
+			pc.Outage++
+		}
+		if it.Vendor {
+			pc.Vendor++
+		}
+		if it.Window != nil {
+			pc.InWindow++
+		}
+	}
+	for _, p := range model.Phases {
+		s.Phases = append(s.Phases, *byPhase[p])
+	}
+
+	s.Lead = htmlLead(&s, in, matrix)
+	if flagged > 0 {
+		// In the lead list rather than after the tables: it keeps the summary on one page.
+		s.Lead = append(s.Lead, htmlCountVerb(flagged, "answer is", "answers are")+" flagged for follow-up; they are marked ⚑ in the tables.")
+	}
+	return s
+}
+
+// htmlLead writes the executive summary in plain sentences.
+func htmlLead(s *htmlSummary, in *Input, matrix model.Matrix) []string {
+	var out []string
+	out = append(out, fmt.Sprintf("%s of %s and %s of %s meet their target security level (SL-T) in every foundational requirement.",
+		htmlCount(s.ZonesAt, ""), htmlCount(s.Zones, "zone"), htmlCount(s.ConduitsAt, ""), htmlCount(s.Conduits, "conduit")))
+	switch {
+	case len(s.Worst) == 0 && s.Cells > 0:
+		out = append(out, "No zone or conduit falls short of its target in any foundational requirement.")
+	case len(s.Worst) > 0:
+		w := s.Worst[0]
+		n := 0
+		for i := range matrix.Rows {
+			for _, sc := range matrix.Rows[i].Score {
+				if int(sc.Gap) == w.Gap {
+					n++
+				}
+			}
+		}
+		more := ""
+		if n > 1 {
+			more = fmt.Sprintf(" (one of %d with a gap of %d)", n, w.Gap)
+		}
+		out = append(out, fmt.Sprintf("%s of the %s scored cells fall short of the target. The largest gap is %s: %s in %s (%s), where SL-A %s is achieved against SL-T %d%s.",
+			htmlCount(s.GapCells, ""), htmlCount(s.Cells, ""), htmlLevels(w.Gap), w.Name, w.FR, w.FRName, w.SLA, w.SLT, more))
+	}
+	out = append(out, fmt.Sprintf("The interview is %s complete: %d of %d in-scope requirements are answered.",
+		s.Complete, s.Answered, s.Applicable))
+	if s.Provisional > 0 {
+		out = append(out, fmt.Sprintf("%s provisional (marked *): unanswered requirements could still raise them.",
+			htmlCountVerb(s.Provisional, "achieved level is", "achieved levels are")))
+	}
+	if s.Open+s.Closed == 0 {
+		out = append(out, "The roadmap is empty: no in-scope requirement has been answered no or partial.")
+	} else {
+		var parts []string
+		for _, p := range s.Phases {
+			if p.N > 0 {
+				parts = append(parts, fmt.Sprintf("%d in %s", p.N, strings.ToLower(p.Label)))
+			}
+		}
+		line := fmt.Sprintf("The remediation roadmap holds %s", htmlCount(s.Open, "open initiative"))
+		if len(parts) > 0 {
+			line += ": " + strings.Join(parts, ", ")
+		}
+		line += "."
+		if s.Closed > 0 {
+			line += fmt.Sprintf(" %s done or accepted as a risk.", htmlCountVerb(s.Closed, "initiative is", "initiatives are"))
+		}
+		out = append(out, line)
+	}
+	if in.Plan.Unanswered > 0 {
+		out = append(out, fmt.Sprintf("%s not answered yet and therefore not planned.",
+			htmlCountVerb(in.Plan.Unanswered, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are")))
+	}
+	return out
+}
+
+func htmlBuildRoadmap(d *htmlDoc, in *Input, anchors map[string]string) {
+	windowItems := map[string][]string{}
+	phases := map[model.Phase]*htmlPhase{}
+	for i, p := range model.Phases {
+		phases[p] = &htmlPhase{Title: p.String(), Anchor: fmt.Sprintf("phase%d", i+1)}
+	}
+	for i, it := range in.Plan.Initiatives {
+		r := it.Requirement
+		tr := it.Tracking
+		st := tr.Status
+		if st == "" {
+			st = model.TrackOpen
+		}
+		h := &htmlInit{
+			N: i + 1, ReqID: htmlLine(r.ID), Title: htmlLine(r.Title), FR: int(r.FR), SL: int(r.SL), Score: it.Score,
+			PhaseWhy: model.CleanText(it.PhaseWhy), Effort: it.Effort.String(), Outage: it.Outage, Vendor: it.Vendor,
+			Owner: htmlLine(tr.Owner), Due: htmlLine(tr.Due), Status: st.Label(), StClass: "tr-" + strings.ReplaceAll(string(st), "_", "-"),
+			Justification: model.CleanText(tr.Justification), Accepted: st == model.TrackRiskAccepted,
+			Remediation: model.CleanText(r.Remediation),
+		}
+		for _, t := range it.Targets {
+			h.Targets = append(h.Targets, htmlInitTarget{Anchor: anchors[t.Target.Key], Name: htmlName(t.Target.Name, t.Target.Key),
+				Status: t.Status.Label(), SLT: int(t.SLT)})
+		}
+		for _, f := range it.Factors {
+			h.Factors = append(h.Factors, htmlFactor{Points: fmt.Sprintf("%+d", f.Points), Why: htmlLine(f.Why)})
+		}
+		if it.Window != nil {
+			h.Window, h.WindowDate = htmlLine(it.Window.Name), htmlLine(it.Window.Date)
+			key := it.Window.Date + "\x00" + it.Window.Name
+			windowItems[key] = append(windowItems[key], h.ReqID)
+		}
+		if it.Closed() {
+			d.Closed = append(d.Closed, h)
+		} else if p := phases[it.Phase]; p != nil {
+			p.Items = append(p.Items, h)
+		}
+	}
+	for _, p := range model.Phases {
+		d.Phases = append(d.Phases, *phases[p])
+	}
+	for _, w := range in.Plan.Windows {
+		d.Windows = append(d.Windows, htmlWindow{Name: htmlLine(w.Name), Date: htmlLine(w.Date),
+			Items: windowItems[w.Date+"\x00"+w.Name]})
+	}
+}
+
+func htmlBuildAppendix(d *htmlDoc, in *Input, matrix model.Matrix) {
+	cat := in.Cat
+	for i := range matrix.Rows {
+		row := &matrix.Rows[i]
+		t := d.Targets[i]
+		mr := htmlMatrixRow{Anchor: t.Anchor, Name: t.Name, Kind: strings.ToLower(t.Kind), Complete: t.Complete}
+		for _, fr := range model.FRs {
+			mr.Cells = append(mr.Cells, htmlMatrixCellOf(row.Score.At(fr)))
+		}
+		d.MatrixRows = append(d.MatrixRows, mr)
+
+		answers := in.A.Answers[row.Target.Key]
+		g := htmlAnswerGroup{Anchor: t.Anchor, Name: t.Name, Kind: strings.ToLower(t.Kind)}
+		if len(answers) > 0 {
+			seen := 0
+			for j := range cat.Requirements {
+				r := &cat.Requirements[j]
+				ans, ok := answers[r.ID]
+				if !ok {
+					continue
+				}
+				seen++
+				if htmlRecorded(ans) {
+					g.Rows = append(g.Rows, htmlAnswerOf(r, ans))
+				}
+			}
+			// Answers to requirements the catalog does not know (a catalog
+			// changed under the file) are shown too, sorted by id.
+			if seen < len(answers) {
+				var ids []string
+				for id := range answers {
+					if _, ok := cat.Requirement(id); !ok {
+						ids = append(ids, id)
+					}
+				}
+				sort.Strings(ids)
+				for _, id := range ids {
+					if ans := answers[id]; htmlRecorded(ans) {
+						h := htmlAnswerOf(&model.Requirement{ID: id, Title: "(not in this catalog)"}, ans)
+						h.SL = "–"
+						g.Rows = append(g.Rows, h)
+					}
+				}
+			}
+		}
+		d.rowBytes += htmlRowsSize(g.Rows)
+		d.Answers = append(d.Answers, g)
+	}
+}
+
+// htmlRecorded reports whether an answer holds anything worth listing.
+func htmlRecorded(a model.Answer) bool {
+	return a.Status.Answered() || a.Note != "" || a.Justification != "" || a.Flagged
+}
+
+// Formatting helpers.
+
+func htmlLine(s string) string { return strings.TrimSpace(model.CleanLine(s)) }
+
+func htmlName(name, key string) string {
+	if n := htmlLine(name); n != "" {
+		return n
+	}
+	if k := htmlLine(key); k != "" {
+		return k
+	}
+	return "(unnamed)"
+}
+
+func htmlDate(t time.Time) string {
+	if t.IsZero() {
+		return "not recorded"
+	}
+	return t.UTC().Format("2 January 2006, 15:04 UTC")
+}
+
+func htmlTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02 15:04")
+}
+
+func htmlItoa(n int) string {
+	if n >= 0 && n < 10 {
+		return string(rune('0' + n))
+	}
+	return fmt.Sprint(n)
+}
+
+func htmlPct(n, of int) string {
+	if of == 0 {
+		return "100%"
+	}
+	return fmt.Sprintf("%d%%", n*100/of)
+}
+
+func htmlSLA(s model.FRScore) string {
+	if s.Provisional {
+		return fmt.Sprintf("%d*", s.SLA)
+	}
+	return fmt.Sprint(s.SLA)
+}
+
+func htmlSLT(v model.SLVector) string {
+	if v.IsUniform() {
+		if v[0] == 0 {
+			return "no target in any FR"
+		}
+		return fmt.Sprintf("SL %d in every FR", v[0])
+	}
+	parts := make([]string, model.NumFR)
+	for i, l := range v {
+		parts[i] = fmt.Sprintf("FR%d %d", i+1, l)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// htmlGapClass names a cell's colour class and its printed marker: at
+// target, one level short, two or more short, nothing answered, no target.
+func htmlGapClass(s model.FRScore) (class, marker string) {
+	switch {
+	case s.SLT == 0:
+		return "nt", "no target"
+	case s.Answered == 0 && s.Applicable > 0:
+		return "na", "?"
+	case s.Gap == 0:
+		return "ok", "ok"
+	case s.Gap == 1:
+		return "g1", "−1"
+	}
+	return "g2", fmt.Sprintf("−%d", s.Gap)
+}
+
+// htmlMatrixCellOf is the table form of a matrix cell: "1*/2" over "gap −1".
+func htmlMatrixCellOf(s model.FRScore) htmlMatrixCell {
+	class, marker := htmlGapClass(s)
+	c := htmlMatrixCell{Main: htmlSLA(s) + "/" + fmt.Sprint(s.SLT), Class: class}
+	switch class {
+	case "na":
+		c.Note = "not assessed"
+	case "nt":
+		c.Note = "no target"
+	case "ok":
+		c.Note = "at target"
+	default:
+		c.Note = "gap " + marker
+	}
+	return c
+}
+
+func htmlStatusClass(s model.Status) string {
+	switch s.Norm() {
+	case model.Yes:
+		return "st-yes"
+	case model.Partial:
+		return "st-partial"
+	case model.No:
+		return "st-no"
+	case model.NA:
+		return "st-na"
+	case model.Compensating:
+		return "st-comp"
+	}
+	return "st-open"
+}
+
+func htmlCount(n int, noun string) string {
+	if noun == "" {
+		return fmt.Sprint(n)
+	}
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func htmlCountVerb(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func htmlLevels(n int) string {
+	if n == 1 {
+		return "1 level"
+	}
+	return fmt.Sprintf("%d levels", n)
+}
+
+// htmlTemplate is parsed once; its text lives in html_template.go.
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"lower":      strings.ToLower,
+	"answerRows": htmlAnswerRows,
+}).Parse(htmlPage))

@@ -1,0 +1,36 @@
+package report
+
+import (
+	"time"
+
+	"slate/model"
+)
+
+// Input is everything a report shows, prepared by the caller from the store:
+// the report package itself never reads files or databases.
+type Input struct {
+	A       *model.Assessment
+	Cat     *model.Catalog
+	Matrix  model.Matrix
+	Plan    model.Plan
+	At      time.Time // the report's date ("generated at"); fixed for reproducible output
+	File    string    // the assessment file's name, for the cover
+	Chain   Chain     // the audit chain's head when the report was made
+	Version string    // Slate's version, if known
+}
+
+// Chain identifies the answer history a report was made from: quoting the
+// head hash pins the history, so a later edit of the file is detectable.
+type Chain struct {
+	Head string
+	Rows int64
+}
+
+// NewInput scores the assessment and plans the roadmap as of at.
+func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string, chain Chain) *Input {
+	return &Input{
+		A: a, Cat: cat, At: at, File: file, Chain: chain,
+		Matrix: model.BuildMatrix(cat, a),
+		Plan:   model.BuildPlan(cat, a, a.Tracking, a.Windows, at),
+	}
+}

@@ -1,0 +1,297 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"slate/model"
+)
+
+// mdEscaper escapes text so that it reads literally in Markdown: no HTML
+// reaches a renderer, and emphasis, links and code spans are not triggered.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "#", `\#`,
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "|", `\|`, "~", `\~`,
+)
+
+// md makes user text safe inline Markdown on one line.
+func md(s string) string {
+	return mdEscaper.Replace(model.CleanLine(s))
+}
+
+// mdCell is md for a table cell: line breaks of notes become <br> so a
+// multi-line note stays inside its row.
+func mdCell(s string) string {
+	lines := strings.Split(strings.TrimSpace(model.CleanText(s)), "\n")
+	for i, l := range lines {
+		lines[i] = mdEscaper.Replace(strings.ReplaceAll(l, "\t", " "))
+	}
+	return strings.Join(lines, "<br>")
+}
+
+func mdTable(b *strings.Builder, header []string, rows [][]string) {
+	b.WriteString("| " + strings.Join(header, " | ") + " |\n|")
+	for range header {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	for _, r := range rows {
+		b.WriteString("| " + strings.Join(r, " | ") + " |\n")
+	}
+	b.WriteString("\n")
+}
+
+// Markdown renders the report as Markdown (GitHub-flavoured tables).
+func Markdown(in *Input) ([]byte, error) {
+	var b strings.Builder
+	a := in.A
+	fmt.Fprintf(&b, "# %s\n\n", md(a.Name))
+	for _, kv := range [][2]string{
+		{"Site", a.Site}, {"Assessor", a.Assessor}, {"Scope", a.Scope},
+		{"Created", day(a.Created)}, {"Last change", day(a.Updated)},
+		{"Report date", in.At.UTC().Format("2006-01-02 15:04 UTC")},
+	} {
+		if kv[1] != "" {
+			fmt.Fprintf(&b, "- **%s:** %s\n", kv[0], md(kv[1]))
+		}
+	}
+	fmt.Fprintf(&b, "- **Catalog:** %s %s, sha256 `%s`\n", md(in.Cat.ID), md(in.Cat.Version), in.Cat.Hash)
+	if in.Chain.Head != "" {
+		fmt.Fprintf(&b, "- **Answer history:** %d entries, head `%s` (`slate verify` on the file shows the same head while nothing has changed)\n", in.Chain.Rows, in.Chain.Head)
+	}
+	b.WriteString("\n")
+	mdSummary(&b, in)
+	mdMatrix(&b, in)
+	for _, row := range in.Matrix.Rows {
+		mdTarget(&b, in, row)
+	}
+	mdRoadmap(&b, in)
+	mdAppendix(&b, in)
+	return []byte(b.String()), nil
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+func mdSummary(b *strings.Builder, in *Input) {
+	m := in.Matrix
+	zones, conduits := len(in.A.Zones), len(in.A.Conduits)
+	answered, applicable := m.Completeness()
+	b.WriteString("## Summary\n\n")
+	fmt.Fprintf(b, "%d of %d zones and conduits reach their target level (SL-T) in every foundational requirement. ", m.AtTarget(), zones+conduits)
+	fmt.Fprintf(b, "%s of the in-scope requirements have been answered.\n\n", pct(answered, applicable))
+	if worst := worstGaps(m, 5); len(worst) > 0 {
+		b.WriteString("Largest gaps:\n\n")
+		var rows [][]string
+		for _, w := range worst {
+			rows = append(rows, []string{md(w.Target.Name), w.Target.Kind.String(), w.FR.String(), slaText(w.Score), fmt.Sprint(w.Score.SLT), fmt.Sprint(w.Score.Gap)})
+		}
+		mdTable(b, []string{"Zone or conduit", "Kind", "FR", "SL-A", "SL-T", "Gap"}, rows)
+	}
+	counts := map[string]int{}
+	for _, it := range in.Plan.Initiatives {
+		counts[phaseLabel(it)]++
+	}
+	var rows [][]string
+	for _, p := range model.Phases {
+		if n := counts[p.String()]; n > 0 {
+			rows = append(rows, []string{p.String(), fmt.Sprint(n)})
+		}
+	}
+	if n := counts[closedLabel]; n > 0 {
+		rows = append(rows, []string{closedLabel, fmt.Sprint(n)})
+	}
+	if len(rows) > 0 {
+		b.WriteString("Remediation initiatives:\n\n")
+		mdTable(b, []string{"Phase", "Initiatives"}, rows)
+	}
+}
+
+const closedLabel = "Closed (done or risk accepted)"
+
+func phaseLabel(it *model.Initiative) string {
+	if it.Closed() {
+		return closedLabel
+	}
+	return it.Phase.String()
+}
+
+func mdMatrix(b *strings.Builder, in *Input) {
+	b.WriteString("## Gap matrix\n\nCells show SL-A/SL-T; `*` marks a provisional SL-A (unanswered requirements could raise it), `-N` a gap of N levels, `?` an FR with nothing answered.\n\n")
+	header := []string{"Zone or conduit", "Kind"}
+	for _, fr := range model.FRs {
+		header = append(header, fr.String())
+	}
+	header = append(header, "Answered")
+	var rows [][]string
+	for _, r := range in.Matrix.Rows {
+		row := []string{md(r.Target.Name), r.Target.Kind.String()}
+		for _, fr := range model.FRs {
+			row = append(row, cellText(r.Score.At(fr)))
+		}
+		a, p := r.Completeness()
+		row = append(row, pct(a, p))
+		rows = append(rows, row)
+	}
+	mdTable(b, header, rows)
+}
+
+func mdTarget(b *strings.Builder, in *Input, row model.MatrixRow) {
+	t := row.Target
+	fmt.Fprintf(b, "## %s: %s\n\n", strings.ToUpper(t.Kind.String()[:1])+t.Kind.String()[1:], md(t.Name))
+	if z, ok := in.A.Zone(t.Key); ok {
+		if z.Type != "" {
+			fmt.Fprintf(b, "Kind: %s. ", md(z.Type))
+		}
+		if z.Description != "" {
+			b.WriteString(md(z.Description))
+		}
+		b.WriteString("\n\n")
+	} else if c, ok := in.A.Conduit(t.Key); ok {
+		fmt.Fprintf(b, "From %s to %s", md(in.A.TargetName(c.From)), md(in.A.TargetName(c.To)))
+		if c.Type != "" {
+			fmt.Fprintf(b, " (%s)", md(c.Type))
+		}
+		if c.Protocols != "" {
+			fmt.Fprintf(b, "; protocols: %s", md(c.Protocols))
+		}
+		b.WriteString(".")
+		if c.Description != "" {
+			b.WriteString(" " + md(c.Description))
+		}
+		b.WriteString("\n\n")
+	}
+	var rows [][]string
+	for _, fr := range model.FRs {
+		s := row.Score.At(fr)
+		rows = append(rows, []string{fr.String() + " " + md(in.Cat.FRTitle[fr-1]), slaText(s), fmt.Sprint(s.SLT), fmt.Sprint(s.Gap), fmt.Sprintf("%d/%d", s.Answered, s.Applicable)})
+	}
+	mdTable(b, []string{"FR", "SL-A", "SL-T", "Gap", "Answered"}, rows)
+	if z, ok := in.A.Zone(t.Key); ok && len(z.Assets) > 0 {
+		b.WriteString("### Assets\n\n")
+		var rows [][]string
+		for _, as := range z.Assets {
+			rows = append(rows, []string{mdCell(as.Name), mdCell(as.Type), mdCell(as.Vendor), mdCell(as.Model), mdCell(as.Firmware), mdCell(as.Address), mdCell(as.Notes)})
+		}
+		mdTable(b, []string{"Name", "Type", "Vendor", "Model", "Firmware", "Address", "Notes"}, rows)
+	}
+	answers := in.A.Answers[t.Key]
+	var unmet [][]string
+	for _, fr := range model.FRs {
+		for _, r := range in.Cat.Unmet(t, fr, answers, false) {
+			a := answers[r.ID]
+			unmet = append(unmet, []string{r.ID, md(r.Title), fmt.Sprint(int(r.SL)), a.Status.Label(), mdCell(a.Note), mdCell(a.Interviewee)})
+		}
+	}
+	if len(unmet) > 0 {
+		b.WriteString("### Unmet requirements in scope\n\n")
+		mdTable(b, []string{"Requirement", "Title", "SL", "Answer", "Note", "Interviewee"}, unmet)
+	}
+	var justified [][]string
+	for _, fr := range model.FRs {
+		for _, r := range in.Cat.Applicable(t.Kind, fr) {
+			if a, ok := answers[r.ID]; ok && a.Status.NeedsJustification() {
+				justified = append(justified, []string{r.ID, md(r.Title), a.Status.Label(), mdCell(a.Justification), mdCell(a.Interviewee)})
+			}
+		}
+	}
+	if len(justified) > 0 {
+		b.WriteString("### Not applicable and compensating controls\n\n")
+		mdTable(b, []string{"Requirement", "Title", "Answer", "Justification or alternative control", "Interviewee"}, justified)
+	}
+}
+
+func mdRoadmap(b *strings.Builder, in *Input) {
+	b.WriteString("## Remediation roadmap\n\n")
+	if len(in.Plan.Windows) > 0 {
+		b.WriteString("Maintenance windows: ")
+		var ws []string
+		for _, w := range in.Plan.Windows {
+			ws = append(ws, fmt.Sprintf("%s (%s)", md(w.Name), w.Date))
+		}
+		b.WriteString(strings.Join(ws, ", ") + ".\n\n")
+	}
+	if len(in.Plan.Initiatives) == 0 {
+		b.WriteString("No open gaps: every answered in-scope requirement is met.\n\n")
+	}
+	group := ""
+	for i, it := range in.Plan.Initiatives {
+		if g := phaseLabel(it); g != group {
+			group = g
+			fmt.Fprintf(b, "### %s\n\n", g)
+		}
+		r := it.Requirement
+		fmt.Fprintf(b, "%d. **%s %s** (FR%d, SL %d), score %d\n", i+1, r.ID, md(r.Title), r.FR, r.SL, it.Score)
+		var targets []string
+		for _, t := range it.Targets {
+			targets = append(targets, fmt.Sprintf("%s (%s)", md(t.Target.Name), t.Status.Label()))
+		}
+		fmt.Fprintf(b, "   - Where: %s\n", strings.Join(targets, ", "))
+		feas := it.Effort.String() + " effort"
+		if it.Outage {
+			feas += ", needs an outage"
+		}
+		if it.Vendor {
+			feas += ", depends on the vendor"
+		}
+		fmt.Fprintf(b, "   - Feasibility: %s\n", feas)
+		if it.Window != nil {
+			fmt.Fprintf(b, "   - Window: %s (%s)\n", md(it.Window.Name), it.Window.Date)
+		}
+		tr := it.Tracking
+		status := tr.Status.Label()
+		if tr.Owner != "" {
+			status += ", owner " + md(tr.Owner)
+		}
+		if tr.Due != "" {
+			status += ", due " + tr.Due
+		}
+		fmt.Fprintf(b, "   - Status: %s\n", status)
+		if tr.Status == model.TrackRiskAccepted {
+			fmt.Fprintf(b, "   - Risk accepted: %s\n", md(tr.Justification))
+		}
+		if r.Remediation != "" {
+			fmt.Fprintf(b, "   - What it takes: %s\n", md(r.Remediation))
+		}
+		var why []string
+		for _, f := range it.Factors {
+			why = append(why, fmt.Sprintf("%+d %s", f.Points, md(f.Why)))
+		}
+		fmt.Fprintf(b, "   - Why this priority: %s\n", strings.Join(why, "; "))
+	}
+	if in.Plan.Unanswered > 0 {
+		fmt.Fprintf(b, "\n%d in-scope questions (a requirement of a zone or conduit) are not answered yet and are not planned.\n", in.Plan.Unanswered)
+	}
+	b.WriteString("\n")
+}
+
+func mdAppendix(b *strings.Builder, in *Input) {
+	b.WriteString("## Appendix: all answers\n\n")
+	var rows [][]string
+	for _, t := range in.A.Targets() {
+		as := in.A.Answers[t.Key]
+		for i := range in.Cat.Requirements {
+			r := &in.Cat.Requirements[i]
+			a, ok := as[r.ID]
+			if !ok {
+				continue
+			}
+			flag := ""
+			if a.Flagged {
+				flag = "yes"
+			}
+			rows = append(rows, []string{md(t.Name), r.ID, fmt.Sprint(int(r.SL)), a.Status.Label(), mdCell(a.Note), mdCell(a.Justification),
+				mdCell(a.Interviewee), mdCell(a.Assessor), stamp(a), flag})
+		}
+	}
+	if len(rows) == 0 {
+		b.WriteString("No answers yet.\n")
+		return
+	}
+	mdTable(b, []string{"Zone or conduit", "Requirement", "SL", "Answer", "Note", "Justification", "Interviewee", "Assessor", "When", "Follow-up"}, rows)
+}

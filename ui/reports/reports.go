@@ -1,0 +1,177 @@
+// Package reports is the Reports screen: pick a format and Slate writes the
+// report next to the assessment file, showing progress and where it went.
+package reports
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"slate/report"
+	"slate/ui/common"
+)
+
+const origin = "reports.write"
+
+type format struct {
+	key, title, about string
+}
+
+var formats = []format{
+	{"html", "HTML", "one self-contained file for browsers: cover, summary, heatmap, charts, roadmap; prints on A4 and Letter"},
+	{"md", "Markdown", "the same content as text and tables, for a forge, a wiki or an editor"},
+	{"csv", "CSV", "every answer (one row per zone or conduit and requirement) and the roadmap, for Excel or LibreOffice"},
+	{"json", "JSON", "the exchange document: the whole assessment, to import elsewhere with slate import"},
+}
+
+// Model is the Reports screen.
+type Model struct {
+	ctx     *common.Context
+	w, h    int
+	cursor  int
+	busy    string // format being written
+	spin    spinner.Model
+	results map[string]result
+	keys    keyMap
+}
+
+type result struct {
+	written common.Written
+	err     error
+}
+
+type keyMap struct {
+	Up, Down, Write key.Binding
+}
+
+func (k keyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Up, k.Down, k.Write} }
+func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Up, k.Down, k.Write}} }
+
+// New builds the screen.
+func New(ctx *common.Context) *Model {
+	return &Model{ctx: ctx, w: 80, h: 21, results: map[string]result{},
+		spin: spinner.New(spinner.WithSpinner(spinner.Line)),
+		keys: keyMap{
+			Up:    common.Bind("↑/k", "previous format", "up", "k"),
+			Down:  common.Bind("↓/j", "next format", "down", "j"),
+			Write: common.Bind("enter/w", "write the report", "enter", "w"),
+		}}
+}
+
+// Title names the screen.
+func (m *Model) Title() string { return "Reports" }
+
+// Keys returns the key map.
+func (m *Model) Keys() common.KeyMap { return m.keys }
+
+// Capturing is false: the screen has no text fields.
+func (m *Model) Capturing() bool { return false }
+
+// SetSize sets the body area.
+func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
+
+// Update handles keys, the spinner and the write results.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case common.Saved:
+		if msg.Origin != origin {
+			return nil
+		}
+		w, _ := msg.Value.(common.Written)
+		m.results[m.busy] = result{w, msg.Err}
+		m.busy = ""
+		return nil
+	case spinner.TickMsg:
+		if m.busy == "" {
+			return nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return cmd
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = max(0, m.cursor-1)
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = min(len(formats)-1, m.cursor+1)
+		case key.Matches(msg, m.keys.Write):
+			return m.write()
+		}
+	}
+	return nil
+}
+
+// write snapshots the assessment (the interview may continue meanwhile) and
+// starts writing the chosen format.
+func (m *Model) write() tea.Cmd {
+	if m.busy != "" {
+		return common.StatusCmd("A report is being written; wait for it to finish.", false)
+	}
+	f := formats[m.cursor]
+	m.busy = f.key
+	d := m.ctx.Data
+	write := m.ctx.Ops.WriteReport(origin, f.key, d.A.Clone(), d.Cat, d.Path, m.ctx.Today())
+	return tea.Batch(write, m.spin.Tick)
+}
+
+// View renders the list of formats and what was written.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	lines := []string{st.Title.Render("Write a report next to " + common.Line(baseName(m.ctx.Data.Path), max(10, m.w-26))), ""}
+	for i, f := range formats {
+		marker := "  "
+		if i == m.cursor {
+			marker = "> "
+		}
+		head := marker + common.Fit(f.title, 9) + " " + common.Line(report.DefaultPath(baseName(m.ctx.Data.Path), f.key), m.w-14)
+		if i == m.cursor {
+			head = st.Selected.Render(common.Fit(head, m.w))
+		}
+		lines = append(lines, head)
+		for _, l := range common.Wrap(f.about, m.w-14, 2) {
+			lines = append(lines, "            "+st.Muted.Render(l))
+		}
+		lines = append(lines, m.status(f)...)
+	}
+	lines = append(lines, "", st.Muted.Render(common.Line("Files are created readable by you only (0600); an older report of the same name is replaced.", m.w)))
+	return common.Block(lines, m.w, m.h)
+}
+
+func (m *Model) status(f format) []string {
+	st := m.ctx.Styles
+	if m.busy == f.key {
+		return []string{"            " + m.spin.View() + " writing…"}
+	}
+	r, ok := m.results[f.key]
+	if !ok {
+		return nil
+	}
+	if r.err != nil {
+		return []string{"            " + st.Error.Render(common.Line(common.ErrorText(r.err), m.w-12))}
+	}
+	var out []string
+	for i, p := range r.written.Paths {
+		out = append(out, "            "+st.OK.Render(common.Line(fmt.Sprintf("wrote %s (%s)", p, size(r.written.Bytes[i])), m.w-12)))
+	}
+	return out
+}
+
+func baseName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

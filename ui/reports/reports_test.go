@@ -1,0 +1,63 @@
+package reports
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"slate/ui/uitest"
+)
+
+func TestGolden(t *testing.T) {
+	h := uitest.NewDemo(t)
+	m := New(h.Ctx)
+	h.Ctx.Data.Path = "plant.slate" // stable in the golden file
+	golden.RequireEqual(t, uitest.Render(t, m, 80, 21))
+}
+
+func TestWritesEachFormatBesideTheFile(t *testing.T) {
+	h := uitest.NewDemo(t)
+	m := New(h.Ctx)
+	dir := strings.TrimSuffix(h.Path, "plant.slate")
+	for i, want := range [][]string{{"plant-report.html"}, {"plant-report.md"}, {"plant-report.csv", "plant-report-roadmap.csv"}, {"plant-report.json"}} {
+		if i > 0 {
+			h.Send(m, uitest.Key("down"))
+		}
+		h.Send(m, uitest.Key("enter"))
+		for _, name := range want {
+			st, err := os.Stat(dir + name)
+			if err != nil {
+				t.Fatalf("%s not written: %v", name, err)
+			}
+			if st.Mode().Perm() != 0o600 || st.Size() == 0 {
+				t.Fatalf("%s: mode %o size %d", name, st.Mode().Perm(), st.Size())
+			}
+		}
+		out := ansi.Strip(uitest.Render(t, m, 120, 37))
+		if !strings.Contains(out, "wrote "+dir+want[0]) {
+			t.Fatalf("the path is not shown:\n%s", out)
+		}
+	}
+}
+
+func TestWriteFailureIsShown(t *testing.T) {
+	h := uitest.NewDemo(t)
+	m := New(h.Ctx)
+	h.Ctx.Data.Path = "/nonexistent-dir/plant.slate"
+	h.Send(m, uitest.Key("enter"))
+	if out := ansi.Strip(uitest.Render(t, m, 100, 30)); !strings.Contains(out, "NOT SAVED") {
+		t.Fatalf("a failed write is not reported:\n%s", out)
+	}
+}
+
+func TestBusyShowsProgress(t *testing.T) {
+	h := uitest.NewDemo(t)
+	m := New(h.Ctx)
+	m.Update(uitest.Key("enter")) // the command is not run: the write stays in progress
+	if out := ansi.Strip(uitest.Render(t, m, 80, 21)); !strings.Contains(out, "writing…") {
+		t.Fatalf("no progress shown:\n%s", out)
+	}
+}

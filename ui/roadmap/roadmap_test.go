@@ -1,0 +1,645 @@
+package roadmap_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+
+	"slate/model"
+	"slate/questionnaires"
+	"slate/store"
+	"slate/ui/common"
+	"slate/ui/roadmap"
+	"slate/ui/uitest"
+)
+
+func TestTitle(t *testing.T) {
+	t.Parallel()
+	_, s := demo(t)
+	var scr common.Screen = s
+	if scr.Title() != "Roadmap" || roadmap.Title != scr.Title() {
+		t.Fatalf("title %q", scr.Title())
+	}
+	if s.Capturing() {
+		t.Fatal("capturing without a dialog")
+	}
+}
+
+// The list follows the plan: phases in order, closed last, every row with
+// its count of targets, score, markers, owner and status.
+func TestListFollowsThePlan(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	p := model.BuildPlan(h.Ctx.Data.Cat, h.Ctx.Data.A, h.Ctx.Data.A.Tracking, h.Ctx.Data.A.Windows, uitest.Clock())
+	shown := s.Shown()
+	if len(shown) != len(p.Initiatives) {
+		t.Fatalf("%d shown, plan has %d", len(shown), len(p.Initiatives))
+	}
+	for i := range shown {
+		if shown[i].Requirement.ID != p.Initiatives[i].Requirement.ID {
+			t.Fatalf("item %d is %s, plan order has %s", i, shown[i].Requirement.ID, p.Initiatives[i].Requirement.ID)
+		}
+	}
+	out := render(t, s, 120, 37)
+	for _, want := range []string{"3-12 months · 2 initiatives", "Closed: done or risk accepted · 1 initiative",
+		"SR 1.5", "2 targets", "J. Weber", "2026-04-30", "in progress", "E:hi  O V", "risk accepted",
+		"344 in-scope questions not answered yet are not planned"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+	if i, j := strings.Index(out, "3-12 months ·"), strings.Index(out, "12-24 months ·"); i < 0 || j < i {
+		t.Errorf("phases out of order:\n%s", out)
+	}
+}
+
+func TestEditTracking(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	selectID(t, h, s, "SR 1.13 RE 1")
+	send(h, s, "e")
+	if !s.Capturing() {
+		t.Fatal("e should open the tracking form")
+	}
+	send(h, s, uitest.Type("K. Braun"), "tab", uitest.Type("2026-06-30"), "tab", "right", "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open after save:\n%s", view(t, s))
+	}
+	for _, a := range []*model.Assessment{h.Ctx.Data.A, load(t, h)} {
+		tr := a.Tracking["SR 1.13 RE 1"]
+		if tr.Owner != "K. Braun" || tr.Due != "2026-06-30" || tr.Status != model.TrackPlanned {
+			t.Fatalf("tracking %+v", tr)
+		}
+	}
+	if in := s.Selected(); in == nil || in.Requirement.ID != "SR 1.13 RE 1" {
+		t.Fatalf("cursor left the edited initiative: %v", in)
+	}
+	out := render(t, s, 120, 37)
+	if !strings.Contains(out, "K. Braun") || !strings.Contains(out, "2026-06-30") {
+		t.Fatalf("the list does not show the new tracking:\n%s", out)
+	}
+}
+
+func TestBadDueDateIsRefused(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "e", "tab", "ctrl+u", uitest.Type("30.6.2026"), "ctrl+s")
+	if !s.Capturing() {
+		t.Fatal("a bad date was accepted")
+	}
+	if out := view(t, s); !strings.Contains(out, "use YYYY-MM-DD") {
+		t.Fatalf("no message:\n%s", out)
+	}
+	if h.Ctx.Data.A.Tracking["SR 1.5"].Due != "2026-04-30" {
+		t.Fatal("the due date changed")
+	}
+}
+
+func TestRiskAcceptedNeedsJustification(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	selectID(t, h, s, "SR 6.2")
+	send(h, s, "e", "tab", "tab", "left", "ctrl+s") // open -> risk accepted (wraps)
+	if !s.Capturing() {
+		t.Fatal("risk accepted without a justification was accepted")
+	}
+	if out := view(t, s); !strings.Contains(out, "needs a justification") {
+		t.Fatalf("no message:\n%s", out)
+	}
+	if _, ok := h.Ctx.Data.A.Tracking["SR 6.2"]; ok {
+		t.Fatal("something was saved")
+	}
+	send(h, s, "tab", uitest.Type("Monitoring comes with the 2028 network renewal."), "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open:\n%s", view(t, s))
+	}
+	tr := load(t, h).Tracking["SR 6.2"]
+	if tr.Status != model.TrackRiskAccepted || tr.Justification != "Monitoring comes with the 2028 network renewal." {
+		t.Fatalf("tracking %+v", tr)
+	}
+	if in := s.Selected(); in == nil || in.Requirement.ID != "SR 6.2" || !in.Closed() {
+		t.Fatalf("cursor should follow SR 6.2 into the closed group: %v", in)
+	}
+	out := render(t, s, 120, 37)
+	if i, j := strings.Index(out, "Closed: done or risk accepted · 2 initiatives"), strings.Index(out, "> SR 6.2"); i < 0 || j < i {
+		t.Fatalf("SR 6.2 should be closed:\n%s", out)
+	}
+}
+
+// The store refuses a risk acceptance without justification too (the form
+// is not the only guard).
+func TestStoreRefusesRiskAcceptedWithoutJustification(t *testing.T) {
+	t.Parallel()
+	h, _ := demo(t)
+	_, err := h.Store.SaveTracking(model.Tracking{Requirement: "SR 6.2", Status: model.TrackRiskAccepted})
+	if err == nil {
+		t.Fatal("the store accepted it")
+	}
+}
+
+func TestOverridesChangeScoreAndPhase(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	before := *initiative(s, "SR 1.5")
+	if before.Phase != model.PhaseMid || before.Effort != model.EffortMedium {
+		t.Fatalf("sample changed: %+v", before)
+	}
+	// Effort: catalog default -> low. A low-effort feasible item is a quick win.
+	send(h, s, "e", "tab", "tab", "tab", "tab", "right", "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open:\n%s", view(t, s))
+	}
+	after := initiative(s, "SR 1.5")
+	if after.Score != before.Score+10 || after.Phase != model.PhaseNow || after.Effort != model.EffortLow {
+		t.Fatalf("after effort low: score %d phase %v, before %d %v", after.Score, after.Phase, before.Score, before.Phase)
+	}
+	out := render(t, s, 120, 37)
+	if !strings.Contains(out, "Now (0-3 months) · 1 initiative") || !strings.Contains(out, "E:low") {
+		t.Fatalf("the list does not show the new phase:\n%s", out)
+	}
+	if !strings.Contains(out, "effort low (your estimate)") {
+		t.Fatalf("the detail does not mark the override:\n%s", out)
+	}
+	// Outage: yes. It now waits for a maintenance window and scores less.
+	send(h, s, "e", "tab", "tab", "tab", "tab", "tab", "right", "ctrl+s")
+	again := initiative(s, "SR 1.5")
+	if !again.Outage || again.Score != after.Score-10 || again.Window == nil {
+		t.Fatalf("after outage yes: %+v", again)
+	}
+	out = render(t, s, 120, 37)
+	if !strings.Contains(out, "E:low O") || !strings.Contains(out, "Maintenance window: "+again.Window.Name) {
+		t.Fatalf("the list does not show the outage:\n%s", out)
+	}
+	if load(t, h).Tracking["SR 1.5"].Outage == nil {
+		t.Fatal("outage override not saved")
+	}
+}
+
+func TestPhaseOverride(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	selectID(t, h, s, "SR 7.8")
+	send(h, s, "e", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "left", "ctrl+s") // automatic -> later
+	in := initiative(s, "SR 7.8")
+	if in.Phase != model.PhaseLater || in.Tracking.Phase != model.PhaseLater {
+		t.Fatalf("phase %v", in.Phase)
+	}
+	if sel := s.Selected(); sel == nil || sel.Requirement.ID != "SR 7.8" {
+		t.Fatal("cursor left SR 7.8")
+	}
+	if out := view(t, s); !strings.Contains(out, "Later (24+ months) · 1 initiative") {
+		t.Fatalf("no later group:\n%s", out)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	all := len(s.Shown())
+	// Zone/conduit: cycle until the control zone.
+	for range 20 {
+		if strings.Contains(view(t, s), "Filter: zone Control (Unit 1)") {
+			break
+		}
+		send(h, s, "z")
+	}
+	shown := s.Shown()
+	if len(shown) == 0 || len(shown) >= all {
+		t.Fatalf("zone filter shows %d of %d", len(shown), all)
+	}
+	for _, in := range shown {
+		if !slices.ContainsFunc(in.Targets, func(t model.InitiativeTarget) bool { return t.Target.Key == "control" }) {
+			t.Fatalf("%s has no target control", in.Requirement.ID)
+		}
+	}
+	want := 0
+	for _, in := range s.Plan().Initiatives {
+		if slices.ContainsFunc(in.Targets, func(t model.InitiativeTarget) bool { return t.Target.Key == "control" }) {
+			want++
+		}
+	}
+	if len(shown) != want {
+		t.Fatalf("zone filter shows %d, %d have the target", len(shown), want)
+	}
+	if out := view(t, s); !strings.Contains(out, "of 15 shown") {
+		t.Fatalf("filter line:\n%s", out)
+	}
+	send(h, s, "X")
+	if len(s.Shown()) != all {
+		t.Fatal("X should clear the filters")
+	}
+
+	// FR: the first FR with initiatives.
+	send(h, s, "f")
+	for _, in := range s.Shown() {
+		if in.Requirement.FR != 1 {
+			t.Fatalf("FR filter shows %s", in.Requirement.ID)
+		}
+	}
+	if out := view(t, s); !strings.Contains(out, "Filter: FR1") {
+		t.Fatalf("filter line:\n%s", out)
+	}
+	// And status (open first) on top of it.
+	send(h, s, "S")
+	for _, in := range s.Shown() {
+		if in.Requirement.FR != 1 || in.Tracking.Status != model.TrackOpen {
+			t.Fatalf("FR1 + open shows %s (%s)", in.Requirement.ID, in.Tracking.Status)
+		}
+	}
+	send(h, s, "backspace")
+
+	// Owner: nobody yet, then the owners by name.
+	send(h, s, "o")
+	for _, in := range s.Shown() {
+		if in.Tracking.Owner != "" {
+			t.Fatalf("no-owner filter shows %s", in.Requirement.ID)
+		}
+	}
+	send(h, s, "o")
+	if sh := s.Shown(); len(sh) != 1 || sh[0].Tracking.Owner != "J. Weber" {
+		t.Fatalf("owner filter shows %v", sh)
+	}
+	if out := view(t, s); !strings.Contains(out, "owner J. Weber") {
+		t.Fatalf("filter line:\n%s", out)
+	}
+	// A status no initiative has yet: an empty list says so.
+	send(h, s, "X", "S", "S", "S", "S")
+	if len(s.Shown()) != 0 {
+		t.Fatalf("status done shows %d", len(s.Shown()))
+	}
+	if out := view(t, s); !strings.Contains(out, "No initiative matches the filters") {
+		t.Fatalf("empty filter result:\n%s", out)
+	}
+	send(h, s, "e", "enter", "i") // nothing selected: nothing happens
+	if s.Capturing() || len(h.GoTos) != 0 {
+		t.Fatal("keys acted without a selection")
+	}
+}
+
+func TestAddWindowPlacesOutageWork(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	in := initiative(s, "SR 5.2 RE 2")
+	if !in.Outage || in.Window == nil || in.Window.Name != "Spring turnaround 2027" {
+		t.Fatalf("sample changed: %+v", in)
+	}
+	send(h, s, "w", "n", uitest.Type("Winter outage"), "tab", uitest.Type("2027-03-20"), "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open:\n%s", view(t, s))
+	}
+	in = initiative(s, "SR 5.2 RE 2")
+	if in.Window == nil || in.Window.Name != "Winter outage" || in.Window.Date != "2027-03-20" {
+		t.Fatalf("SR 5.2 RE 2 placed in %+v", in.Window)
+	}
+	a := load(t, h)
+	if !slices.ContainsFunc(a.Windows, func(w model.Window) bool { return w.Name == "Winter outage" && w.Date == "2027-03-20" }) {
+		t.Fatalf("window not saved: %+v", a.Windows)
+	}
+	out := view(t, s)
+	if !strings.Contains(out, "> 2027-03-20  Winter outage") || !strings.Contains(out, "Placed in Winter outage") ||
+		!strings.Contains(out, "SR 5.2 RE 2 Island mode") {
+		t.Fatalf("the new window should be selected with its initiatives:\n%s", out)
+	}
+	// The timeline shows it in the 12-24 months phase.
+	send(h, s, "esc", "v")
+	if out := view(t, s); !strings.Contains(out, "◆ 2027-03-20 Winter outage · 3 placed") {
+		t.Fatalf("timeline:\n%s", out)
+	}
+}
+
+func TestWindowFormValidates(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "w", "n", uitest.Type("Outage"), "tab", uitest.Type("2026-02-30"), "ctrl+s")
+	if !s.Capturing() {
+		t.Fatal("an impossible date was accepted")
+	}
+	if out := view(t, s); !strings.Contains(out, "use YYYY-MM-DD") {
+		t.Fatalf("no message:\n%s", out)
+	}
+	send(h, s, "esc")
+	send(h, s, "n", "tab", uitest.Type("2026-06-01"), "ctrl+s")
+	if !s.Capturing() || !strings.Contains(view(t, s), "needs a name") {
+		t.Fatal("a window without a name was accepted")
+	}
+	if len(h.Ctx.Data.A.Windows) != 3 {
+		t.Fatal("a window was added")
+	}
+}
+
+func TestEditAndDeleteWindow(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "w", "down", "e", "tab", "ctrl+u", uitest.Type("2027-05-03"), "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open:\n%s", view(t, s))
+	}
+	a := load(t, h)
+	if !slices.ContainsFunc(a.Windows, func(w model.Window) bool { return w.Name == "Spring turnaround 2027" && w.Date == "2027-05-03" }) {
+		t.Fatalf("window not updated: %+v", a.Windows)
+	}
+	if out := view(t, s); !strings.Contains(out, "> 2027-05-03  Spring turnaround 2027") {
+		t.Fatalf("the edited window should stay selected:\n%s", out)
+	}
+	send(h, s, "x")
+	out := view(t, s)
+	if !s.Capturing() || !strings.Contains(out, "Delete the maintenance window Spring turnaround 2027") ||
+		!strings.Contains(out, "3 initiatives placed in it") {
+		t.Fatalf("no confirmation:\n%s", out)
+	}
+	send(h, s, "n")
+	if len(h.Ctx.Data.A.Windows) != 3 {
+		t.Fatal("n should keep the window")
+	}
+	send(h, s, "x", "y")
+	if s.Capturing() {
+		t.Fatal("confirmation still open")
+	}
+	if a := load(t, h); len(a.Windows) != 2 || slices.ContainsFunc(a.Windows, func(w model.Window) bool { return w.Name == "Spring turnaround 2027" }) {
+		t.Fatalf("window not deleted: %+v", a.Windows)
+	}
+	if in := initiative(s, "SR 5.2 RE 2"); in.Window == nil || in.Window.Name != "Major turnaround 2028" {
+		t.Fatalf("SR 5.2 RE 2 should move to the next window: %+v", in.Window)
+	}
+	send(h, s, "esc")
+	if strings.Contains(view(t, s), "Maintenance windows") {
+		t.Fatal("esc should leave the windows list")
+	}
+}
+
+func TestAnsweringYesShrinksTheInitiative(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	if n := len(initiative(s, "SR 1.5").Targets); n != 2 {
+		t.Fatalf("sample changed: SR 1.5 has %d targets", n)
+	}
+	cmd := h.Ctx.Ops.SaveAnswer("interview.answer", "supervisory", model.Answer{Requirement: "SR 1.5", Status: model.Yes})
+	msg, ok := cmd().(common.Saved)
+	if !ok || msg.Err != nil {
+		t.Fatalf("answer not saved: %+v", msg)
+	}
+	msg.Apply(h.Ctx.Data) // what the root does before passing it on
+	send(h, s, msg)
+	in := initiative(s, "SR 1.5")
+	if len(in.Targets) != 1 || in.Targets[0].Target.Key != "dmz" {
+		t.Fatalf("targets %+v", in.Targets)
+	}
+	out := view(t, s)
+	if !strings.Contains(out, "> SR 1.5       Authenticator manag…  1 target") {
+		t.Fatalf("the row should show 1 target:\n%s", out)
+	}
+	if strings.Contains(out, "Two HMI panels") {
+		t.Fatalf("the detail still lists the supervisory zone:\n%s", out)
+	}
+}
+
+// failingStore refuses tracking records, like a full disk.
+type failingStore struct{ *store.Store }
+
+func (failingStore) SaveTracking(model.Tracking) (model.Tracking, error) {
+	return model.Tracking{}, &store.SaveError{Reason: "disk full"}
+}
+
+func TestFailedSaveKeepsTheForm(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	h.Ctx.Ops = common.NewOps(failingStore{h.Store}, false)
+	selectID(t, h, s, "SR 6.2")
+	send(h, s, "e", uitest.Type("K. Braun"), "ctrl+s")
+	if !s.Capturing() {
+		t.Fatal("the form closed although nothing was saved")
+	}
+	out := view(t, s)
+	if !strings.Contains(out, "NOT SAVED: disk full") || !strings.Contains(out, "K. Braun") {
+		t.Fatalf("the form should keep its values and say why:\n%s", out)
+	}
+	if _, ok := h.Ctx.Data.A.Tracking["SR 6.2"]; ok {
+		t.Fatal("a failed save reached the data")
+	}
+	// Fixed: the same form saves.
+	h.Ctx.Ops = common.NewOps(h.Store, false)
+	send(h, s, "ctrl+s")
+	if s.Capturing() || load(t, h).Tracking["SR 6.2"].Owner != "K. Braun" {
+		t.Fatal("retry did not save")
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	h.Ctx.Ops = common.NewOps(h.Store, true)
+	send(h, s, "e", "ctrl+u", uitest.Type("Nobody"), "ctrl+s")
+	if !s.Capturing() {
+		t.Fatal("the form closed on a read-only file")
+	}
+	if out := view(t, s); !strings.Contains(out, "read-only: nothing was saved") || !strings.Contains(out, "Nobody") {
+		t.Fatalf("no read-only message:\n%s", out)
+	}
+	send(h, s, "esc", "w", "n", uitest.Type("Outage"), "tab", uitest.Type("2026-11-02"), "ctrl+s")
+	if out := view(t, s); !s.Capturing() || !strings.Contains(out, "read-only") {
+		t.Fatalf("window form:\n%s", out)
+	}
+	send(h, s, "esc", "x", "y")
+	if out := view(t, s); !s.Capturing() || !strings.Contains(out, "read-only") {
+		t.Fatalf("delete confirmation:\n%s", out)
+	}
+}
+
+func TestHostileTextIsStripped(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	d := h.Ctx.Data
+	d.A.Tracking["SR 6.2"] = model.Tracking{Requirement: "SR 6.2", Owner: "\x1b[31mEvil\x1b]0;pwned\x07 Owner\x1b[2J\r\n",
+		Due: "2026-05-01", Status: model.TrackPlanned, Justification: "x\x1b]8;;http://evil\x07link"}
+	d.A.Windows = append(d.A.Windows, model.Window{ID: 99, Name: "Shut\x1b[1Adown\x9b2J", Date: "2026-12-01"})
+	d.Version++
+	selectID(t, h, s, "SR 6.2")
+	for _, keys := range [][]any{nil, {"enter"}, {"esc", "v"}, {"esc", "w", "end"}, {"esc", "esc", "e"}} {
+		send(h, s, keys...)
+		for _, size := range [][2]int{{80, 21}, {120, 37}, {200, 57}} {
+			out := uitest.Render(t, s, size[0], size[1])
+			for _, bad := range []string{"[31m", "]0;", "[2J", "]8;", "[1A", "\x9b", "\r"} {
+				if strings.Contains(out, bad) {
+					t.Fatalf("%v at %v: %q reached the terminal:\n%q", keys, size, bad, out)
+				}
+			}
+		}
+	}
+	send(h, s, "esc", "esc", "esc")
+	if out := render(t, s, 120, 37); !strings.Contains(out, "Evil Owner") {
+		t.Fatalf("the cleaned owner should show:\n%s", out)
+	}
+}
+
+func TestDetailMode(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "enter")
+	out := view(t, s)
+	if !strings.Contains(out, "Initiative 1 of 15") || !strings.Contains(out, "Remediation:") {
+		t.Fatalf("detail:\n%s", out)
+	}
+	send(h, s, "right")
+	if in := s.Selected(); in.Requirement.ID != "SR 1.13 RE 1" {
+		t.Fatalf("right should show the next initiative, got %s", in.Requirement.ID)
+	}
+	send(h, s, "end")
+	if out := view(t, s); !strings.Contains(out, "allow-list") && !strings.Contains(out, "Remediation") {
+		t.Fatalf("end should scroll to the remediation:\n%s", out)
+	}
+	send(h, s, "i")
+	if len(h.GoTos) != 1 || h.GoTos[0] != (common.GoTo{Screen: "Interview", Target: "dmz", FR: 1, Requirement: "SR 1.13 RE 1"}) {
+		t.Fatalf("interview: %+v", h.GoTos)
+	}
+	send(h, s, "esc")
+	if out := view(t, s); strings.Contains(out, "Initiative 2 of 15") || !strings.Contains(out, "> SR 1.13 RE 1") {
+		t.Fatalf("esc should return to the list on the same initiative:\n%s", out)
+	}
+}
+
+func TestInterviewUsesFilteredTarget(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	for range 20 {
+		if strings.Contains(view(t, s), "Filter: zone Supervisory") {
+			break
+		}
+		send(h, s, "z")
+	}
+	selectID(t, h, s, "SR 1.5")
+	send(h, s, "i")
+	if len(h.GoTos) != 1 || h.GoTos[0].Target != "supervisory" || h.GoTos[0].Requirement != "SR 1.5" {
+		t.Fatalf("interview: %+v", h.GoTos)
+	}
+}
+
+func TestGoToSelects(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "f") // FR1 only
+	send(h, s, common.GoTo{Screen: "Roadmap", Requirement: "SR 6.2"})
+	if in := s.Selected(); in == nil || in.Requirement.ID != "SR 6.2" {
+		t.Fatalf("GoTo should select SR 6.2 (clearing the filter): %v", in)
+	}
+}
+
+func TestCursorStaysOnItsInitiative(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	selectID(t, h, s, "SR 7.8")
+	// Another screen changes another initiative, which moves to the top.
+	low := model.EffortLow
+	cmd := h.Ctx.Ops.SaveTracking("elsewhere", model.Tracking{Requirement: "SR 1.13 RE 1", Effort: &low})
+	msg := cmd().(common.Saved)
+	msg.Apply(h.Ctx.Data)
+	send(h, s, msg)
+	if in := s.Selected(); in == nil || in.Requirement.ID != "SR 7.8" {
+		t.Fatalf("cursor moved to %v", in)
+	}
+	if s.Shown()[0].Requirement.ID != "SR 1.13 RE 1" {
+		t.Fatal("the re-planned list should have SR 1.13 RE 1 first")
+	}
+}
+
+func TestNoGaps(t *testing.T) {
+	t.Parallel()
+	a := model.SamplePlant(questionnaires.Builtin())
+	for _, as := range a.Answers {
+		for id, ans := range as {
+			if ans.Status == model.No || ans.Status == model.Partial {
+				ans.Status = model.Yes
+				as[id] = ans
+			}
+		}
+	}
+	h := uitest.New(t, a)
+	s := roadmap.New(h.Ctx)
+	out := render(t, s, 80, 21)
+	if !strings.Contains(out, "No open gaps: every answered in-scope requirement is met.") ||
+		!strings.Contains(out, "344 in-scope questions not answered yet are not planned") {
+		t.Fatalf("no friendly line:\n%s", out)
+	}
+	for _, keys := range [][]any{{"down", "enter", "e", "z", "i"}, {"v"}, {"esc", "w"}} {
+		send(h, s, keys...)
+		uitest.Render(t, s, 80, 21)
+	}
+	if s.Capturing() {
+		t.Fatal("a form opened without an initiative")
+	}
+}
+
+func TestSizes(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	modes := [][]any{nil, {"enter"}, {"esc", "v"}, {"v", "w"}, {"esc", "e"}, {"esc", "w", "x"}, {"n"}}
+	for _, keys := range modes {
+		send(h, s, keys...)
+		for _, size := range [][2]int{{80, 21}, {100, 30}, {200, 57}, {40, 10}, {20, 4}, {1, 1}, {150, 12}} {
+			s.SetSize(size[0], size[1])
+			send(h, s, "down", "pgdown", "end", "up")
+			uitest.Render(t, s, size[0], size[1])
+		}
+	}
+}
+
+// The help bar fits 80 columns in every mode, and the full help has an
+// entry with text for every key.
+func TestKeys(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	check := func(state string) {
+		t.Helper()
+		b := append([]key.Binding{}, s.Keys().ShortHelp()...)
+		if !s.Capturing() {
+			g := common.NewGlobalKeys(nil)
+			b = append(b, g.Help, g.Quit)
+		}
+		hm := help.New()
+		hm.SetWidth(80)
+		if out := hm.ShortHelpView(b); strings.Contains(out, "…") || len(b) < 2 {
+			t.Fatalf("%s: help bar %q", state, out)
+		}
+	}
+	check("list")
+	send(h, s, "z")
+	check("filtered")
+	send(h, s, "X", "enter")
+	check("detail")
+	send(h, s, "esc", "v")
+	check("timeline")
+	send(h, s, "w")
+	check("windows")
+	send(h, s, "n")
+	check("window form")
+	send(h, s, "esc", "x")
+	check("confirm")
+	send(h, s, "esc", "esc", "e")
+	check("tracking form")
+	n := 0
+	described := map[string]bool{}
+	for _, g := range s.Keys().FullHelp() {
+		for _, b := range g {
+			hp := b.Help()
+			if hp.Key == "" || hp.Desc == "" || len(b.Keys()) == 0 {
+				t.Fatalf("binding without help: %+v", hp)
+			}
+			for _, k := range b.Keys() {
+				described[k] = true
+			}
+			n++
+		}
+	}
+	// Every key the screen acts on is in the full help (and docs/keys.md).
+	for _, k := range strings.Fields("up down k j pgup pgdown home end g G enter left right h l e i v w " +
+		"z Z f S o X backspace n x delete esc tab shift+tab ctrl+s y") {
+		if !described[k] {
+			t.Errorf("key %q is not in the full help", k)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("full help lists %d keys", n)
+	}
+}
