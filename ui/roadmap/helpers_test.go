@@ -3,7 +3,6 @@ package roadmap_test
 import (
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"slate/model"
@@ -11,23 +10,10 @@ import (
 	"slate/ui/uitest"
 )
 
-// send delivers messages to the screen: key names ("ctrl+s"), lists of
-// messages (uitest.Type) and any other message, running the commands the
-// screen returns the way the root does (uitest.Harness.Send).
+// send delivers keys and messages, running commands as the root would.
 func send(h *uitest.Harness, s *roadmap.Model, msgs ...any) {
 	h.T.Helper()
-	var out []tea.Msg
-	for _, m := range msgs {
-		switch m := m.(type) {
-		case []tea.Msg:
-			out = append(out, m...)
-		case string:
-			out = append(out, uitest.Key(m))
-		default:
-			out = append(out, m)
-		}
-	}
-	h.Send(s, out...)
+	h.Do(s, msgs...)
 }
 
 // demo opens the sample plant with the screen at 80x21.

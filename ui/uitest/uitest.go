@@ -136,6 +136,24 @@ func Keys(names ...string) []tea.Msg {
 	return out
 }
 
+// Do is Send with shorthand: strings are key names ("ctrl+s") and message
+// lists (Type) are expanded.
+func (h *Harness) Do(s Updater, items ...any) {
+	h.T.Helper()
+	var out []tea.Msg
+	for _, it := range items {
+		switch it := it.(type) {
+		case []tea.Msg:
+			out = append(out, it...)
+		case string:
+			out = append(out, Key(it))
+		default:
+			out = append(out, it)
+		}
+	}
+	h.Send(s, out...)
+}
+
 // Send delivers messages to a screen and runs the commands it returns the
 // way the root would: Saved results are applied to the data and then passed
 // back to the screen. Timers (cursor blink) are not waited for.
