@@ -158,7 +158,7 @@ func loadAnswers(db *sql.DB, keys map[int64]string, lo, hi int64, out map[string
 			curID = tid
 			cur = out[keys[tid]]
 			if cur == nil {
-				cur = model.Answers{}
+				cur = make(model.Answers, 64)
 				out[keys[tid]] = cur
 			}
 		}

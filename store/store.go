@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -47,6 +48,11 @@ type Store struct {
 	lock     *fileLock
 	now      func() time.Time
 	actor    string
+
+	// ident is the file as opened: every write first checks that the path
+	// still names it, because an open descriptor keeps writing to a file
+	// that was deleted or replaced, and those answers would be lost.
+	ident os.FileInfo
 
 	mu    sync.Mutex           // guards ids
 	ids   map[string]int64     // target key -> row id
@@ -138,6 +144,10 @@ func Open(path string, opt Options) (*Store, error) {
 // the load run side by side on read-only connections before the file is
 // opened for writing.
 func OpenAndLoad(path string, opt Options) (*Store, *model.Assessment, error) {
+	// Loading a large plant allocates tens of megabytes of small objects that
+	// all stay alive; collecting while they arrive only burns the CPU the
+	// load and the integrity check need.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	return open(path, opt, true)
 }
 
@@ -186,6 +196,10 @@ func open(path string, opt Options, load bool) (*Store, *model.Assessment, error
 		return s, a, nil
 	}
 	ro.Close()
+	if s.ident, err = os.Stat(path); err != nil {
+		s.lock.release()
+		return nil, nil, err
+	}
 	db, err := openDB(path, modeWrite)
 	if err != nil {
 		s.lock.release()

@@ -334,3 +334,19 @@ func TestTrackingAndWindows(t *testing.T) {
 		t.Fatalf("roadmap changes missing from the history: %d rows", n)
 	}
 }
+
+func TestWriteRefusedWhenTheFileIsGone(t *testing.T) {
+	path := demoFile(t)
+	st := openT(t, path, Options{})
+	if err := os.Rename(path, path+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes})
+	if !errors.Is(err, ErrFileGone) || !strings.Contains(err.Error(), "nothing was saved") {
+		t.Fatalf("save after the file moved: %v", err)
+	}
+	os.Rename(path+".moved", path)
+	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); err != nil {
+		t.Fatalf("save after the file came back: %v", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
 )
 
 // SaveError is a failed change: nothing of it was written. Its message is
@@ -37,6 +38,9 @@ func (s *Store) write(fn func(tx *sql.Tx, at int64) error) error {
 	if s.db == nil {
 		return &SaveError{"the assessment is closed", errors.New("closed")}
 	}
+	if err := s.stillThere(); err != nil {
+		return err
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return &SaveError{sqliteReason(err), err}
@@ -60,4 +64,20 @@ func (s *Store) write(fn func(tx *sql.Tx, at int64) error) error {
 func (s *Store) touch(tx *sql.Tx, at int64) error {
 	_, err := s.exec(tx, sqlTouch, at)
 	return err
+}
+
+// ErrFileGone is wrapped when the assessment file disappeared under Slate.
+var ErrFileGone = errors.New("file gone")
+
+// stillThere refuses to write when the path no longer names the file that
+// was opened: deleted, moved, replaced, or its drive unmounted or pulled.
+func (s *Store) stillThere() error {
+	if s.ident == nil {
+		return nil // a file being built under a temporary name
+	}
+	cur, err := os.Stat(s.path)
+	if err != nil || !os.SameFile(cur, s.ident) {
+		return &SaveError{"the assessment file was moved, deleted or its drive removed; nothing was saved (reopen the file)", ErrFileGone}
+	}
+	return nil
 }

@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -33,6 +34,9 @@ type App struct {
 
 	quitting    bool // waiting for pending saves before quitting
 	confirmQuit *common.Confirm
+
+	// The chrome is redrawn only when what it shows changes.
+	chromeKey, tabs, helpBar string
 }
 
 // NewApp builds the root model over the given screens.
@@ -189,13 +193,14 @@ func (a *App) quit() tea.Cmd {
 // View draws the whole terminal.
 func (a *App) View() tea.View {
 	st := a.ctx.Styles
-	var rows []string
-	rows = append(rows, a.tabBar())
+	bodyH := max(1, a.height-a.chromeHeight())
+	body := a.Active().View()
+	a.refreshChrome() // after the body: a screen's keys may depend on what it just drew
+	rows := make([]string, 0, 5)
+	rows = append(rows, a.tabs)
 	if a.ctx.Data.ReadOnly {
 		rows = append(rows, st.Banner.Render(common.Fit(" READ-ONLY: "+a.ctx.Data.ReadOnlyReason+" — changes are not saved", a.width)))
 	}
-	bodyH := max(1, a.height-a.chromeHeight())
-	body := a.Active().View()
 	switch {
 	case a.confirmQuit != nil:
 		body = common.Center(a.width, bodyH, a.confirmQuit.View(st))
@@ -208,11 +213,29 @@ func (a *App) View() tea.View {
 		statusStyle = st.Error
 	}
 	rows = append(rows, statusStyle.Render(common.Fit(a.status, a.width)))
-	rows = append(rows, ansi.Truncate(a.help.ShortHelpView(a.shortHelp()), a.width, "…"))
+	rows = append(rows, a.helpBar)
 	v := tea.NewView(strings.Join(rows, "\n"))
 	v.AltScreen = true
 	v.WindowTitle = "Slate · " + common.Line(a.ctx.Data.A.Name, 60)
 	return v
+}
+
+// refreshChrome redraws the tab bar and help bar when the screen, its mode,
+// the width, the theme or the assessment name changed.
+func (a *App) refreshChrome() {
+	bindings := a.shortHelp()
+	var key strings.Builder
+	fmt.Fprintf(&key, "%d|%d|%v|%v|%s", a.active, a.width, a.ctx.Styles.IsDark, a.Active().Capturing(), a.ctx.Data.A.Name)
+	for _, b := range bindings {
+		h := b.Help()
+		key.WriteString("|" + h.Key + "=" + h.Desc)
+	}
+	if key.String() == a.chromeKey {
+		return
+	}
+	a.chromeKey = key.String()
+	a.tabs = a.tabBar()
+	a.helpBar = ansi.Truncate(a.help.ShortHelpView(bindings), a.width, "…")
 }
 
 func (a *App) tabBar() string {

@@ -59,6 +59,28 @@ type Model struct {
 	editStatus model.Status
 	form       *common.Form // interviewee
 	search     *search
+
+	cache viewCache
+}
+
+// viewCache holds rendered pieces of the frame: a keypress changes one or
+// two rows and the detail, so the rest is reused. Entries are keyed by what
+// they show; a new width or theme drops them all.
+type viewCache struct {
+	width     int
+	dark      bool
+	rows      map[string]string
+	detailKey string
+	detail    []string
+	sideKey   string
+	side      string
+}
+
+func (m *Model) freshCache() {
+	c := &m.cache
+	if c.rows == nil || c.width != m.w || c.dark != m.ctx.Styles.IsDark || len(c.rows) > 4096 {
+		*c = viewCache{width: m.w, dark: m.ctx.Styles.IsDark, rows: map[string]string{}}
+	}
 }
 
 // New builds the screen on the first target.
@@ -167,7 +189,8 @@ func (m *Model) status(it item) (model.Status, bool) {
 // listHeight is how many requirement rows are visible: what the detail of
 // the current requirement leaves, but at least a few rows.
 func (m *Model) listHeight() int {
-	detail := len(m.detail(m.mainWidth(), m.h))
+	m.freshCache()
+	detail := len(m.detailLines(m.mainWidth()))
 	free := m.h - 3 - detail // header, separator, pager
 	return max(min(5, len(m.items)), min(len(m.items), free))
 }

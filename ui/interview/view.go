@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"slate/model"
 	"slate/ui/common"
 )
@@ -25,22 +23,48 @@ func (m *Model) View() string {
 	case modeInterviewee:
 		return common.Center(m.w, m.h, m.form.View(st))
 	}
+	m.freshCache()
 	mainW := m.mainWidth()
 	side := m.w - mainW - 1
 	var left string
 	if m.mode == modeSearch {
 		left = common.Block(append([]string{m.header(mainW)}, strings.Split(m.search.view(st, mainW, m.h-1), "\n")...), mainW, m.h)
 	} else {
-		lines := []string{m.header(mainW)}
+		// Rows and detail come from caches, already exactly mainW wide, so
+		// the frame is assembled without measuring every line again.
+		lines := make([]string, 0, m.h)
+		lines = append(lines, common.PadStyled(m.header(mainW), mainW))
 		lines = append(lines, m.list(mainW)...)
 		lines = append(lines, st.Muted.Render(strings.Repeat("─", mainW)))
-		lines = append(lines, m.detail(mainW, m.h-len(lines))...)
-		left = common.Block(lines, mainW, m.h)
+		lines = append(lines, m.detailLines(mainW)...)
+		blank := strings.Repeat(" ", mainW)
+		for len(lines) < m.h {
+			lines = append(lines, blank)
+		}
+		left = strings.Join(lines[:m.h], "\n")
 	}
 	if side <= 0 {
 		return left
 	}
-	return lipgloss.JoinHorizontal(lipgloss.Top, left, " ", m.sidePanel(side))
+	return joinColumns(left, m.sidePanel(side))
+}
+
+// joinColumns puts two blocks of equal height side by side with a space;
+// both are already padded to their widths.
+func joinColumns(left, right string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	var b strings.Builder
+	for i := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l[i])
+		b.WriteByte(' ')
+		if i < len(r) {
+			b.WriteString(r[i])
+		}
+	}
+	return b.String()
 }
 
 func (m *Model) header(w int) string {
@@ -94,22 +118,49 @@ func (m *Model) list(w int) []string {
 		if m.byFR {
 			prefix = common.Fit(m.ctx.Data.TargetName(it.target), 14) + " "
 		}
-		line := fmt.Sprintf("%s%s SL%d %s %s", prefix, common.Fit(it.req.ID, 12), it.req.SL,
-			statusCell(status, pending, a.Flagged), it.req.Title)
-		line = common.Fit(line, w)
-		if i == m.cursor {
-			line = st.Selected.Render(line)
-		} else if status.Satisfied() {
-			line = st.OK.Render(line)
-		} else if status == model.No || status == model.Partial {
-			line = st.Gap1.Render(line)
+		key := fmt.Sprintf("%s|%s|%v|%v|%v|%s", it.key(), status, pending, a.Flagged, i == m.cursor, prefix)
+		line, ok := m.cache.rows[key]
+		if !ok {
+			line = fmt.Sprintf("%s%s SL%d %s %s", prefix, common.Fit(it.req.ID, 12), it.req.SL,
+				statusCell(status, pending, a.Flagged), it.req.Title)
+			line = common.Fit(line, w)
+			if i == m.cursor {
+				line = st.Selected.Render(line)
+			} else if status.Satisfied() {
+				line = st.OK.Render(line)
+			} else if status == model.No || status == model.Partial {
+				line = st.Gap1.Render(line)
+			}
+			m.cache.rows[key] = line
 		}
 		out = append(out, line)
 	}
 	if len(m.items) > lh {
-		out = append(out, st.Muted.Render(common.Line(fmt.Sprintf("  %d-%d of %d", m.offset+1, min(len(m.items), m.offset+lh), len(m.items)), w)))
+		out = append(out, st.Muted.Render(common.Fit(fmt.Sprintf("  %d-%d of %d", m.offset+1, min(len(m.items), m.offset+lh), len(m.items)), w)))
 	}
 	return out
+}
+
+// detailLines returns the current requirement's detail, each line padded
+// to w, from a cache keyed by everything the detail shows.
+func (m *Model) detailLines(w int) []string {
+	it, ok := m.current()
+	if !ok {
+		return nil
+	}
+	a := m.answer(it)
+	st, pending := m.status(it)
+	key := fmt.Sprintf("%s|%s|%v|%q|%q|%q|%d|%v|%q|%v|%d|%d", it.key(), st, pending, a.Note, a.Justification,
+		a.Interviewee, a.UpdatedAt.UnixMilli(), a.Flagged, m.ctx.Data.Interviewee, m.byFR, w, m.h)
+	if m.cache.detailKey == key {
+		return m.cache.detail
+	}
+	lines := m.detail(w, m.h)
+	for i, l := range lines {
+		lines[i] = common.PadStyled(l, w)
+	}
+	m.cache.detailKey, m.cache.detail = key, lines
+	return lines
 }
 
 func (m *Model) detail(w, h int) []string {
@@ -174,14 +225,22 @@ func (m *Model) detail(w, h int) []string {
 	return out
 }
 
-// sidePanel shows SL-A against SL-T for every FR of the current target.
+// sidePanel shows SL-A against SL-T for every FR of the current target;
+// it is redrawn only when what it shows changes.
 func (m *Model) sidePanel(w int) string {
-	st := m.ctx.Styles
-	key := m.currentTarget()
-	row, ok := m.ctx.Data.Row(key)
+	row, ok := m.ctx.Data.Row(m.currentTarget())
 	if !ok {
 		return common.Block(nil, w, m.h)
 	}
+	key := fmt.Sprintf("%s|%q|%v|%d|%d|%d", row.Target.Key, row.Target.Name, row.Score, m.fr, w, m.h)
+	if m.cache.sideKey != key {
+		m.cache.sideKey, m.cache.side = key, m.renderSidePanel(row, w)
+	}
+	return m.cache.side
+}
+
+func (m *Model) renderSidePanel(row *model.MatrixRow, w int) string {
+	st := m.ctx.Styles
 	lines := []string{st.Header.Render(common.Line(row.Target.Name, w)), st.Muted.Render(common.Line("SL-A / SL-T", w))}
 	for _, fr := range model.FRs {
 		s := row.Score.At(fr)

@@ -11,7 +11,8 @@ import (
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.Saved:
-		m.sync() // targets may have been added, moved or deleted
+		// Targets may have been added, moved or deleted: View and the keys
+		// resolve the cursor when they next need it, not on every save.
 		m.saved(msg)
 		return nil
 	case common.GoTo:

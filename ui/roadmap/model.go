@@ -107,9 +107,8 @@ var _ common.Screen = (*Model)(nil)
 
 // New builds the screen over the shared context.
 func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, keys: newKeys(), width: 80, height: 21}
-	m.sync()
-	return m
+	// The plan is made when the screen is first shown, not at start-up.
+	return &Model{ctx: ctx, keys: newKeys(), width: 80, height: 21}
 }
 
 // Title implements common.Screen.
