@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"slate/report"
 )
@@ -42,25 +41,32 @@ func runReport(e *env, args []string) error {
 		return err
 	}
 	in := report.NewInput(s.a, s.cat, when, filepath.Base(pos[0]), report.Chain{Head: head, Rows: rows})
-	files, err := report.Render(*format, in)
-	if err != nil {
-		return err
+	if *out == "-" {
+		if *format == "html" {
+			return report.WriteHTML(e.stdout, in)
+		}
+		files, err := report.Render(*format, in)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if _, err := e.stdout.Write(f.Data); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	base := *out
 	if base == "" {
 		base = report.DefaultPath(pos[0], *format)
 	}
-	for _, f := range files {
-		path := report.FilePath(base, f.Suffix)
-		if base == "-" {
-			path = "-"
-		}
-		if err := emit(e, path, f.Data); err != nil {
-			return err
-		}
+	saved, err := report.Write(*format, in, base)
+	for _, f := range saved {
+		fmt.Fprintf(e.stderr, "wrote %s (%d bytes)\n", f.Path, f.Bytes)
 	}
-	if base != "-" && !strings.HasPrefix(base, "-") {
-		fmt.Fprintf(e.stdout, "%s\n", report.FilePath(base, ""))
+	if err != nil {
+		return err
 	}
+	fmt.Fprintln(e.stdout, saved[0].Path)
 	return nil
 }

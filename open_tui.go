@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -24,21 +25,46 @@ func isTerminal(f any) bool {
 	return ok && term.IsTerminal(file.Fd())
 }
 
+// tuiMemoryLimit keeps a session on a large plant, report writing
+// included, near the 60 MB it is meant to fit in: the collector works
+// harder as the heap nears it (it is a target, not a hard cap).
+const tuiMemoryLimit = 40 << 20
+
 // openOrPrint hands a freshly written file to the user: the TUI when
 // standard output is a terminal, otherwise just its path.
 func openOrPrint(e *env, st *store.Store, path string) error {
+	st.Close()
 	if !isTerminal(e.stdout) || !isTerminal(e.stdin) {
-		st.Close()
 		fmt.Fprintln(e.stdout, path)
 		return nil
 	}
-	return runTUI(e, st, path, "")
+	return openTUI(e, path, store.Options{}, "")
 }
 
-func runTUI(e *env, st *store.Store, path, catDir string) error {
-	defer st.Close()
-	s, err := load(st, catDir)
+// openTUI opens (and loads) the file and runs the interface on it. A file
+// held by another Slate is offered read-only.
+func openTUI(e *env, path string, opt store.Options, catDir string) error {
+	debug.SetMemoryLimit(tuiMemoryLimit)
+	st, a, err := store.OpenAndLoad(path, opt)
+	var le *store.LockedError
+	if errors.As(err, &le) && !opt.ReadOnly && askReadOnly(e, le) {
+		opt.ReadOnly = true
+		st, a, err = store.OpenAndLoad(path, opt)
+	}
 	if err != nil {
+		return err
+	}
+	return runTUI(e, &session{st: st, a: a}, path, catDir)
+}
+
+func runTUI(e *env, s *session, path, catDir string) error {
+	st := s.st
+	defer st.Close()
+	lib, err := questionnaires.Load(questionnaires.Dir(catDir))
+	if err != nil {
+		return err
+	}
+	if s.cat, err = catalogFor(lib, s.a); err != nil {
 		return err
 	}
 	who, _ := st.Setting("interviewee")
@@ -68,29 +94,21 @@ func runOpen(e *env, args []string) error {
 	if !isTerminal(e.stdout) || !isTerminal(e.stdin) {
 		return errors.New("the interface needs a terminal; for scripts use slate matrix, export or report")
 	}
-	var st *store.Store
 	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
 		if *readOnly {
 			return fmt.Errorf("%s: no such file", path)
 		}
 		cat := questionnaires.Builtin()
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		st, err = store.Create(path, &model.Assessment{Name: name, CatalogID: cat.ID,
+		st, err := store.Create(path, &model.Assessment{Name: name, CatalogID: cat.ID,
 			CatalogVersion: cat.Version, CatalogHash: cat.Hash}, store.Options{})
-		if err == nil {
-			fmt.Fprintf(e.stderr, "created %s\n", path)
+		if err != nil {
+			return err
 		}
-	} else {
-		st, err = store.Open(path, store.Options{ReadOnly: *readOnly})
-		var le *store.LockedError
-		if errors.As(err, &le) && askReadOnly(e, le) {
-			st, err = store.Open(path, store.Options{ReadOnly: true})
-		}
+		st.Close()
+		fmt.Fprintf(e.stderr, "created %s\n", path)
 	}
-	if err != nil {
-		return err
-	}
-	return runTUI(e, st, path, *dir)
+	return openTUI(e, path, store.Options{ReadOnly: *readOnly}, *dir)
 }
 
 // askReadOnly offers a read-only view of a file another Slate holds.

@@ -18,7 +18,7 @@ import (
 
 // term is one tmux session running a command.
 type term struct {
-	t    *testing.T
+	t    testing.TB
 	name string
 }
 
@@ -34,7 +34,9 @@ func need(t *testing.T) {
 // build compiles slate once per test binary.
 var binPath string
 
-func slateBin(t *testing.T) string {
+func slateBin(t *testing.T) string { return slateBinB(t) }
+
+func slateBinB(t testing.TB) string {
 	if binPath != "" {
 		return binPath
 	}
@@ -56,7 +58,12 @@ func start(t *testing.T, name string, args ...string) *term {
 	return startEnv(t, name, nil, args...)
 }
 
-func startEnv(t *testing.T, name string, env []string, args ...string) *term {
+func startB(t testing.TB, name string, args ...string) *term {
+	t.Helper()
+	return startEnv(t, name, nil, args...)
+}
+
+func startEnv(t testing.TB, name string, env []string, args ...string) *term {
 	t.Helper()
 	tm := &term{t: t, name: fmt.Sprintf("slate-e2e-%s-%d", name, os.Getpid())}
 	exec.Command("tmux", "kill-session", "-t", tm.name).Run()

@@ -133,14 +133,15 @@ func TestAnswerValidate(t *testing.T) {
 	}
 }
 
-func TestCloneIsIndependent(t *testing.T) {
+func TestSnapshotIsIndependent(t *testing.T) {
 	a := &Assessment{Zones: []Zone{{Key: "z", Assets: []Asset{{Name: "PLC"}}}},
 		Answers: map[string]Answers{"z": {"SR 1.1": {Status: Yes}}}, Tracking: map[string]Tracking{"SR 1.1": {Owner: "x"}}}
-	c := a.Clone()
-	c.Zones[0].Assets[0].Name = "changed"
-	c.Answers["z"]["SR 1.1"] = Answer{Status: No}
-	c.Tracking["SR 1.1"] = Tracking{Owner: "y"}
-	if a.Zones[0].Assets[0].Name != "PLC" || a.Answers["z"]["SR 1.1"].Status != Yes || a.Tracking["SR 1.1"].Owner != "x" {
-		t.Fatal("the clone shares data with the original")
+	c := a.Snapshot()
+	a.Zones[0].Assets[0].Name = "changed"
+	a.Answers["z"] = Answers{"SR 1.1": {Status: No}} // writers replace a target's map
+	a.Tracking["SR 1.1"] = Tracking{Owner: "y"}
+	delete(a.Answers, "z")
+	if c.Zones[0].Assets[0].Name != "PLC" || c.Answers["z"]["SR 1.1"].Status != Yes || c.Tracking["SR 1.1"].Owner != "x" {
+		t.Fatal("the snapshot changed with the original")
 	}
 }

@@ -133,9 +133,12 @@ func (a *Assessment) TargetAnswers(key string) Answers {
 	return Answers{}
 }
 
-// Clone returns a deep copy, so that a report can be written in the
-// background while the interview goes on changing the original.
-func (a *Assessment) Clone() *Assessment {
+// Snapshot returns a copy that a background job (a report) can read while
+// the interview goes on changing the original. The slices and the outer
+// maps are copied; each target's Answers map is shared, which is safe
+// because writers replace a target's map instead of changing it (see
+// ui/common.Data.SetAnswer). That keeps a snapshot of a large plant cheap.
+func (a *Assessment) Snapshot() *Assessment {
 	c := *a
 	c.Zones = make([]Zone, len(a.Zones))
 	for i, z := range a.Zones {
@@ -145,11 +148,7 @@ func (a *Assessment) Clone() *Assessment {
 	c.Conduits = append([]Conduit(nil), a.Conduits...)
 	c.Answers = make(map[string]Answers, len(a.Answers))
 	for k, as := range a.Answers {
-		cp := make(Answers, len(as))
-		for id, ans := range as {
-			cp[id] = ans
-		}
-		c.Answers[k] = cp
+		c.Answers[k] = as
 	}
 	if a.Tracking != nil {
 		c.Tracking = make(map[string]Tracking, len(a.Tracking))

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -24,16 +26,24 @@ import (
 // (html_rows.go). The output depends only on in, so two renders of the same
 // input are byte-identical.
 func HTML(in *Input) ([]byte, error) {
-	if in == nil || in.A == nil || in.Cat == nil {
-		return nil, errors.New("html report: no assessment or catalog")
-	}
-	doc := htmlBuild(in)
 	var b bytes.Buffer
-	b.Grow(96<<10 + len(doc.Targets)*8<<10 + doc.rowBytes)
-	if err := htmlTemplate.Execute(&b, doc); err != nil {
-		return nil, fmt.Errorf("html report: %w", err)
+	if err := WriteHTML(&b, in); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// WriteHTML streams the HTML report to w, so a large plant's report (tens of
+// megabytes) is never held in memory whole.
+func WriteHTML(w io.Writer, in *Input) error {
+	if in == nil || in.A == nil || in.Cat == nil {
+		return errors.New("html report: no assessment or catalog")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := htmlTemplate.Execute(bw, htmlBuild(in)); err != nil {
+		return fmt.Errorf("html report: %w", err)
+	}
+	return bw.Flush()
 }
 
 // The view model: everything the template shows, already cleaned and
@@ -206,8 +216,12 @@ type htmlMatrixCell struct {
 
 type htmlAnswerGroup struct {
 	Anchor, Name, Kind string
-	Rows               []htmlAnswer
+	Count              int
+	build              func() []htmlAnswer
 }
+
+// RowsHTML renders the group's rows when the template reaches them.
+func (g htmlAnswerGroup) RowsHTML() template.HTML { return htmlAnswerRows(g.build()) }
 
 // htmlWorstN is how many of the largest gaps the summary lists.
 const htmlWorstN = 8
@@ -612,44 +626,55 @@ func htmlBuildAppendix(d *htmlDoc, in *Input, matrix model.Matrix) {
 
 		answers := in.A.Answers[row.Target.Key]
 		g := htmlAnswerGroup{Anchor: t.Anchor, Name: t.Name, Kind: strings.ToLower(t.Kind)}
-		if len(answers) > 0 {
-			seen := 0
-			for j := range cat.Requirements {
-				r := &cat.Requirements[j]
-				ans, ok := answers[r.ID]
-				if !ok {
-					continue
-				}
-				seen++
-				if htmlRecorded(ans) {
-					g.Rows = append(g.Rows, htmlAnswerOf(r, ans))
-				}
-			}
-			// Answers to requirements the catalog does not know (a catalog
-			// changed under the file) are shown too, sorted by id.
-			if seen < len(answers) {
-				var ids []string
-				for id := range answers {
-					if _, ok := cat.Requirement(id); !ok {
-						ids = append(ids, id)
-					}
-				}
-				sort.Strings(ids)
-				for _, id := range ids {
-					if ans := answers[id]; htmlRecorded(ans) {
-						h := htmlAnswerOf(&model.Requirement{ID: id, Title: "(not in this catalog)"}, ans)
-						h.SL = "–"
-						g.Rows = append(g.Rows, h)
-					}
-				}
+		for _, ans := range answers {
+			if htmlRecorded(ans) {
+				g.Count++
 			}
 		}
-		d.rowBytes += htmlRowsSize(g.Rows)
+		// The rows are built while the template writes them, one target at a
+		// time: a large plant's appendix never sits in memory whole.
+		g.build = func() []htmlAnswer { return htmlAppendixRows(cat, answers) }
 		d.Answers = append(d.Answers, g)
 	}
 }
 
 // htmlRecorded reports whether an answer holds anything worth listing.
+// htmlAppendixRows lists a target's recorded answers in catalog order, then
+// answers to requirements the catalog does not know (a catalog changed
+// under the file), sorted by id.
+func htmlAppendixRows(cat *model.Catalog, answers model.Answers) []htmlAnswer {
+	var rows []htmlAnswer
+	seen := 0
+	for j := range cat.Requirements {
+		r := &cat.Requirements[j]
+		ans, ok := answers[r.ID]
+		if !ok {
+			continue
+		}
+		seen++
+		if htmlRecorded(ans) {
+			rows = append(rows, htmlAnswerOf(r, ans))
+		}
+	}
+	if seen < len(answers) {
+		var ids []string
+		for id := range answers {
+			if _, ok := cat.Requirement(id); !ok {
+				ids = append(ids, id)
+			}
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			if ans := answers[id]; htmlRecorded(ans) {
+				h := htmlAnswerOf(&model.Requirement{ID: id, Title: "(not in this catalog)"}, ans)
+				h.SL = "–"
+				rows = append(rows, h)
+			}
+		}
+	}
+	return rows
+}
+
 func htmlRecorded(a model.Answer) bool {
 	return a.Status.Answered() || a.Note != "" || a.Justification != "" || a.Flagged
 }

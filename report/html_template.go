@@ -190,12 +190,12 @@ const htmlPage = `<!DOCTYPE html>
 {{define "answercols"}}<colgroup><col class="w-req"><col class="w-sl"><col class="w-st"><col><col class="w-who"><col class="w-at"></colgroup>{{end}}
 
 {{define "answers"}}<div class="answers-group">
-<h3><a href="#{{.Anchor}}">{{.Name}}</a> <span class="muted small">{{.Kind}} · {{len .Rows}} answers</span></h3>
-{{if .Rows}}<table class="answers">
+<h3><a href="#{{.Anchor}}">{{.Name}}</a> <span class="muted small">{{.Kind}} · {{.Count}} answers</span></h3>
+{{if .Count}}<table class="answers">
 {{template "answercols"}}
 <thead><tr><th>Requirement</th><th class="num">SL</th><th>Status</th><th>Note / justification</th><th>Interviewee / assessor</th><th>Answered (UTC)</th></tr></thead>
 <tbody>
-{{answerRows .Rows}}</tbody>
+{{.RowsHTML}}</tbody>
 </table>{{else}}<p class="empty">No answers yet.</p>{{end}}
 </div>
 {{end}}

@@ -56,3 +56,43 @@ func FilePath(base, suffix string) string {
 	ext := filepath.Ext(base)
 	return strings.TrimSuffix(base, ext) + suffix + ext
 }
+
+// Saved is a report file written to disk.
+type Saved struct {
+	Path  string
+	Bytes int64
+}
+
+// Write renders a report and writes its files beside base (atomically,
+// mode 0600); the HTML report is streamed to disk rather than built in
+// memory.
+func Write(format string, in *Input, base string) ([]Saved, error) {
+	if format == "html" {
+		f, err := CreateAtomic(base)
+		if err != nil {
+			return nil, err
+		}
+		if err := WriteHTML(f, in); err != nil {
+			f.Abort()
+			return nil, err
+		}
+		st, _ := f.Stat()
+		if err := f.Commit(); err != nil {
+			return nil, err
+		}
+		return []Saved{{base, st.Size()}}, nil
+	}
+	files, err := Render(format, in)
+	if err != nil {
+		return nil, err
+	}
+	var out []Saved
+	for _, f := range files {
+		p := FilePath(base, f.Suffix)
+		if err := WriteFile(p, f.Data); err != nil {
+			return out, err
+		}
+		out = append(out, Saved{p, int64(len(f.Data))})
+	}
+	return out, nil
+}

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+
 	"sort"
 	"strings"
 	"sync"

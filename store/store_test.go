@@ -350,3 +350,13 @@ func TestWriteRefusedWhenTheFileIsGone(t *testing.T) {
 		t.Fatalf("save after the file came back: %v", err)
 	}
 }
+
+func TestWriteRefusedWhenMadeReadOnly(t *testing.T) {
+	path := demoFile(t)
+	st := openT(t, path, Options{})
+	os.Chmod(path, 0o400)
+	defer os.Chmod(path, 0o600)
+	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("save after chmod 400: %v", err)
+	}
+}

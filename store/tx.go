@@ -79,5 +79,10 @@ func (s *Store) stillThere() error {
 	if err != nil || !os.SameFile(cur, s.ident) {
 		return &SaveError{"the assessment file was moved, deleted or its drive removed; nothing was saved (reopen the file)", ErrFileGone}
 	}
+	// The open descriptor could still write, but whoever made the file
+	// read-only meant it to stay as it is.
+	if cur.Mode().Perm()&0o200 == 0 {
+		return &SaveError{"the file has been made read-only; nothing was saved", ErrReadOnly}
+	}
 	return nil
 }

@@ -69,17 +69,20 @@ func (d *Data) Answers(key string) model.Answers { return d.A.TargetAnswers(key)
 
 // SetAnswer records a committed answer and rescores only its target, which
 // keeps a keypress far below a millisecond of work even on a large plant.
+// The target's answer map is replaced, never changed in place, so that a
+// model.Assessment.Snapshot taken for a report stays as it was.
 func (d *Data) SetAnswer(key string, a model.Answer) {
-	as := d.A.Answers[key]
-	if as == nil {
-		as = model.Answers{}
-		d.A.Answers[key] = as
+	old := d.A.Answers[key]
+	as := make(model.Answers, len(old)+1)
+	for id, ans := range old {
+		as[id] = ans
 	}
 	if a.Status.Norm() == model.Unanswered && a.Note == "" && !a.Flagged {
 		delete(as, a.Requirement)
 	} else {
 		as[a.Requirement] = a
 	}
+	d.A.Answers[key] = as
 	if i, ok := d.rows[key]; ok {
 		d.M.Rows[i].Score = d.Cat.Score(d.M.Rows[i].Target, as)
 	}

@@ -320,21 +320,13 @@ func (o *Ops) WriteReport(origin, format string, snapshot *model.Assessment, cat
 			return nil, nil, err
 		}
 		in := report.NewInput(snapshot, cat, at, filepath.Base(path), report.Chain{Head: head, Rows: rows})
-		files, err := report.Render(format, in)
-		if err != nil {
-			return nil, nil, err
-		}
+		saved, err := report.Write(format, in, report.DefaultPath(path, format))
 		w := Written{Format: format}
-		base := report.DefaultPath(path, format)
-		for _, f := range files {
-			p := report.FilePath(base, f.Suffix)
-			if err := report.WriteFile(p, f.Data); err != nil {
-				return nil, w, err
-			}
-			w.Paths = append(w.Paths, p)
-			w.Bytes = append(w.Bytes, len(f.Data))
+		for _, f := range saved {
+			w.Paths = append(w.Paths, f.Path)
+			w.Bytes = append(w.Bytes, int(f.Bytes))
 		}
-		return nil, w, nil
+		return nil, w, err
 	})
 }
 
@@ -343,10 +335,10 @@ func ErrorText(err error) string {
 	var se *store.SaveError
 	var ve *store.ValidationError
 	switch {
-	case errors.Is(err, store.ErrReadOnly):
-		return "read-only: nothing was saved"
 	case errors.As(err, &se):
 		return "NOT SAVED: " + se.Reason
+	case errors.Is(err, store.ErrReadOnly):
+		return "read-only: nothing was saved"
 	case errors.As(err, &ve):
 		return "not saved: " + ve.Msg
 	}

@@ -113,7 +113,7 @@ func (m *Model) write() tea.Cmd {
 	f := formats[m.cursor]
 	m.busy = f.key
 	d := m.ctx.Data
-	write := m.ctx.Ops.WriteReport(origin, f.key, d.A.Clone(), d.Cat, d.Path, m.ctx.Today())
+	write := m.ctx.Ops.WriteReport(origin, f.key, d.A.Snapshot(), d.Cat, d.Path, m.ctx.Today())
 	return tea.Batch(write, m.spin.Tick)
 }
 

@@ -1,0 +1,73 @@
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestTUIOpensNoSocket runs a whole interface session under strace: every
+// screen, answers, a report, quit. It fails on any socket the process or
+// its threads create.
+func TestTUIOpensNoSocket(t *testing.T) {
+	need(t)
+	if _, err := exec.LookPath("strace"); err != nil {
+		t.Skip("strace is not installed; .ci/offline-check covers the commands")
+	}
+	bin := slateBin(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "plant.slate")
+	log := filepath.Join(dir, "trace.log")
+	tm := start(t, "strace", "strace", "-f", "-qq", "-e", "signal=none", "-e", "trace=socket,socketpair,connect,bind", "-o", log, bin, "demo", file)
+	tm.waitFor("Saved to plant.slate")
+	tm.keys("2", "3", "y", "n", "4", "Enter", "Escape", "5", "6", "Enter")
+	tm.waitFor("wrote ")
+	tm.keys("q")
+	time.Sleep(500 * time.Millisecond)
+	data, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls := regexp.MustCompile(`(socket|socketpair|connect|bind)\(.*`).FindAllString(string(data), -1); len(calls) > 0 {
+		t.Fatalf("the interface opened sockets:\n%s", strings.Join(calls, "\n"))
+	}
+}
+
+// BenchmarkTUISessionPeakRSS measures the peak resident memory (VmHWM) of
+// the real binary through a session on a 200-zone / 300-conduit plant:
+// open, every screen, answers, the roadmap, an HTML report. Aim: <= 60 MB.
+func BenchmarkTUISessionPeakRSS(b *testing.B) {
+	if os.Getenv("SLATE_E2E") == "" {
+		b.Skip("set SLATE_E2E=1 (needs tmux)")
+	}
+	bin := slateBinB(b)
+	file := filepath.Join(b.TempDir(), "large.slate")
+	if out, err := exec.Command(bin, "demo", "--zones", "200", "--conduits", "300", "--answered", "1", "--seed", "1", file).CombinedOutput(); err != nil {
+		b.Fatalf("demo: %v %s", err, out)
+	}
+	var peak float64
+	for b.Loop() {
+		tm := startB(b, "rss", bin, file)
+		tm.waitFor("Saved to large.slate")
+		tm.keys("1", "down", "down", "2", "down", "3", "y", "n", "p", "]", "y", "4", "down", "right", "Enter", "Escape", "5", "down", "v", "v", "6", "Enter")
+		tm.waitFor("wrote ")
+		status, err := os.ReadFile("/proc/" + strconv.Itoa(tm.slatePID()) + "/status")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(status), "\n") {
+			if strings.HasPrefix(line, "VmHWM:") {
+				kb, _ := strconv.Atoi(strings.Fields(line)[1])
+				peak = max(peak, float64(kb)/1024)
+			}
+		}
+		tm.keys("q")
+		time.Sleep(200 * time.Millisecond)
+	}
+	b.ReportMetric(peak, "MB-peak-RSS")
+}
