@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"slate/model"
 )
 
 // TestTUIOpensNoSocket runs a whole interface session under strace: every
@@ -46,8 +49,15 @@ func BenchmarkTUISessionPeakRSS(b *testing.B) {
 		b.Skip("set SLATE_E2E=1 (needs tmux)")
 	}
 	bin := slateBinB(b)
+	for _, n := range model.BenchSizes(os.Getenv("SLATE_BENCH_1000") != "") {
+		b.Run(fmt.Sprintf("zones=%d", n), func(b *testing.B) { peakRSS(b, bin, n) })
+	}
+}
+
+func peakRSS(b *testing.B, bin string, zones int) {
 	file := filepath.Join(b.TempDir(), "large.slate")
-	if out, err := exec.Command(bin, "demo", "--zones", "200", "--conduits", "300", "--answered", "1", "--seed", "1", file).CombinedOutput(); err != nil {
+	if out, err := exec.Command(bin, "demo", "--zones", fmt.Sprint(zones), "--conduits", fmt.Sprint(zones*3/2),
+		"--answered", "1", "--seed", "1", file).CombinedOutput(); err != nil {
 		b.Fatalf("demo: %v %s", err, out)
 	}
 	var peak float64

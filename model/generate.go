@@ -6,6 +6,16 @@ import (
 	"time"
 )
 
+// BenchSizes are the plant sizes (zones, with 1.5 conduits per zone) that
+// the scaling benchmarks run at; withLarge adds the 1000-zone plant, whose
+// 64 MB file takes a while to build (benchmarks pass SLATE_BENCH_1000).
+func BenchSizes(withLarge bool) []int {
+	if withLarge {
+		return []int{20, 200, 1000}
+	}
+	return []int{20, 200}
+}
+
 // PlantSpec describes a synthetic plant for benchmarks and scale tests.
 type PlantSpec struct {
 	Zones    int

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"os"
 	"testing"
 
 	"slate/model"
@@ -12,17 +14,29 @@ import (
 // `slate report --format html` does. Aim: well under a second per report.
 func BenchmarkHTMLLarge(b *testing.B) {
 	cat := questionnaires.Builtin()
-	a := model.GeneratePlant(cat, model.PlantSpec{Zones: 200, Conduits: 300, Answered: 1, Seed: 1})
-	size := 0
-	b.ReportAllocs()
-	for b.Loop() {
-		out, err := HTML(NewInput(a, cat, htmlTestAt, "large.slate", htmlTestChain))
-		if err != nil {
-			b.Fatal(err)
-		}
-		size = len(out)
+	for _, n := range model.BenchSizes(os.Getenv("SLATE_BENCH_1000") != "") {
+		b.Run(fmt.Sprintf("zones=%d", n), func(b *testing.B) {
+			a := model.GeneratePlant(cat, model.PlantSpec{Zones: n, Conduits: n * 3 / 2, Answered: 1, Seed: 1})
+			var size int64
+			b.ReportAllocs()
+			for b.Loop() {
+				w := countingWriter{}
+				if err := WriteHTML(&w, NewInput(a, cat, htmlTestAt, "large.slate", htmlTestChain)); err != nil {
+					b.Fatal(err)
+				}
+				size = w.n
+			}
+			b.ReportMetric(float64(size), "bytes/report")
+		})
 	}
-	b.ReportMetric(float64(size), "bytes/report")
+}
+
+// countingWriter stands for the report file: it keeps only the size.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
 }
 
 // BenchmarkHTMLDemo renders the demo plant's report.

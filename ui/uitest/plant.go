@@ -11,15 +11,8 @@ import (
 	"slate/store"
 )
 
-// Sizes are the plant sizes the scaling benchmarks run at: zones, with one
-// and a half conduits per zone. SLATE_BENCH_1000=1 adds the 1000-zone plant
-// (a 64 MB file that takes a while to create).
-func Sizes() []int {
-	if os.Getenv("SLATE_BENCH_1000") != "" {
-		return []int{20, 200, 1000}
-	}
-	return []int{20, 200}
-}
+// Sizes are the plant sizes of the scaling benchmarks (model.BenchSizes).
+func Sizes() []int { return model.BenchSizes(os.Getenv("SLATE_BENCH_1000") != "") }
 
 // PlantFile writes a generated plant with every applicable requirement
 // answered into a temporary file and returns its path.
