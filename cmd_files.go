@@ -17,20 +17,7 @@ func runExport(e *env, args []string) error {
 		"Write the whole assessment as a JSON exchange document (docs/exchange-format.md)\n"+
 			"to OUT.json (created 0600) or standard output.")
 	out := fs.String("o", "", "output file (default: standard output)")
-	at := fs.String("at", "", "export time to record, RFC 3339 (default $SOURCE_DATE_EPOCH or now)")
-	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
-		return err
-	}
-	when, err := outputTime(*at)
-	if err != nil {
-		return err
-	}
-	s, err := openForReading(pos[0], *dir)
+	s, when, err := fileFlags(fs, "export time to record").open(fs, args)
 	if err != nil {
 		return err
 	}

@@ -16,15 +16,7 @@ func runMatrix(e *env, args []string) error {
 		"Print the gap matrix: every zone and conduit across FR1..FR7 with SL-A/SL-T\n"+
 			"(* marks a provisional SL-A), the gap and completeness. No terminal needed.")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
-		return err
-	}
-	s, err := openForReading(pos[0], *dir)
+	s, _, err := fileFlags(fs, "").open(fs, args)
 	if err != nil {
 		return err
 	}

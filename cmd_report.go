@@ -15,32 +15,19 @@ func runReport(e *env, args []string) error {
 			"With --at (or $SOURCE_DATE_EPOCH) the same file always gives byte-identical output.")
 	format := fs.String("format", "html", "html, md, csv or json")
 	out := fs.String("o", "", "output file (default: next to FILE; - for standard output)")
-	at := fs.String("at", "", "report date, RFC 3339 (default $SOURCE_DATE_EPOCH or now)")
-	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
-		return err
-	}
-	if _, ok := report.Formats[*format]; !ok {
-		return usagef("unknown format %q (want html, md, csv or json)", *format)
-	}
-	when, err := outputTime(*at)
-	if err != nil {
-		return err
-	}
-	s, err := openForReading(pos[0], *dir)
+	s, when, err := fileFlags(fs, "report date").open(fs, args)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if _, ok := report.Formats[*format]; !ok {
+		return usagef("unknown format %q (want html, md, csv or json)", *format)
+	}
 	head, rows, err := s.st.Head()
 	if err != nil {
 		return err
 	}
-	in := report.NewInput(s.a, s.cat, when, filepath.Base(pos[0]), report.Chain{Head: head, Rows: rows})
+	in := report.NewInput(s.a, s.cat, when, filepath.Base(s.path), report.Chain{Head: head, Rows: rows})
 	if *out == "-" {
 		if *format == "html" {
 			return report.WriteHTML(e.stdout, in)
@@ -58,7 +45,7 @@ func runReport(e *env, args []string) error {
 	}
 	base := *out
 	if base == "" {
-		base = report.DefaultPath(pos[0], *format)
+		base = report.DefaultPath(s.path, *format)
 	}
 	saved, err := report.Write(*format, in, base)
 	for _, f := range saved {

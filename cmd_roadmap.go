@@ -16,20 +16,7 @@ func runRoadmap(e *env, args []string) error {
 			"across the zones and conduits where it is unmet, by phase and priority, with the\n"+
 			"reasons for each priority, owners, due dates and maintenance windows.")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	at := fs.String("at", "", "plan as of this time, RFC 3339 (default $SOURCE_DATE_EPOCH or now)")
-	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
-		return err
-	}
-	when, err := outputTime(*at)
-	if err != nil {
-		return err
-	}
-	s, err := openForReading(pos[0], *dir)
+	s, when, err := fileFlags(fs, "plan as of this time").open(fs, args)
 	if err != nil {
 		return err
 	}

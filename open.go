@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -14,9 +15,10 @@ import (
 
 // session is an opened assessment with its catalog.
 type session struct {
-	st  *store.Store
-	a   *model.Assessment
-	cat *model.Catalog
+	st   *store.Store
+	a    *model.Assessment
+	cat  *model.Catalog
+	path string
 }
 
 func (s *session) Close() { s.st.Close() }
@@ -85,4 +87,43 @@ func outputTime(flag string) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return time.Now().UTC().Truncate(time.Second), nil
+}
+
+// fileCommand is the common shape of the commands that read one assessment
+// file: FILE, --catalogs and, for dated output, --at.
+type fileCommand struct {
+	dir *string
+	at  *string
+}
+
+// fileFlags adds --catalogs, and --at described as atHelp when not empty.
+func fileFlags(fs *flag.FlagSet, atHelp string) *fileCommand {
+	c := &fileCommand{dir: fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")}
+	if atHelp != "" {
+		c.at = fs.String("at", "", atHelp+", RFC 3339 (default $SOURCE_DATE_EPOCH or now)")
+	}
+	return c
+}
+
+// open parses the arguments, expects exactly FILE, and opens it for reading.
+func (c *fileCommand) open(fs *flag.FlagSet, args []string) (*session, time.Time, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
+		return nil, time.Time{}, err
+	}
+	var when time.Time
+	if c.at != nil {
+		if when, err = outputTime(*c.at); err != nil {
+			return nil, when, err
+		}
+	}
+	s, err := openForReading(pos[0], *c.dir)
+	if err != nil {
+		return nil, when, err
+	}
+	s.path = pos[0]
+	return s, when, nil
 }
