@@ -25,10 +25,17 @@ func isTerminal(f any) bool {
 	return ok && term.IsTerminal(file.Fd())
 }
 
-// tuiMemoryLimit keeps a session on a large plant, report writing
+// tuiMemoryLimit keeps a session on a 200-zone plant, report writing
 // included, near the 60 MB it is meant to fit in: the collector works
-// harder as the heap nears it (it is a target, not a hard cap).
-const tuiMemoryLimit = 40 << 20
+// harder as the heap nears the limit (a target, not a hard cap). Much larger
+// files get room in proportion, so the collector does not run constantly.
+func tuiMemoryLimit(path string) int64 {
+	limit := int64(40 << 20)
+	if st, err := os.Stat(path); err == nil {
+		limit = max(limit, 2*st.Size())
+	}
+	return limit
+}
 
 // openOrPrint hands a freshly written file to the user: the TUI when
 // standard output is a terminal, otherwise just its path.
@@ -44,7 +51,7 @@ func openOrPrint(e *env, st *store.Store, path string) error {
 // openTUI opens (and loads) the file and runs the interface on it. A file
 // held by another Slate is offered read-only.
 func openTUI(e *env, path string, opt store.Options, catDir string) error {
-	debug.SetMemoryLimit(tuiMemoryLimit)
+	debug.SetMemoryLimit(tuiMemoryLimit(path))
 	st, a, err := store.OpenAndLoad(path, opt)
 	var le *store.LockedError
 	if errors.As(err, &le) && !opt.ReadOnly && askReadOnly(e, le) {
