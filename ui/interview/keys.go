@@ -9,10 +9,10 @@ import (
 type keyMap struct {
 	Yes, Partial, No, NA, Compensating, Clear key.Binding
 	Note, Flag, Interviewee                   key.Binding
-	Up, Down, PageUp, PageDown, Home, End     key.Binding
-	PrevFR, NextFR, PrevTarget, NextTarget    key.Binding
-	Search, Scope, ByFR                       key.Binding
-	mode                                      mode
+	common.Nav
+	PrevFR, NextFR, PrevTarget, NextTarget key.Binding
+	Search, Scope, ByFR                    key.Binding
+	mode                                   mode
 }
 
 func newKeys() *keyMap {
@@ -26,12 +26,7 @@ func newKeys() *keyMap {
 		Note:         common.Bind("e/enter", "edit the note", "e", "enter"),
 		Flag:         common.Bind("f", "flag for follow-up", "f"),
 		Interviewee:  common.Bind("i", "set the interviewee", "i"),
-		Up:           common.Bind("↑/k", "previous requirement", "up", "k"),
-		Down:         common.Bind("↓/j", "next requirement", "down", "j"),
-		PageUp:       common.Bind("pgup", "page up", "pgup"),
-		PageDown:     common.Bind("pgdown", "page down", "pgdown"),
-		Home:         common.Bind("home/g", "first requirement", "home", "g"),
-		End:          common.Bind("end/G", "last requirement", "end", "G"),
+		Nav:          common.NewNav("requirement"),
 		PrevFR:       common.Bind("[", "previous FR", "["),
 		NextFR:       common.Bind("]", "next FR", "]"),
 		PrevTarget:   common.Bind("{", "previous zone/conduit", "{"),

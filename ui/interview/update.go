@@ -122,19 +122,11 @@ func (m *Model) find(id string) bool {
 
 func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	kk := m.keys
+	if to, ok := kk.Target(k, m.cursor, m.listHeight(), len(m.items)); ok {
+		m.move(to - m.cursor)
+		return nil
+	}
 	switch {
-	case key.Matches(k, kk.Up):
-		m.move(-1)
-	case key.Matches(k, kk.Down):
-		m.move(1)
-	case key.Matches(k, kk.PageUp):
-		m.move(-m.listHeight())
-	case key.Matches(k, kk.PageDown):
-		m.move(m.listHeight())
-	case key.Matches(k, kk.Home):
-		m.move(-len(m.items))
-	case key.Matches(k, kk.End):
-		m.move(len(m.items))
 	case key.Matches(k, kk.PrevFR):
 		m.switchFR(-1)
 	case key.Matches(k, kk.NextFR):

@@ -157,18 +157,8 @@ func (m *Model) drillKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return common.GoToCmd(common.GoTo{Screen: "Interview", Target: dr.key, FR: dr.fr, Requirement: dr.items[dr.cursor].id})
-	case key.Matches(k, m.keys.Up):
-		dr.cursor--
-	case key.Matches(k, m.keys.Down):
-		dr.cursor++
-	case key.Matches(k, m.keys.PageUp):
-		dr.cursor -= page
-	case key.Matches(k, m.keys.PageDown):
-		dr.cursor += page
-	case key.Matches(k, m.keys.Home):
-		dr.cursor = 0
-	case key.Matches(k, m.keys.End):
-		dr.cursor = len(dr.items) - 1
+	case key.Matches(k, m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End):
+		dr.cursor, _ = m.keys.Target(k, dr.cursor, page, len(dr.items))
 	case key.Matches(k, m.keys.Scope):
 		dr.upto = !dr.upto
 		dr.refresh(m.ctx.Data)

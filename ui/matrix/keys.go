@@ -12,10 +12,9 @@ import (
 // show the combined ones, which read better and fit in 80 columns.
 type keyMap struct {
 	// matching, both modes
-	Up, Down, Left, Right key.Binding
-	PageUp, PageDown      key.Binding
-	Home, End             key.Binding
-	Enter                 key.Binding
+	common.Nav
+	Left, Right key.Binding
+	Enter       key.Binding
 	// matching, drill-down only
 	Scope key.Binding
 	Back  key.Binding
@@ -32,17 +31,12 @@ type keyMap struct {
 
 func newKeyMap(drill func() bool) keyMap {
 	k := keyMap{
-		Up:       common.Bind("↑/k", "up", "up", "k"),
-		Down:     common.Bind("↓/j", "down", "down", "j"),
-		Left:     common.Bind("←/h", "previous FR", "left", "h"),
-		Right:    common.Bind("→/l", "next FR", "right", "l"),
-		PageUp:   common.Bind("pgup", "page up", "pgup"),
-		PageDown: common.Bind("pgdn", "page down", "pgdown"),
-		Home:     common.Bind("home/g", "first", "home", "g"),
-		End:      common.Bind("end/G", "last", "end", "G"),
-		Enter:    common.Bind("enter", "open", "enter"),
-		Scope:    common.Bind("s", "toggle up to SL 4", "s"),
-		Back:     common.Bind("esc", "back to the matrix", "esc", "backspace"),
+		Nav:   common.NewNav(""),
+		Left:  common.Bind("←/h", "previous FR", "left", "h"),
+		Right: common.Bind("→/l", "next FR", "right", "l"),
+		Enter: common.Bind("enter", "open", "enter"),
+		Scope: common.Bind("s", "toggle up to SL 4", "s"),
+		Back:  common.Bind("esc", "back to the matrix", "esc", "backspace"),
 
 		hMove: common.Bind("↑↓/jk", "move between targets", "up", "down", "k", "j"),
 		hFR:   common.Bind("←→/hl", "move between FRs", "left", "right", "h", "l"),

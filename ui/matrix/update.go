@@ -33,24 +33,15 @@ func (m *Model) matrixKey(k tea.KeyPressMsg) tea.Cmd {
 	if n == 0 {
 		return nil
 	}
-	page := max(1, m.listHeight()-1)
+	if to, ok := m.keys.Target(k, m.row, m.listHeight()-1, n); ok {
+		m.moveTo(to, m.col)
+		return nil
+	}
 	switch {
-	case key.Matches(k, m.keys.Up):
-		m.moveTo(m.row-1, m.col)
-	case key.Matches(k, m.keys.Down):
-		m.moveTo(m.row+1, m.col)
 	case key.Matches(k, m.keys.Left):
 		m.moveTo(m.row, m.col-1)
 	case key.Matches(k, m.keys.Right):
 		m.moveTo(m.row, m.col+1)
-	case key.Matches(k, m.keys.PageUp):
-		m.moveTo(m.row-page, m.col)
-	case key.Matches(k, m.keys.PageDown):
-		m.moveTo(m.row+page, m.col)
-	case key.Matches(k, m.keys.Home):
-		m.moveTo(0, m.col)
-	case key.Matches(k, m.keys.End):
-		m.moveTo(n-1, m.col)
 	case key.Matches(k, m.keys.Enter):
 		m.openDrill(m.key, model.FR(m.col+1))
 	}

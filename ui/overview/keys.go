@@ -8,14 +8,9 @@ import (
 
 // KeyMap holds every key of the Overview screen.
 type KeyMap struct {
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Home     key.Binding
-	End      key.Binding
-	Open     key.Binding
-	Edit     key.Binding
+	common.Nav
+	Open key.Binding
+	Edit key.Binding
 
 	// Keys of the metadata form.
 	Save      key.Binding
@@ -28,14 +23,9 @@ type KeyMap struct {
 
 func newKeyMap() KeyMap {
 	return KeyMap{
-		Up:       common.Bind("↑/k", "previous target", "up", "k"),
-		Down:     common.Bind("↓/j", "next target", "down", "j"),
-		PageUp:   common.Bind("pgup", "page up", "pgup"),
-		PageDown: common.Bind("pgdown", "page down", "pgdown"),
-		Home:     common.Bind("home/g", "first target", "home", "g"),
-		End:      common.Bind("end/G", "last target", "end", "G"),
-		Open:     common.Bind("enter", "interview this target", "enter"),
-		Edit:     common.Bind("e", "edit name, site, assessor, scope", "e"),
+		Nav:  common.NewNav("target"),
+		Open: common.Bind("enter", "interview this target", "enter"),
+		Edit: common.Bind("e", "edit name, site, assessor, scope", "e"),
 
 		Save:      common.Bind("ctrl+s", "save details", "ctrl+s"),
 		Cancel:    common.Bind("esc", "cancel", "esc"),

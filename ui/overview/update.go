@@ -34,19 +34,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	m.sync()
 	page := max(1, m.layout().listRows-1)
+	if to, ok := m.keys.Target(k, m.cursor, page, len(m.ctx.Data.M.Rows)); ok {
+		m.move(to - m.cursor)
+		return nil
+	}
 	switch {
-	case key.Matches(k, m.keys.Up):
-		m.move(-1)
-	case key.Matches(k, m.keys.Down):
-		m.move(1)
-	case key.Matches(k, m.keys.PageUp):
-		m.move(-page)
-	case key.Matches(k, m.keys.PageDown):
-		m.move(page)
-	case key.Matches(k, m.keys.Home):
-		m.move(-len(m.ctx.Data.M.Rows))
-	case key.Matches(k, m.keys.End):
-		m.move(len(m.ctx.Data.M.Rows))
 	case key.Matches(k, m.keys.Open):
 		if m.selKey == "" {
 			return common.StatusCmd("No zones yet: press 2 to add zones", false)

@@ -11,7 +11,7 @@ import (
 type keys struct {
 	// Moving, in every mode: the list cursor, the detail and timeline
 	// scroll, the windows cursor.
-	Up, Down, PageUp, PageDown, Home, End key.Binding
+	common.Nav
 
 	// The list (and where noted the other modes).
 	Detail, Edit, Interview, Timeline, Windows key.Binding
@@ -51,12 +51,7 @@ type shortKeys struct {
 func newKeys() keys {
 	b := common.Bind
 	k := keys{
-		Up:       b("↑/k", "up", "up", "k"),
-		Down:     b("↓/j", "down", "down", "j"),
-		PageUp:   b("pgup", "page up", "pgup"),
-		PageDown: b("pgdown", "page down", "pgdown"),
-		Home:     b("home/g", "first", "home", "g"),
-		End:      b("end/G", "last", "end", "G"),
+		Nav: common.NewNav(""),
 
 		Detail:    b("enter", "details", "enter"),
 		Edit:      b("e", "edit tracking", "e"),

@@ -154,19 +154,11 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.filterKey(k) {
 		return nil
 	}
+	if to, ok := km.Target(k, m.cursor, m.page(), len(m.list.items)); ok {
+		m.selectItem(to)
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		m.selectItem(m.cursor - 1)
-	case key.Matches(k, km.Down):
-		m.selectItem(m.cursor + 1)
-	case key.Matches(k, km.PageUp):
-		m.selectItem(m.cursor - m.page())
-	case key.Matches(k, km.PageDown):
-		m.selectItem(m.cursor + m.page())
-	case key.Matches(k, km.Home):
-		m.selectItem(0)
-	case key.Matches(k, km.End):
-		m.selectItem(len(m.list.items) - 1)
 	case key.Matches(k, km.Detail):
 		if m.selected() != nil {
 			m.mode, m.detailOffset = modeDetail, 0
@@ -189,23 +181,19 @@ func (m *Model) openWindows() {
 	m.syncWindows()
 }
 
+// scrollEnd stands for "the bottom" of the detail and timeline scrolls;
+// their views clamp the offset to what there is.
+const scrollEnd = 1<<30 + 1
+
 // detailKey handles a key in the full detail.
 func (m *Model) detailKey(k tea.KeyPressMsg) tea.Cmd {
 	km := &m.keys
-	page := max(1, m.detailBodyH()-1)
+	if to, ok := km.Target(k, m.detailOffset, m.detailBodyH()-1, scrollEnd); ok {
+		m.detailOffset = to
+		m.clampDetail()
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		m.detailOffset--
-	case key.Matches(k, km.Down):
-		m.detailOffset++
-	case key.Matches(k, km.PageUp):
-		m.detailOffset -= page
-	case key.Matches(k, km.PageDown):
-		m.detailOffset += page
-	case key.Matches(k, km.Home):
-		m.detailOffset = 0
-	case key.Matches(k, km.End):
-		m.detailOffset = 1 << 30
 	case key.Matches(k, km.PrevItem):
 		m.selectItem(m.cursor - 1)
 		m.detailOffset = 0
@@ -229,20 +217,11 @@ func (m *Model) timelineKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.filterKey(k) {
 		return nil
 	}
-	page := max(1, m.timelineBodyH()-1)
+	if to, ok := km.Target(k, m.timelineOffset, m.timelineBodyH()-1, scrollEnd); ok {
+		m.timelineOffset = to // the view clamps to its content
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		m.timelineOffset--
-	case key.Matches(k, km.Down):
-		m.timelineOffset++
-	case key.Matches(k, km.PageUp):
-		m.timelineOffset -= page
-	case key.Matches(k, km.PageDown):
-		m.timelineOffset += page
-	case key.Matches(k, km.Home):
-		m.timelineOffset = 0
-	case key.Matches(k, km.End):
-		m.timelineOffset = 1 << 30
 	case key.Matches(k, km.TimelineBack):
 		m.mode = modeList
 	case key.Matches(k, km.Windows):

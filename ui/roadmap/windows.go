@@ -93,20 +93,11 @@ func (m *Model) selectedWindow() (model.Window, bool) {
 // windowsKey handles a key in the windows mode.
 func (m *Model) windowsKey(k tea.KeyPressMsg) tea.Cmd {
 	km := &m.keys
-	page := max(1, m.windowsListH()-1)
+	if to, ok := km.Target(k, m.winCursor, m.windowsListH()-1, len(m.windows())); ok {
+		m.selectWindowAt(to)
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		m.selectWindowAt(m.winCursor - 1)
-	case key.Matches(k, km.Down):
-		m.selectWindowAt(m.winCursor + 1)
-	case key.Matches(k, km.PageUp):
-		m.selectWindowAt(m.winCursor - page)
-	case key.Matches(k, km.PageDown):
-		m.selectWindowAt(m.winCursor + page)
-	case key.Matches(k, km.Home):
-		m.selectWindowAt(0)
-	case key.Matches(k, km.End):
-		m.selectWindowAt(len(m.windows()) - 1)
 	case key.Matches(k, km.NewWindow):
 		m.openWindowForm(nil)
 	case key.Matches(k, km.EditWindow):

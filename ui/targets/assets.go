@@ -69,21 +69,13 @@ func (m *Model) selectedAsset() (model.Asset, bool) {
 func (m *Model) updateAssets(k tea.KeyPressMsg) tea.Cmd {
 	km := &m.keys
 	a, ok := m.selectedAsset()
+	if to, ok := km.Target(k, m.assetCursor, m.assetPage(), len(m.assets())); ok {
+		m.selectAssetIndex(to)
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Back):
 		m.inAssets = false
-	case key.Matches(k, km.Up):
-		m.selectAssetIndex(m.assetCursor - 1)
-	case key.Matches(k, km.Down):
-		m.selectAssetIndex(m.assetCursor + 1)
-	case key.Matches(k, km.PageUp):
-		m.selectAssetIndex(m.assetCursor - m.assetPage())
-	case key.Matches(k, km.PageDown):
-		m.selectAssetIndex(m.assetCursor + m.assetPage())
-	case key.Matches(k, km.Home):
-		m.selectAssetIndex(0)
-	case key.Matches(k, km.End):
-		m.selectAssetIndex(len(m.assets()) - 1)
 	case key.Matches(k, km.NewAsset):
 		m.openAssetForm(model.Asset{})
 	case key.Matches(k, km.EditAsset):

@@ -9,7 +9,7 @@ import (
 // keys holds every binding of the screen, grouped by mode.
 type keys struct {
 	// Moving in the zone list and in the asset list.
-	Up, Down, PageUp, PageDown, Home, End key.Binding
+	common.Nav
 
 	// The zone and conduit list.
 	NewZone, NewConduit, Edit, SLT, Assets, Delete, MoveUp, MoveDown, Template key.Binding
@@ -28,12 +28,7 @@ type keys struct {
 func newKeys() keys {
 	b := common.Bind
 	k := keys{
-		Up:       b("↑/k", "up", "up", "k"),
-		Down:     b("↓/j", "down", "down", "j"),
-		PageUp:   b("pgup", "page up", "pgup"),
-		PageDown: b("pgdown", "page down", "pgdown"),
-		Home:     b("home/g", "first", "home", "g"),
-		End:      b("end/G", "last", "end", "G"),
+		Nav: common.NewNav(""),
 
 		NewZone:    b("n", "new zone", "n"),
 		NewConduit: b("c", "new conduit", "c"),

@@ -139,19 +139,11 @@ func (m *Model) confirmed() tea.Cmd {
 func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	km := &m.keys
 	z, c := m.selected()
+	if to, ok := km.Target(k, m.cursor, m.page(), m.count()); ok {
+		m.selectIndex(to)
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		m.selectIndex(m.cursor - 1)
-	case key.Matches(k, km.Down):
-		m.selectIndex(m.cursor + 1)
-	case key.Matches(k, km.PageUp):
-		m.selectIndex(m.cursor - m.page())
-	case key.Matches(k, km.PageDown):
-		m.selectIndex(m.cursor + m.page())
-	case key.Matches(k, km.Home):
-		m.selectIndex(0)
-	case key.Matches(k, km.End):
-		m.selectIndex(m.count() - 1)
 	case key.Matches(k, km.NewZone):
 		m.openZoneForm(nil)
 	case key.Matches(k, km.NewConduit):
