@@ -101,21 +101,31 @@ func kill(t *testing.T, tm *term) {
 }
 
 var (
-	rowRE    = regexp.MustCompile(`^(SR \d+\.\d+(?: RE \d+)?)\s+SL\d\s+(\S+)`)
-	headerRE = regexp.MustCompile(`^(.+) \((zone|conduit)\) · FR\d`)
+	rowRE     = regexp.MustCompile(`^(SR \d+\.\d+(?: RE \d+)?)\s+SL\d\s+(\S+)`)
+	headerRE  = regexp.MustCompile(`^(.+) \((zone|conduit)\) · FR\d`)
+	currentRE = regexp.MustCompile(`^(SR \d+\.\d+(?: RE \d+)?) · SL \d · `)
 )
 
 // committedRows reads the interview screen: the target in the header and
-// every requirement row whose answer is shown as saved (no ellipsis).
+// every requirement row whose answer is shown as saved (no ellipsis). The
+// row under the cursor is left out: once every requirement of the list is
+// answered the cursor stays put, so keys still in flight at the kill may
+// legitimately answer that one again (a newer commit, not a lost one).
 func committedRows(screen string) (target string, rows map[string]string) {
 	rows = map[string]string{}
+	current := ""
+	for _, line := range strings.Split(screen, "\n") {
+		if m := currentRE.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			current = m[1]
+		}
+	}
 	for _, line := range strings.Split(screen, "\n") {
 		if m := headerRE.FindStringSubmatch(strings.TrimSpace(line)); m != nil && target == "" {
 			target = m[1]
 		}
 		if m := rowRE.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
 			st := m[2]
-			if strings.HasSuffix(st, "…") || st == "·" {
+			if strings.HasSuffix(st, "…") || st == "·" || m[1] == current {
 				continue
 			}
 			rows[m[1]] = map[string]string{"yes": "yes", "part": "partial", "no": "no", "n/a": "na", "comp": "compensating"}[st]
