@@ -1,6 +1,8 @@
 package main
 
 import (
+	"slate/report"
+
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -77,24 +79,31 @@ func TestMatrixJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("matrix: %s", errs)
 	}
-	var m matrixJSON
+	var m report.MatrixDoc
 	if err := json.Unmarshal([]byte(out), &m); err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Targets) != 9 || m.Targets[2].ID != "supervisory" {
+	if len(m.Targets) != 9 || m.Targets[2].ID != "supervisory" || m.Scope != "sl_t" || m.Summary.Scope != "sl_t" {
 		t.Fatalf("targets: %+v", m.Targets)
 	}
 	fr5 := m.Targets[2].FRs[4]
-	if fr5.SLA != 1 || fr5.SLT != 2 || fr5.Gap != 1 || fr5.Provisional {
+	if fr5.SLA != 1 || fr5.SLT != 2 || fr5.Gap != 1 || fr5.Provisional || fr5.Text != "1/2 -1" || fr5.State != "gap" {
 		t.Fatalf("supervisory FR5: %+v", fr5)
 	}
 	fr3 := m.Targets[3].FRs[2] // control FR3: SL1 satisfied, SL2 items open
-	if fr3.SLA != 1 || !fr3.Provisional {
+	if fr3.SLA != 1 || !fr3.Provisional || !fr3.Compensated || fr3.Text != "1c*/2 -1" || *fr3.Completeness != 60 {
 		t.Fatalf("control FR3: %+v", fr3)
 	}
 	code, text, _ := runCLI(t, "matrix", path)
-	if code != 0 || !strings.Contains(text, "Supervisory") || !strings.Contains(text, "1*/2 -1") {
+	if code != 0 || !strings.Contains(text, "Supervisory") || !strings.Contains(text, "1c*/2 -1") || !strings.Contains(text, "scope: up to SL-T") {
 		t.Fatalf("text matrix:\n%s", text)
+	}
+	code, wide, _ := runCLI(t, "matrix", path, "--scope", "4", "--json")
+	if code != 0 || !strings.Contains(wide, `"scope": "sl_4"`) {
+		t.Fatalf("--scope 4: %d\n%s", code, wide)
+	}
+	if code, _, errs := runCLI(t, "matrix", path, "--scope", "5"); code != 2 || !strings.Contains(errs, "scope") {
+		t.Fatalf("--scope 5: %d %q", code, errs)
 	}
 }
 

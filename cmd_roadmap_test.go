@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"slate/report"
 )
 
 func TestRoadmapCommand(t *testing.T) {
@@ -12,14 +14,14 @@ func TestRoadmapCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("roadmap: %s", errs)
 	}
-	var r roadmapJSON
+	var r report.RoadmapDoc
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Initiatives) == 0 || len(r.Windows) != 3 || r.Unanswered == 0 {
 		t.Fatalf("plan: %d initiatives, %d windows, %d unanswered", len(r.Initiatives), len(r.Windows), r.Unanswered)
 	}
-	var sr15, sr112 *initiativeJSON
+	var sr15, sr112 *report.RoadmapInitiative
 	for i := range r.Initiatives {
 		switch r.Initiatives[i].Requirement {
 		case "SR 1.5":

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"slate/model"
 )
 
 // newFlags returns a flag set that reports usage errors instead of exiting
@@ -55,4 +57,17 @@ func wantArgs(pos []string, min, max int, what string) error {
 		return usagef("unexpected argument %q", pos[max])
 	}
 	return nil
+}
+
+// scopeFlag adds --scope, the view setting of docs/scoring.md.
+func scopeFlag(fs *flag.FlagSet) *string {
+	return fs.String("scope", "t", "4 to judge every requirement up to SL 4; t (default) up to each FR's SL-T")
+}
+
+func parseScope(v string) (model.Scope, error) {
+	s, err := model.ParseScope(v)
+	if err != nil {
+		return s, usageError{"--" + err.Error()}
+	}
+	return s, nil
 }

@@ -9,9 +9,11 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"slate/report"
 )
 
-// Exit codes of DESIGN §7.
+// Exit codes, as README.md documents them.
 const (
 	exitOK      = 0
 	exitRuntime = 1
@@ -120,14 +122,16 @@ func prog(name string) string {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprint(w, `slate: offline IEC 62443 gap assessments
+	fmt.Fprintf(w, `slate: offline IEC 62443 gap assessments
 
 Usage:
   slate [FILE]                    open FILE in the terminal interface (default assessment.slate)
   slate demo [FILE]               write a sample plant to FILE and open it
-  slate matrix FILE [--json]      print the SL-A / SL-T gap matrix
+  slate matrix FILE [--json] [--scope 4]
+                                  print the SL-A / SL-T gap matrix
   slate roadmap FILE [--json]     print the remediation roadmap
-  slate report FILE --format html|md|csv|json [-o OUT]
+  slate report FILE --format %s [-o OUT] [--scope 4]
+                                  write a report (%s)
   slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
   slate import IN.json FILE       create FILE from a JSON exchange document
   slate verify FILE               integrity check and audit-chain verification
@@ -137,5 +141,14 @@ Global option for commands that read catalogs:
   --catalogs DIR   extra catalog folder (default: $SLATE_CATALOGS)
 
 Run "slate COMMAND --help" for a command's options.
-`)
+`, report.FormatKeys("|"), reportTitles())
+}
+
+// reportTitles names the report formats for the usage text.
+func reportTitles() string {
+	var t []string
+	for _, f := range report.Formats() {
+		t = append(t, f.Key+" "+f.Title)
+	}
+	return strings.Join(t, ", ")
 }

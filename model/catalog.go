@@ -201,10 +201,10 @@ func (c *Catalog) Applicable(k TargetKind, fr FR) []*Requirement {
 }
 
 // InScope returns the requirements of fr to ask about a target of kind k with
-// target vector slt: those with sl <= SL-T(fr), or every applicable one up to
-// SL 4 when uptoSL4 is set (to find over-achievement).
-func (c *Catalog) InScope(k TargetKind, slt SLVector, fr FR, uptoSL4 bool) []*Requirement {
-	limit := ScopeLimit(slt.At(fr), uptoSL4)
+// target vector slt: those with sl <= C, the scope's ceiling (SL-T in the
+// default scope, SL 4 in the widened one, to find over-achievement).
+func (c *Catalog) InScope(k TargetKind, slt SLVector, fr FR, scope Scope) []*Requirement {
+	limit := scope.Ceiling(slt.At(fr))
 	var out []*Requirement
 	for _, j := range c.byKindFR[k][fr-1] {
 		if r := &c.Requirements[j]; r.SL <= limit {
@@ -212,14 +212,6 @@ func (c *Catalog) InScope(k TargetKind, slt SLVector, fr FR, uptoSL4 bool) []*Re
 		}
 	}
 	return out
-}
-
-// ScopeLimit is the highest requirement level in the interview scope.
-func ScopeLimit(slt Level, uptoSL4 bool) Level {
-	if uptoSL4 {
-		return MaxLevel
-	}
-	return slt
 }
 
 // Count returns how many requirements have sl <= l across all FRs, the

@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// ExchangeFormat names version 1 of the JSON exchange document (DESIGN §6,
-// docs/exchange-format.md).
+// ExchangeFormat names version 1 of the JSON exchange document
+// (docs/exchange-format.md).
 const ExchangeFormat = "slate/1"
 
 // Document is the JSON exchange document: one whole assessment.

@@ -15,7 +15,7 @@ func BenchmarkBuildMatrix(b *testing.B) {
 	a := model.GeneratePlant(cat, model.PlantSpec{Zones: 200, Conduits: 300, Answered: 1, Seed: 1})
 	b.ReportAllocs()
 	for b.Loop() {
-		m := model.BuildMatrix(cat, a)
+		m := model.BuildMatrix(cat, a, model.ScopeSLT)
 		if len(m.Rows) != 500 {
 			b.Fatal("rows")
 		}

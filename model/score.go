@@ -1,73 +1,76 @@
 package model
 
-// FRScore is the result of scoring one FR of one target.
+// FRScore is the result of scoring one FR of one target in one scope. Every
+// screen, command and report reads a cell's numbers, state and text from
+// here; docs/scoring.md explains each field with a worked example.
 type FRScore struct {
-	SLA         Level // achieved level
-	SLT         Level // target level
-	Gap         Level // max(0, SLT - SLA)
-	Provisional bool  // an unanswered requirement could still raise SLA
-	Answered    int   // answered requirements with sl <= max(SLT, 1)
-	Applicable  int   // applicable requirements with sl <= max(SLT, 1)
+	SLA        Level // achieved level (does not depend on the scope)
+	SLT        Level // target level
+	Gap        Level // max(0, SLT - SLA)
+	Optimistic Level // SL-A if every unanswered requirement were satisfied
+	Ceiling    Level // C: SL-T in the default scope, 4 in the widened one
+
+	// Provisional: answering the open questions could still raise SL-A
+	// within scope, i.e. min(Optimistic, Ceiling) > SLA.
+	Provisional bool
+	// Compensated: a requirement with sl <= SL-A is met by a compensating
+	// countermeasure, so SL-A depends on it.
+	Compensated bool
+	// Assessed: S (the FR's requirements with sl <= max(C, 1)) is empty or
+	// at least one of them is answered.
+	Assessed bool
+	// AllNA: S is empty or every requirement in it is answered n/a.
+	AllNA bool
+
+	Answered   int // answered requirements with sl <= C
+	Applicable int // applicable requirements with sl <= C
 }
 
-// Completeness returns Answered/Applicable, 1 when nothing is applicable.
-func (s FRScore) Completeness() float64 {
-	if s.Applicable == 0 {
-		return 1
-	}
-	return float64(s.Answered) / float64(s.Applicable)
-}
-
-// TargetScore holds the scores of FR1..FR7 of one target.
-type TargetScore [NumFR]FRScore
-
-// At returns the score of fr.
-func (t *TargetScore) At(fr FR) FRScore { return t[fr-1] }
-
-// Completeness sums answered over applicable across FRs.
-func (t *TargetScore) Completeness() (answered, applicable int) {
-	for _, s := range t {
-		answered += s.Answered
-		applicable += s.Applicable
-	}
-	return answered, applicable
-}
-
-// MaxGap returns the largest gap over the FRs.
-func (t *TargetScore) MaxGap() Level {
-	g := Level(0)
-	for _, s := range t {
-		g = max(g, s.Gap)
-	}
-	return g
-}
-
-// ScoreFR computes DESIGN §2 for one FR of one target:
+// ScoreFR computes one FR of one target (the rules of docs/scoring.md):
 //
-//	SL-A = the largest L in 0..4 such that every applicable requirement of the
-//	       FR with sl <= L is satisfied (yes, na, compensating);
-//	provisional when an unanswered requirement with sl <= SL-A+1 exists;
-//	completeness over applicable requirements with sl <= max(SL-T, 1);
-//	gap = max(0, SL-T - SL-A).
+//	SL-A         the largest L such that every applicable requirement of the
+//	             FR with sl <= L is satisfied (yes, na, compensating);
+//	optimistic   the same with unanswered counted as satisfied;
+//	provisional  min(optimistic, C) > SL-A;
+//	compensated  a compensating answer with sl <= SL-A;
+//	assessed     S empty or one requirement in S answered;
+//	all_na       S empty or every requirement in S answered na;
+//	completeness answered / applicable over sl <= C.
 //
-// SL-A is therefore one below the lowest level of any unsatisfied requirement,
-// which lets one pass over the FR's requirements do the work.
-func (c *Catalog) ScoreFR(t Target, fr FR, answers Answers) FRScore {
+// One pass over the FR's requirements: SL-A is one below the lowest level
+// of any unsatisfied requirement, the optimistic SL-A one below the lowest
+// level of any `no` or `partial`.
+func (c *Catalog) ScoreFR(t Target, fr FR, answers Answers, scope Scope) FRScore {
 	slt := t.SLT.At(fr)
-	completeTo := max(slt, 1)
+	ceil := scope.Ceiling(slt)
+	sLimit := max(ceil, 1)
 	lowestUnsatisfied := MaxLevel + 1
-	lowestUnanswered := MaxLevel + 1
-	s := FRScore{SLT: slt}
+	lowestFailed := MaxLevel + 1
+	lowestCompensating := MaxLevel + 1
+	s := FRScore{SLT: slt, Ceiling: ceil, AllNA: true}
+	inS, answeredInS := 0, 0
 	for _, j := range c.byKindFR[t.Kind][fr-1] {
 		r := &c.Requirements[j]
 		st := answers.Status(r.ID)
+		switch st {
+		case No, Partial:
+			lowestFailed = min(lowestFailed, r.SL)
+		case Compensating:
+			lowestCompensating = min(lowestCompensating, r.SL)
+		}
 		if !st.Satisfied() {
 			lowestUnsatisfied = min(lowestUnsatisfied, r.SL)
 		}
-		if !st.Answered() {
-			lowestUnanswered = min(lowestUnanswered, r.SL)
+		if r.SL <= sLimit {
+			inS++
+			if st.Answered() {
+				answeredInS++
+			}
+			if st != NA {
+				s.AllNA = false
+			}
 		}
-		if r.SL <= completeTo {
+		if r.SL <= ceil {
 			s.Applicable++
 			if st.Answered() {
 				s.Answered++
@@ -75,25 +78,28 @@ func (c *Catalog) ScoreFR(t Target, fr FR, answers Answers) FRScore {
 		}
 	}
 	s.SLA = lowestUnsatisfied - 1
-	s.Provisional = lowestUnanswered <= MaxLevel && lowestUnanswered <= s.SLA+1
+	s.Optimistic = lowestFailed - 1
+	s.Provisional = min(s.Optimistic, ceil) > s.SLA
+	s.Compensated = lowestCompensating <= s.SLA
+	s.Assessed = inS == 0 || answeredInS > 0
 	s.Gap = max(0, slt-s.SLA)
 	return s
 }
 
 // Score computes every FR of one target.
-func (c *Catalog) Score(t Target, answers Answers) TargetScore {
+func (c *Catalog) Score(t Target, answers Answers, scope Scope) TargetScore {
 	var ts TargetScore
 	for _, fr := range FRs {
-		ts[fr-1] = c.ScoreFR(t, fr, answers)
+		ts[fr-1] = c.ScoreFR(t, fr, answers, scope)
 	}
 	return ts
 }
 
 // Unmet returns the in-scope requirements of fr that the target does not
 // satisfy, in catalog order: the drill-down behind a gap-matrix cell.
-func (c *Catalog) Unmet(t Target, fr FR, answers Answers, uptoSL4 bool) []*Requirement {
+func (c *Catalog) Unmet(t Target, fr FR, answers Answers, scope Scope) []*Requirement {
 	var out []*Requirement
-	for _, r := range c.InScope(t.Kind, t.SLT, fr, uptoSL4) {
+	for _, r := range c.InScope(t.Kind, t.SLT, fr, scope) {
 		if !answers.Status(r.ID).Satisfied() {
 			out = append(out, r)
 		}

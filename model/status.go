@@ -8,7 +8,7 @@ import (
 // Status is the answer given for one requirement of one target.
 type Status string
 
-// The answer statuses of DESIGN §2. The zero value reads as Unanswered.
+// The answer statuses (docs/scoring.md). The zero value reads as Unanswered.
 const (
 	Unanswered   Status = "unanswered"
 	Yes          Status = "yes"

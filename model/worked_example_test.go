@@ -23,11 +23,15 @@ import (
 //
 //	SL-A: all sl-1 items satisfied (yes/na/compensating) -> at least 1;
 //	      SR 1.2 (sl 2) is "no" -> not 2. SL-A = 1.
-//	Provisional: SR 1.8 is unanswered with sl 2 <= SL-A+1 = 2 -> yes ("1*").
-//	Gap: 2 - 1 = 1.
-//	Completeness: sl <= max(2,1) gives 16 applicable; answered 10 + 2 = 12.
+//	Optimistic SL-A: unanswered counted as satisfied, SR 1.2 (sl 2) is
+//	      still "no" -> 1. Provisional: min(1, C = 2) > 1 is false, so no
+//	      answer to the open SL-2 questions can raise SL-A.
+//	Compensated: SR 1.7 (sl 1 <= SL-A) is compensating -> "1c".
+//	Gap: 2 - 1 = 1. Cell text "1c/2 -1", state gap.
+//	Completeness: sl <= C = 2 gives 16 applicable; answered 10 + 2 = 12.
 //
-// FR5 with nothing answered: SL-A 0, provisional, gap 2, completeness 0/6.
+// FR5 with nothing answered: SL-A 0, optimistic 4, provisional, gap 2,
+// completeness 0/6, not assessed: "?/2".
 func TestWorkedExample(t *testing.T) {
 	cat := questionnaires.Builtin()
 	as := model.Answers{}
@@ -41,14 +45,27 @@ func TestWorkedExample(t *testing.T) {
 	set("SR 1.2", model.No)
 
 	zone := model.Target{Kind: model.KindZone, Key: "control", SLT: model.Uniform(2)}
-	got := cat.ScoreFR(zone, 1, as)
-	want := model.FRScore{SLA: 1, SLT: 2, Gap: 1, Provisional: true, Answered: 12, Applicable: 16}
+	got := cat.ScoreFR(zone, 1, as, model.ScopeSLT)
+	want := model.FRScore{SLA: 1, SLT: 2, Gap: 1, Optimistic: 1, Ceiling: 2, Compensated: true, Assessed: true, Answered: 12, Applicable: 16}
 	if got != want {
 		t.Fatalf("FR1 = %+v, want %+v", got, want)
 	}
-	got5 := cat.ScoreFR(zone, 5, as)
-	want5 := model.FRScore{SLA: 0, SLT: 2, Gap: 2, Provisional: true, Answered: 0, Applicable: 6}
+	if c := got.Cell(); c != (model.Cell{Text: "1c/2 -1", State: model.StateGap}) {
+		t.Fatalf("FR1 cell = %+v", c)
+	}
+	wide := cat.ScoreFR(zone, 1, as, model.ScopeSL4)
+	if wide.Text() != "1c/2 -1" || wide.Answered != 12 || wide.Applicable != 24 || model.Percent(wide.Answered, wide.Applicable) != "50%" {
+		t.Fatalf("FR1 widened = %+v %q", wide, wide.Text())
+	}
+	if model.Percent(got.Answered, got.Applicable) != "75%" {
+		t.Fatalf("FR1 completeness %s", model.Percent(got.Answered, got.Applicable))
+	}
+	got5 := cat.ScoreFR(zone, 5, as, model.ScopeSLT)
+	want5 := model.FRScore{SLA: 0, SLT: 2, Gap: 2, Optimistic: 4, Ceiling: 2, Provisional: true, Answered: 0, Applicable: 6}
 	if got5 != want5 {
 		t.Fatalf("FR5 = %+v, want %+v", got5, want5)
+	}
+	if c := got5.Cell(); c != (model.Cell{Text: "?/2", State: model.StateNotAssessed}) {
+		t.Fatalf("FR5 cell = %+v", c)
 	}
 }

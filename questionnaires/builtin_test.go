@@ -7,7 +7,7 @@ import (
 	"slate/model"
 )
 
-// The counts of DESIGN §3 (IEC 62443-3-3 Annex B with COR1:2014).
+// The counts of IEC 62443-3-3 Annex B with COR1:2014 (docs/catalog-format.md).
 func TestBuiltinCounts(t *testing.T) {
 	c := Builtin()
 	srs, res := 0, 0

@@ -1,9 +1,9 @@
 package report
 
 import (
-	"bytes"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"strings"
 
 	"slate/model"
@@ -23,23 +23,35 @@ func cell(s string) string {
 	return s
 }
 
-func writeCSV(header []string, rows [][]string) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(bom)
-	w := csv.NewWriter(&b)
+func writeCSV(out io.Writer, header []string, rows [][]string) error {
+	if _, err := io.WriteString(out, bom); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true // what spreadsheets expect
 	if err := w.Write(header); err != nil {
-		return nil, err
+		return err
 	}
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return w.WriteAll(rows) // flushes and reports the first write error
 }
 
-// AnswersCSV has one row per zone or conduit and applicable requirement,
-// answered or not, with whether it is in the interview scope (sl <= SL-T).
-func AnswersCSV(in *Input) ([]byte, error) {
+// writeCSVPart writes file i of the CSV report: the answers, the roadmap,
+// the gap matrix (in the order of the format's Files).
+func writeCSVPart(w io.Writer, in *Input, file int) error {
+	switch file {
+	case 0:
+		return writeAnswersCSV(w, in)
+	case 1:
+		return writeRoadmapCSV(w, in)
+	case 2:
+		return writeMatrixCSV(w, in)
+	}
+	return fmt.Errorf("csv report has no file %d", file)
+}
+
+// writeAnswersCSV has one row per zone or conduit and applicable requirement,
+// answered or not, with whether it is in the report's scope (sl <= C).
+func writeAnswersCSV(w io.Writer, in *Input) error {
 	header := []string{"target", "target_name", "kind", "fr", "requirement", "title", "level", "in_scope",
 		"status", "note", "justification", "interviewee", "assessor", "flagged", "updated"}
 	var rows [][]string
@@ -53,16 +65,16 @@ func AnswersCSV(in *Input) ([]byte, error) {
 					updated = a.UpdatedAt.UTC().Format("2006-01-02T15:04:05Z")
 				}
 				rows = append(rows, []string{cell(t.Key), cell(t.Name), t.Kind.String(), fmt.Sprint(int(fr)), r.ID, r.Title,
-					fmt.Sprint(int(r.SL)), yesNo(r.SL <= t.SLT.At(fr)), string(a.Status.Norm()), cell(a.Note),
+					fmt.Sprint(int(r.SL)), yesNo(r.SL <= in.Scope().Ceiling(t.SLT.At(fr))), string(a.Status.Norm()), cell(a.Note),
 					cell(a.Justification), cell(a.Interviewee), cell(a.Assessor), yesNo(a.Flagged), updated})
 			}
 		}
 	}
-	return writeCSV(header, rows)
+	return writeCSV(w, header, rows)
 }
 
-// RoadmapCSV has one row per initiative.
-func RoadmapCSV(in *Input) ([]byte, error) {
+// writeRoadmapCSV has one row per initiative.
+func writeRoadmapCSV(w io.Writer, in *Input) error {
 	header := []string{"rank", "phase", "requirement", "title", "fr", "level", "score", "targets", "effort",
 		"outage", "vendor", "window", "window_date", "owner", "due", "status", "risk_acceptance", "remediation", "why"}
 	var rows [][]string
@@ -92,7 +104,7 @@ func RoadmapCSV(in *Input) ([]byte, error) {
 			cell(win), date, cell(it.Tracking.Owner), it.Tracking.Due, it.Tracking.Status.Label(), cell(accepted),
 			cell(r.Remediation), cell(strings.Join(why, "; "))})
 	}
-	return writeCSV(header, rows)
+	return writeCSV(w, header, rows)
 }
 
 func yesNo(b bool) string {

@@ -18,7 +18,7 @@ var reportAt = time.Date(2026, 3, 5, 12, 0, 0, 0, time.UTC)
 func demoInput() *Input {
 	cat := questionnaires.Builtin()
 	return NewInput(model.SamplePlant(cat), cat, reportAt, "plant.slate",
-		Chain{Head: "4f9c2a61d0e5b7a83c1f6e2d9b0a4c7e5f8d1b3a6c9e2f5a8b1d4c7e0f3a6b9c", Rows: 105})
+		Chain{Head: "4f9c2a61d0e5b7a83c1f6e2d9b0a4c7e5f8d1b3a6c9e2f5a8b1d4c7e0f3a6b9c", Rows: 105}, model.ScopeSLT)
 }
 
 // hostileInput fills every user-controlled text with markup, escapes and
@@ -48,24 +48,34 @@ func hostileInput() *Input {
 		a.Tracking[k] = tr
 	}
 	cat := in.Cat
-	return NewInput(a, cat, reportAt, "plant.slate", in.Chain)
+	return NewInput(a, cat, reportAt, "plant.slate", in.Chain, model.ScopeSLT)
 }
 
-func TestMarkdownGolden(t *testing.T) {
-	out, err := Markdown(demoInput())
+// render writes file i of a registered format to memory.
+func render(t testing.TB, key string, in *Input, file int) []byte {
+	t.Helper()
+	f, ok := LookupFormat(key)
+	if !ok {
+		t.Fatalf("no format %q", key)
+	}
+	out, err := Render(f, in, file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden.RequireEqual(t, out)
+	return out
+}
+
+// csvParts names the files of the CSV report, in order.
+var csvParts = []string{"answers", "roadmap", "matrix"}
+
+func TestMarkdownGolden(t *testing.T) {
+	golden.RequireEqual(t, render(t, "md", demoInput(), 0))
 }
 
 func TestCSVGolden(t *testing.T) {
-	for name, f := range map[string]func(*Input) ([]byte, error){"answers": AnswersCSV, "roadmap": RoadmapCSV} {
+	for i, name := range csvParts {
 		t.Run(name, func(t *testing.T) {
-			out, err := f(demoInput())
-			if err != nil {
-				t.Fatal(err)
-			}
+			out := render(t, "csv", demoInput(), i)
 			if !bytes.HasPrefix(out, []byte(bom)) {
 				t.Fatal("no UTF-8 byte order mark")
 			}
@@ -75,23 +85,15 @@ func TestCSVGolden(t *testing.T) {
 }
 
 func TestJSONGolden(t *testing.T) {
-	out, err := JSON(demoInput())
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden.RequireEqual(t, out)
+	golden.RequireEqual(t, render(t, "json", demoInput(), 0))
 }
 
 func TestReportsAreReproducible(t *testing.T) {
-	for format := range Formats {
-		a, err := Render(format, demoInput())
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := Render(format, demoInput())
-		for i := range a {
-			if !bytes.Equal(a[i].Data, b[i].Data) {
-				t.Fatalf("%s output differs between two runs", format)
+	for _, f := range Formats() {
+		for i := range f.Files {
+			a, b := render(t, f.Key, demoInput(), i), render(t, f.Key, demoInput(), i)
+			if !bytes.Equal(a, b) {
+				t.Fatalf("%s file %d differs between two runs", f.Key, i)
 			}
 		}
 	}
@@ -99,11 +101,8 @@ func TestReportsAreReproducible(t *testing.T) {
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	in := hostileInput()
-	for name, f := range map[string]func(*Input) ([]byte, error){"answers": AnswersCSV, "roadmap": RoadmapCSV} {
-		out, err := f(in)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for i, name := range csvParts {
+		out := render(t, "csv", in, i)
 		if bytes.ContainsRune(out, 0x1b) || bytes.ContainsRune(out, 0x07) {
 			t.Fatalf("%s: escape sequence in CSV", name)
 		}
@@ -138,11 +137,7 @@ func isNumber(s string) bool {
 }
 
 func TestMarkdownTablesHold(t *testing.T) {
-	out, err := Markdown(hostileInput())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(out)
+	s := string(render(t, "md", hostileInput(), 0))
 	if strings.Contains(s, "<script>") || strings.Contains(s, "<img") || strings.ContainsRune(s, 0x1b) {
 		t.Fatal("raw HTML or escape sequences in the Markdown")
 	}

@@ -86,27 +86,29 @@ type htmlFR struct {
 }
 
 type htmlSummary struct {
-	Lead            []string
-	Zones, Conduits int
-	ZonesAt         int
-	ConduitsAt      int
-	Answered        int
-	Applicable      int
-	Complete        string
-	Provisional     int
-	Cells           int
-	GapCells        int
-	Worst           []htmlWorst
-	Phases          []htmlPhaseCount
-	Open, Closed    int
+	Lead                   []string
+	Zones, Conduits        int // with a target (SL-T > 0 in some FR)
+	ZonesAt                int
+	ConduitsAt             int
+	Answered               int
+	Applicable             int
+	Complete               string
+	Scope                  string
+	Provisional            int
+	Cells                  int // cells with a target
+	GapCells               int
+	Worst                  []htmlWorst
+	Phases                 []htmlPhaseCount
+	Open, Closed           int
+	ZonesTotal, CondsTotal int
 }
 
 type htmlWorst struct {
 	Anchor, Name, Kind string
 	FR                 string
 	FRName             string
-	SLA                string
-	SLT, Gap, Unmet    int
+	Cell               htmlCell
+	Gap, Unmet         int
 }
 
 type htmlPhaseCount struct {
@@ -123,7 +125,8 @@ type htmlTarget struct {
 	IsZone                                bool
 	Answered, Applicable                  int
 	Complete                              string
-	MaxGap                                int
+	LargestGap                            string
+	GapStrong                             bool
 	Chart                                 htmlChart
 	Scores                                []htmlFRScore
 	Assets                                []htmlAsset
@@ -134,10 +137,9 @@ type htmlTarget struct {
 }
 
 type htmlFRScore struct {
-	FR, Name, SLA        string
-	SLT, Gap             int
+	FR, Name             string
+	Cell                 htmlCell
 	Answered, Applicable int
-	GapClass, GapMarker  string
 }
 
 type htmlAsset struct {
@@ -206,12 +208,8 @@ type htmlFactor struct {
 
 type htmlMatrixRow struct {
 	Anchor, Name, Kind string
-	Cells              []htmlMatrixCell
+	Cells              []htmlCell
 	Complete           string
-}
-
-type htmlMatrixCell struct {
-	Main, Note, Class string
 }
 
 type htmlAnswerGroup struct {
@@ -259,7 +257,7 @@ func htmlBuild(in *Input) *htmlDoc {
 	// caller left it out.
 	matrix := in.Matrix
 	if len(matrix.Rows) != len(a.Zones)+len(a.Conduits) {
-		matrix = model.BuildMatrix(cat, a)
+		matrix = model.BuildMatrix(cat, a, matrix.Scope)
 	}
 	zones := make(map[string]*model.Zone, len(a.Zones))
 	for i := range a.Zones {
@@ -320,8 +318,9 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 		Name:   htmlName(tg.Name, tg.Key),
 		IsZone: tg.Kind == model.KindZone,
 		SLT:    htmlSLT(tg.SLT),
-		MaxGap: int(row.Score.MaxGap()),
 	}
+	sum := row.Summary()
+	t.LargestGap, t.GapStrong = htmlTargetGap(sum)
 	if z, ok := zones[tg.Key]; ok && t.IsZone {
 		t.Type = htmlLine(z.Type)
 		t.Description = model.CleanText(z.Description)
@@ -341,16 +340,15 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 		t.From, t.FromAnchor = htmlZoneRef(c.From, zones, anchors)
 		t.To, t.ToAnchor = htmlZoneRef(c.To, zones, anchors)
 	}
-	t.Answered, t.Applicable = row.Completeness()
-	t.Complete = htmlPct(t.Answered, t.Applicable)
+	t.Answered, t.Applicable = sum.Answered, sum.Applicable
+	t.Complete = model.Percent(t.Answered, t.Applicable)
 	for _, fr := range model.FRs {
 		s := row.Score.At(fr)
-		class, marker := htmlGapClass(s)
 		t.Scores = append(t.Scores, htmlFRScore{
-			FR: fr.String(), Name: htmlLine(cat.FRTitle[fr-1]), SLA: htmlSLA(s), SLT: int(s.SLT), Gap: int(s.Gap),
-			Answered: s.Answered, Applicable: s.Applicable, GapClass: class, GapMarker: marker,
+			FR: fr.String(), Name: htmlLine(cat.FRTitle[fr-1]), Cell: htmlCellOf(s),
+			Answered: s.Answered, Applicable: s.Applicable,
 		})
-		unmet := cat.Unmet(tg, fr, answers, false)
+		unmet := cat.Unmet(tg, fr, answers, in.Scope())
 		t.unmetByFR[fr-1] = len(unmet)
 		if len(unmet) == 0 {
 			continue
@@ -407,29 +405,31 @@ func htmlBuildSummary(in *Input, matrix model.Matrix, targets []*htmlTarget) htm
 	flagged := 0
 	for i := range matrix.Rows {
 		row := &matrix.Rows[i]
-		at := row.Score.MaxGap() == 0
+		sum := row.Summary()
 		if row.Target.Kind == model.KindZone {
-			s.Zones++
-			if at {
+			s.ZonesTotal++
+			if sum.WithTarget {
+				s.Zones++
+			}
+			if sum.AtTarget {
 				s.ZonesAt++
 			}
 		} else {
-			s.Conduits++
-			if at {
+			s.CondsTotal++
+			if sum.WithTarget {
+				s.Conduits++
+			}
+			if sum.AtTarget {
 				s.ConduitsAt++
 			}
 		}
-		for _, fr := range model.FRs {
-			sc := row.Score.At(fr)
-			if sc.SLT == 0 {
+		for _, sc := range row.Score {
+			if sc.State() == model.StateNoTarget {
 				continue
 			}
 			s.Cells++
-			if sc.Provisional {
+			if sc.Provisional && sc.ShowsLevel() {
 				s.Provisional++
-			}
-			if sc.Gap > 0 {
-				s.GapCells++
 			}
 		}
 		for _, ans := range in.A.Answers[row.Target.Key] {
@@ -438,36 +438,18 @@ func htmlBuildSummary(in *Input, matrix model.Matrix, targets []*htmlTarget) htm
 			}
 		}
 	}
-	s.Answered, s.Applicable = matrix.Completeness()
-	s.Complete = htmlPct(s.Answered, s.Applicable)
+	p := matrix.Summary()
+	s.GapCells = p.GapCells
+	s.Answered, s.Applicable = p.Answered, p.Applicable
+	s.Complete = model.Percent(s.Answered, s.Applicable)
+	s.Scope = scopeSentence(matrix.Scope)
 
-	// The worst gaps: largest first, confirmed before provisional, then in
-	// matrix order.
-	type cell struct {
-		row int
-		fr  model.FR
-		sc  model.FRScore
-	}
-	var cells []cell
-	for i := range matrix.Rows {
-		for _, fr := range model.FRs {
-			if sc := matrix.Rows[i].Score.At(fr); sc.Gap > 0 {
-				cells = append(cells, cell{i, fr, sc})
-			}
-		}
-	}
-	sort.SliceStable(cells, func(i, j int) bool {
-		if cells[i].sc.Gap != cells[j].sc.Gap {
-			return cells[i].sc.Gap > cells[j].sc.Gap
-		}
-		return !cells[i].sc.Provisional && cells[j].sc.Provisional
-	})
-	for _, c := range cells[:min(len(cells), htmlWorstN)] {
-		t := targets[c.row]
+	for _, c := range matrix.WorstGaps(htmlWorstN) {
+		t := targets[c.Row]
 		s.Worst = append(s.Worst, htmlWorst{
-			Anchor: t.Anchor, Name: t.Name, Kind: strings.ToLower(t.Kind), FR: c.fr.String(),
-			FRName: htmlLine(in.Cat.FRTitle[c.fr-1]), SLA: htmlSLA(c.sc), SLT: int(c.sc.SLT), Gap: int(c.sc.Gap),
-			Unmet: t.unmetByFR[c.fr-1],
+			Anchor: t.Anchor, Name: t.Name, Kind: strings.ToLower(t.Kind), FR: c.FR.String(),
+			FRName: htmlLine(in.Cat.FRTitle[c.FR-1]), Cell: htmlCellOf(c.Score), Gap: int(c.Score.Gap),
+			Unmet: t.unmetByFR[c.FR-1],
 		})
 	}
 
@@ -512,27 +494,25 @@ func htmlBuildSummary(in *Input, matrix model.Matrix, targets []*htmlTarget) htm
 // htmlLead writes the executive summary in plain sentences.
 func htmlLead(s *htmlSummary, in *Input, matrix model.Matrix) []string {
 	var out []string
-	out = append(out, fmt.Sprintf("%s of %s and %s of %s meet their target security level (SL-T) in every foundational requirement.",
+	out = append(out, fmt.Sprintf("%s of %s and %s of %s with a target meet their target security level (SL-T) in every foundational requirement.",
 		htmlCount(s.ZonesAt, ""), htmlCount(s.Zones, "zone"), htmlCount(s.ConduitsAt, ""), htmlCount(s.Conduits, "conduit")))
 	switch {
 	case len(s.Worst) == 0 && s.Cells > 0:
-		out = append(out, "No zone or conduit falls short of its target in any foundational requirement.")
+		out = append(out, "No assessed zone or conduit falls short of its target in any foundational requirement.")
 	case len(s.Worst) > 0:
 		w := s.Worst[0]
 		n := 0
-		for i := range matrix.Rows {
-			for _, sc := range matrix.Rows[i].Score {
-				if int(sc.Gap) == w.Gap {
-					n++
-				}
+		for _, g := range matrix.WorstGaps(0) {
+			if int(g.Score.Gap) == w.Gap {
+				n++
 			}
 		}
 		more := ""
 		if n > 1 {
 			more = fmt.Sprintf(" (one of %d with a gap of %d)", n, w.Gap)
 		}
-		out = append(out, fmt.Sprintf("%s of the %s scored cells fall short of the target. The largest gap is %s: %s in %s (%s), where SL-A %s is achieved against SL-T %d%s.",
-			htmlCount(s.GapCells, ""), htmlCount(s.Cells, ""), htmlLevels(w.Gap), w.Name, w.FR, w.FRName, w.SLA, w.SLT, more))
+		out = append(out, fmt.Sprintf("%s of the %s cells with a target fall short of it. The largest gap is %s: %s in %s (%s), cell %s%s.",
+			htmlCount(s.GapCells, ""), htmlCount(s.Cells, ""), htmlLevels(w.Gap), w.Name, w.FR, w.FRName, w.Cell.Text, more))
 	}
 	out = append(out, fmt.Sprintf("The interview is %s complete: %d of %d in-scope requirements are answered.",
 		s.Complete, s.Answered, s.Applicable))
@@ -619,8 +599,8 @@ func htmlBuildAppendix(d *htmlDoc, in *Input, matrix model.Matrix) {
 		row := &matrix.Rows[i]
 		t := d.Targets[i]
 		mr := htmlMatrixRow{Anchor: t.Anchor, Name: t.Name, Kind: strings.ToLower(t.Kind), Complete: t.Complete}
-		for _, fr := range model.FRs {
-			mr.Cells = append(mr.Cells, htmlMatrixCellOf(row.Score.At(fr)))
+		for _, sc := range t.Scores {
+			mr.Cells = append(mr.Cells, sc.Cell)
 		}
 		d.MatrixRows = append(d.MatrixRows, mr)
 
@@ -714,20 +694,6 @@ func htmlItoa(n int) string {
 	return fmt.Sprint(n)
 }
 
-func htmlPct(n, of int) string {
-	if of == 0 {
-		return "100%"
-	}
-	return fmt.Sprintf("%d%%", n*100/of)
-}
-
-func htmlSLA(s model.FRScore) string {
-	if s.Provisional {
-		return fmt.Sprintf("%d*", s.SLA)
-	}
-	return fmt.Sprint(s.SLA)
-}
-
 func htmlSLT(v model.SLVector) string {
 	if v.IsUniform() {
 		if v[0] == 0 {
@@ -740,39 +706,6 @@ func htmlSLT(v model.SLVector) string {
 		parts[i] = fmt.Sprintf("FR%d %d", i+1, l)
 	}
 	return strings.Join(parts, " · ")
-}
-
-// htmlGapClass names a cell's colour class and its printed marker: at
-// target, one level short, two or more short, nothing answered, no target.
-func htmlGapClass(s model.FRScore) (class, marker string) {
-	switch {
-	case s.SLT == 0:
-		return "nt", "no target"
-	case s.Answered == 0 && s.Applicable > 0:
-		return "na", "?"
-	case s.Gap == 0:
-		return "ok", "ok"
-	case s.Gap == 1:
-		return "g1", "−1"
-	}
-	return "g2", fmt.Sprintf("−%d", s.Gap)
-}
-
-// htmlMatrixCellOf is the table form of a matrix cell: "1*/2" over "gap −1".
-func htmlMatrixCellOf(s model.FRScore) htmlMatrixCell {
-	class, marker := htmlGapClass(s)
-	c := htmlMatrixCell{Main: htmlSLA(s) + "/" + fmt.Sprint(s.SLT), Class: class}
-	switch class {
-	case "na":
-		c.Note = "not assessed"
-	case "nt":
-		c.Note = "no target"
-	case "ok":
-		c.Note = "at target"
-	default:
-		c.Note = "gap " + marker
-	}
-	return c
 }
 
 func htmlStatusClass(s model.Status) string {

@@ -20,8 +20,8 @@ func BenchmarkHTMLLarge(b *testing.B) {
 			var size int64
 			b.ReportAllocs()
 			for b.Loop() {
-				w := countingWriter{}
-				if err := WriteHTML(&w, NewInput(a, cat, htmlTestAt, "large.slate", htmlTestChain)); err != nil {
+				w := sizeWriter{}
+				if err := WriteHTML(&w, NewInput(a, cat, htmlTestAt, "large.slate", htmlTestChain, model.ScopeSLT)); err != nil {
 					b.Fatal(err)
 				}
 				size = w.n
@@ -31,10 +31,10 @@ func BenchmarkHTMLLarge(b *testing.B) {
 	}
 }
 
-// countingWriter stands for the report file: it keeps only the size.
-type countingWriter struct{ n int64 }
+// sizeWriter stands for the report file: it keeps only the size.
+type sizeWriter struct{ n int64 }
 
-func (w *countingWriter) Write(p []byte) (int, error) {
+func (w *sizeWriter) Write(p []byte) (int, error) {
 	w.n += int64(len(p))
 	return len(p), nil
 }

@@ -44,10 +44,9 @@ type htmlHeatLine struct {
 }
 
 type htmlHeatCell struct {
-	X, CX        int
-	Class        string
-	Main, Marker string
-	Title        string
+	X, CX int
+	Cell  htmlCell
+	Title string
 }
 
 type htmlLegend struct {
@@ -55,11 +54,14 @@ type htmlLegend struct {
 }
 
 var htmlLegendItems = []htmlLegend{
-	{"ok", "ok", "at target"},
-	{"g1", "−1", "one level short"},
-	{"g2", "−2", "two or more levels short"},
-	{"na", "?", "not assessed: nothing answered yet"},
-	{"nt", "", "no target (SL-T 0)"},
+	{"ok", "2/2 ok", "at target"},
+	{"g1", "1/2 -1", "one level short"},
+	{"g2", "0/2 -2", "two or more levels short"},
+	{"g1", "1*/2 -1", "* provisional: an open question could still raise SL-A"},
+	{"ok", "2c/2 ok", "c: SL-A depends on a compensating countermeasure"},
+	{"na", "?/2", "not assessed: nothing answered yet"},
+	{"nt", "1/-", "no target (SL-T 0)"},
+	{"ok", "n/a", "nothing required: every requirement not applicable"},
 }
 
 // htmlHeatmap lays out the gap matrix: zones then conduits, FR1..FR7, split
@@ -113,13 +115,11 @@ func htmlHeatmap(m model.Matrix, targets []*htmlTarget, cat *model.Catalog) ([]h
 				Name: htmlCut(t.Name, hmNameMax), Full: t.Name, Anchor: t.Anchor,
 				Done: fmt.Sprintf("%d/%d", t.Answered, t.Applicable), DoneX: hmNameW + model.NumFR*hmCellW + hmDoneW/2}
 			for i, fr := range model.FRs {
-				s := m.Rows[l.row].Score.At(fr)
-				class, marker := htmlGapClass(s)
+				sc := t.Scores[i]
 				x := hmNameW + i*hmCellW
-				title := fmt.Sprintf("%s, %s: SL-A %s, SL-T %d, gap %d; %d of %d answered",
-					t.Name, fr, htmlSLA(s), s.SLT, s.Gap, s.Answered, s.Applicable)
-				hl.Cells = append(hl.Cells, htmlHeatCell{X: x + 1, CX: x + hmCellW/2, Class: class,
-					Main: htmlSLA(s) + "/" + fmt.Sprint(s.SLT), Marker: marker, Title: title})
+				title := fmt.Sprintf("%s, %s: %s (%s); %d of %d answered",
+					t.Name, fr, sc.Cell.Text, sc.Cell.Words, sc.Answered, sc.Applicable)
+				hl.Cells = append(hl.Cells, htmlHeatCell{X: x + 1, CX: x + hmCellW/2, Cell: sc.Cell, Title: title})
 			}
 			c.Lines = append(c.Lines, hl)
 			y += hmCellH
@@ -165,7 +165,8 @@ type htmlGrid struct {
 
 type htmlBarGroup struct {
 	CX, LabelY, MarkY int
-	FR, Marker, Class string
+	FR                string
+	Cell              htmlCell
 	A, T              htmlBar
 }
 
@@ -187,14 +188,10 @@ func htmlBarChart(name string, ts model.TargetScore) htmlChart {
 	for i, fr := range model.FRs {
 		s := ts.At(fr)
 		gx := bcLeft + i*bcGroupW
-		class, marker := htmlGapClass(s)
-		if class == "nt" {
-			marker = "–"
-		}
 		c.Groups = append(c.Groups, htmlBarGroup{
 			CX: gx + bcGroupW/2, LabelY: bcBase + 16, MarkY: bcBase + 32,
-			FR: fr.String(), Marker: marker, Class: class,
-			A: bar(gx+7, s.SLA, htmlSLA(s)),
+			FR: fr.String(), Cell: htmlCellOf(s),
+			A: bar(gx+7, s.SLA, s.SLAText()),
 			T: bar(gx+7+bcBarW+2, s.SLT, fmt.Sprint(s.SLT)),
 		})
 	}

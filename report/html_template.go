@@ -63,19 +63,20 @@ const htmlPage = `<!DOCTYPE html>
 <h2>Executive summary</h2>
 {{with .Summary}}
 <div class="kpis">
-<div class="kpi"><b>{{.ZonesAt}} / {{.Zones}}</b><span>zones at target in every FR</span></div>
-<div class="kpi"><b>{{.ConduitsAt}} / {{.Conduits}}</b><span>conduits at target in every FR</span></div>
+<div class="kpi"><b>{{.ZonesAt}} / {{.Zones}}</b><span>zones with a target at SL-T in every FR</span></div>
+<div class="kpi"><b>{{.ConduitsAt}} / {{.Conduits}}</b><span>conduits with a target at SL-T in every FR</span></div>
 <div class="kpi"><b>{{.Complete}}</b><span>interview complete ({{.Answered}} of {{.Applicable}})</span></div>
 <div class="kpi"><b>{{.Open}}</b><span>open initiatives{{if .Closed}}, {{.Closed}} closed{{end}}</span></div>
 </div>
 <ul class="lead">
 {{range .Lead}}<li>{{.}}</li>
-{{end}}</ul>
+{{end}}<li>{{.Scope}}</li>
+</ul>
 <h3>Largest gaps</h3>
 {{if .Worst}}<table>
-<thead><tr><th>Zone or conduit</th><th>Foundational requirement</th><th class="num">SL-A</th><th class="num">SL-T</th><th class="num">Gap</th><th class="num">Unmet</th></tr></thead>
+<thead><tr><th>Zone or conduit</th><th>Foundational requirement</th><th class="c">Cell</th><th class="num">Gap</th><th class="num">Unmet</th></tr></thead>
 <tbody>
-{{range .Worst}}<tr><td><a href="#{{.Anchor}}">{{.Name}}</a> <span class="muted small">{{.Kind}}</span></td><td>{{.FR}} {{.FRName}}</td><td class="num">{{.SLA}}</td><td class="num">{{.SLT}}</td><td class="num"><strong>−{{.Gap}}</strong></td><td class="num">{{.Unmet}}</td></tr>
+{{range .Worst}}<tr><td><a href="#{{.Anchor}}">{{.Name}}</a> <span class="muted small">{{.Kind}}</span></td><td>{{.FR}} {{.FRName}}</td><td class="c gapcell {{.Cell.Class}}" data-state="{{.Cell.State}}">{{.Cell.Text}}</td><td class="num"><strong>−{{.Gap}}</strong></td><td class="num">{{.Unmet}}</td></tr>
 {{end}}</tbody>
 </table>{{else}}<p class="empty">No gaps.</p>{{end}}
 <h3>Roadmap by phase</h3>
@@ -92,11 +93,10 @@ const htmlPage = `<!DOCTYPE html>
 
 {{define "matrix"}}<section class="major" id="matrix">
 <h2>Gap matrix</h2>
-<p>For each zone and conduit and each of the seven foundational requirements (FR) of IEC 62443-3-3, <strong>SL-T</strong> is the target security level and <strong>SL-A</strong> the level achieved: the highest level at which every applicable requirement is met (yes, not applicable with a reason, or a compensating control). A star (<strong>1*</strong>) marks a provisional SL-A that answering the open questions could still raise. The <strong>gap</strong> is SL-T minus SL-A. Each cell below shows <strong>SL-A/SL-T</strong>, coloured and marked by the gap; names link to the detail pages. Times in this report are UTC.</p>
+<p>For each zone and conduit and each of the seven foundational requirements (FR) of IEC 62443-3-3, <strong>SL-T</strong> is the target security level and <strong>SL-A</strong> the level achieved: the highest level at which every applicable requirement is met (yes, not applicable with a reason, or a compensating control). A star (<strong>1*</strong>) marks a provisional SL-A that answering the open questions could still raise, a <strong>c</strong> an SL-A that depends on a compensating countermeasure. The <strong>gap</strong> is SL-T minus SL-A. Each cell below shows <strong>SL-A/SL-T</strong> and <strong>ok</strong> or <strong>-N</strong>, with its state underneath; only assessed cells (at least one question answered) count as a gap or as at target. Names link to the detail pages. Times in this report are UTC. {{.Summary.Scope}}</p>
 <ul class="legend" aria-label="Legend">
 {{range .Legend}}<li><span class="sw {{.Class}}">{{.Marker}}</span> {{.Text}}</li>
-{{end}}<li><span class="sw nt">1*</span> provisional SL-A</li>
-</ul>
+{{end}}</ul>
 {{$head := .HeatHead}}
 {{range .Heatmap}}<figure>
 <svg class="hm" width="{{.W}}" height="{{.H}}" viewBox="0 0 {{.W}} {{.H}}" role="img" aria-label="{{.Label}}">
@@ -106,7 +106,7 @@ const htmlPage = `<!DOCTYPE html>
 {{end}}<text x="{{$.HeatDoneX}}" y="20" class="hd">Answered</text>
 {{range .Lines}}{{if .Group}}<text x="8" y="{{.TY}}" class="grp">{{.Group}}</text>
 {{else}}<g><a href="#{{.Anchor}}"><text x="8" y="{{.TY}}" class="name"><title>{{.Full}}</title>{{.Name}}</text></a>
-{{$l := .}}{{range .Cells}}<g class="{{.Class}}"><title>{{.Title}}</title><rect class="{{.Class}}" x="{{.X}}" y="{{$l.RY}}" width="76" height="32" rx="2"/><text x="{{.CX}}" y="{{$l.MainY}}" class="main">{{.Main}}</text><text x="{{.CX}}" y="{{$l.MarkY}}" class="mark">{{.Marker}}</text></g>
+{{$l := .}}{{range .Cells}}<g class="{{.Cell.Class}}" data-state="{{.Cell.State}}"><title>{{.Title}}</title><rect class="{{.Cell.Class}}" x="{{.X}}" y="{{$l.RY}}" width="76" height="32" rx="2"/><text x="{{.CX}}" y="{{$l.MainY}}" class="main">{{.Cell.Text}}</text><text x="{{.CX}}" y="{{$l.MarkY}}" class="mark">{{.Cell.Words}}</text></g>
 {{end}}<text x="{{.DoneX}}" y="{{.TY}}" class="done">{{.Done}}</text></g>
 {{end}}{{end}}</svg>
 </figure>
@@ -139,7 +139,7 @@ const htmlPage = `<!DOCTYPE html>
 <dt>Protocols</dt><dd>{{with .Protocols}}{{.}}{{else}}<span class="muted">not recorded</span>{{end}}</dd>
 {{end}}<dt>SL-T</dt><dd>{{.SLT}}</dd>
 <dt>Interview</dt><dd>{{.Answered}} of {{.Applicable}} in-scope requirements answered ({{.Complete}})</dd>
-<dt>Largest gap</dt><dd>{{if .MaxGap}}<strong>−{{.MaxGap}}</strong>{{else}}none: at target in every FR{{end}}</dd>
+<dt>Largest gap</dt><dd>{{if .GapStrong}}<strong>{{.LargestGap}}</strong>{{else}}{{.LargestGap}}{{end}}</dd>
 </dl>
 <div class="twocol">
 {{with .Chart}}<figure>
@@ -148,15 +148,15 @@ const htmlPage = `<!DOCTYPE html>
 <rect class="sla" x="{{.Left}}" y="6" width="12" height="12"/><text x="{{.Left}}" dx="17" y="16">SL-A achieved</text>
 <rect class="slt" x="{{.Left}}" y="6" width="12" height="12" transform="translate(120 0)"/><text x="{{.Left}}" dx="137" y="16">SL-T target</text>
 {{$c := .}}{{range .Grid}}<line class="grid" x1="{{$c.Left}}" x2="{{$c.Right}}" y1="{{.Y}}" y2="{{.Y}}"/><text class="ax" x="{{$c.Left}}" dx="-4" y="{{.Y}}" dy="3">{{.Label}}</text>
-{{end}}{{range .Groups}}{{if .A.H}}<rect class="sla" x="{{.A.X}}" y="{{.A.Y}}" width="18" height="{{.A.H}}"/>{{end}}{{if .T.H}}<rect class="slt" x="{{.T.X}}" y="{{.T.Y}}" width="18" height="{{.T.H}}"/>{{end}}<text class="val" x="{{.A.CX}}" y="{{.A.LY}}">{{.A.Label}}</text><text class="val" x="{{.T.CX}}" y="{{.T.LY}}">{{.T.Label}}</text><text class="fr" x="{{.CX}}" y="{{.LabelY}}">{{.FR}}</text><text class="mark {{.Class}}" x="{{.CX}}" y="{{.MarkY}}">{{.Marker}}</text>
+{{end}}{{range .Groups}}{{if .A.H}}<rect class="sla" x="{{.A.X}}" y="{{.A.Y}}" width="18" height="{{.A.H}}"/>{{end}}{{if .T.H}}<rect class="slt" x="{{.T.X}}" y="{{.T.Y}}" width="18" height="{{.T.H}}"/>{{end}}<text class="val" x="{{.A.CX}}" y="{{.A.LY}}">{{.A.Label}}</text><text class="val" x="{{.T.CX}}" y="{{.T.LY}}">{{.T.Label}}</text><text class="fr" x="{{.CX}}" y="{{.LabelY}}">{{.FR}}</text><text class="mark {{.Cell.Class}}" x="{{.CX}}" y="{{.MarkY}}">{{.Cell.Text}}</text>
 {{end}}<line class="base" x1="{{.Left}}" x2="{{.Right}}" y1="{{.Base}}" y2="{{.Base}}"/>
 </svg>
-<figcaption>SL-A (solid) against SL-T (dashed outline); the marker under each FR is the gap.</figcaption>
+<figcaption>SL-A (solid) against SL-T (dashed outline); under each FR its cell of the gap matrix.</figcaption>
 </figure>{{end}}
 <table>
-<thead><tr><th>FR</th><th class="num">SL-A</th><th class="num">SL-T</th><th class="c">Gap</th><th class="num">Answered</th></tr></thead>
+<thead><tr><th>FR</th><th class="c">Cell</th><th>State</th><th class="num">Answered</th></tr></thead>
 <tbody>
-{{range .Scores}}<tr><td title="{{.Name}}">{{.FR}}</td><td class="num">{{.SLA}}</td><td class="num">{{.SLT}}</td><td class="gapcell {{.GapClass}}">{{.GapMarker}}</td><td class="num">{{.Answered}}/{{.Applicable}}</td></tr>
+{{range .Scores}}<tr><td title="{{.Name}}">{{.FR}}</td><td class="c gapcell {{.Cell.Class}}" data-state="{{.Cell.State}}">{{.Cell.Text}}</td><td>{{.Cell.Words}}</td><td class="num">{{.Answered}}/{{.Applicable}}</td></tr>
 {{end}}</tbody>
 </table>
 </div>
@@ -246,11 +246,11 @@ const htmlPage = `<!DOCTYPE html>
 
 {{define "appendix"}}<section class="major" id="appendix-matrix">
 <h2>Appendix A: gap matrix table</h2>
-<p class="small">SL-A/SL-T per foundational requirement, with the gap below; a star marks a provisional SL-A.</p>
+<p class="small">Each cell as in the gap matrix, with its state below. {{.Summary.Scope}}</p>
 <table>
 <thead><tr><th>Zone or conduit</th>{{range .FRs}}<th class="c" title="{{.Name}}">FR{{.Num}}</th>{{end}}<th class="num">Answered</th></tr></thead>
 <tbody>
-{{range .MatrixRows}}<tr><td class="mxn"><a href="#{{.Anchor}}">{{.Name}}</a> <span class="muted small">{{.Kind}}</span></td>{{range .Cells}}<td class="c mx {{.Class}}">{{.Main}}<div>{{.Note}}</div></td>{{end}}<td class="num">{{.Complete}}</td></tr>
+{{range .MatrixRows}}<tr><td class="mxn"><a href="#{{.Anchor}}">{{.Name}}</a> <span class="muted small">{{.Kind}}</span></td>{{range .Cells}}<td class="c mx {{.Class}}" data-state="{{.State}}">{{.Text}}<div>{{.Words}}</div></td>{{end}}<td class="num">{{.Complete}}</td></tr>
 {{end}}</tbody>
 </table>
 </section>

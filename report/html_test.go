@@ -22,7 +22,7 @@ var (
 
 func htmlDemoInput() *Input {
 	cat := questionnaires.Builtin()
-	in := NewInput(model.SamplePlant(cat), cat, htmlTestAt, "northfield-unit1.slate", htmlTestChain)
+	in := NewInput(model.SamplePlant(cat), cat, htmlTestAt, "northfield-unit1.slate", htmlTestChain, model.ScopeSLT)
 	in.Version = "0.9.0"
 	return in
 }
@@ -239,7 +239,7 @@ func htmlHostileInput() *Input {
 	for j := range a.Windows {
 		a.Windows[j].Name = e(j)
 	}
-	in := NewInput(a, cat, htmlTestAt, e(1)+".slate", Chain{Head: e(0), Rows: 3})
+	in := NewInput(a, cat, htmlTestAt, e(1)+".slate", Chain{Head: e(0), Rows: 3}, model.ScopeSLT)
 	in.Version = e(2)
 	return in
 }
@@ -302,7 +302,7 @@ func TestHTMLDemoSelfContained(t *testing.T) {
 func TestHTMLEmpty(t *testing.T) {
 	cat := questionnaires.Builtin()
 	a := &model.Assessment{Name: "New assessment", CatalogID: cat.ID}
-	out := htmlRender(t, NewInput(a, cat, htmlTestAt, "", Chain{}))
+	out := htmlRender(t, NewInput(a, cat, htmlTestAt, "", Chain{}, model.ScopeSLT))
 	htmlCheckSafe(t, htmlParse(t, out))
 	for _, w := range []string{"No zones or conduits are defined yet.", "No audit chain head was recorded", "No gaps."} {
 		if !bytes.Contains(out, []byte(w)) {
@@ -315,10 +315,17 @@ func TestHTMLEmpty(t *testing.T) {
 func TestHTMLSummaryCounts(t *testing.T) {
 	in := htmlDemoInput()
 	d := htmlBuild(in)
-	if got, want := d.Summary.ZonesAt+d.Summary.ConduitsAt, in.Matrix.AtTarget(); got != want {
+	p := in.Matrix.Summary()
+	if got, want := d.Summary.ZonesAt+d.Summary.ConduitsAt, p.AtTarget; got != want {
 		t.Errorf("targets at target: %d, matrix says %d", got, want)
 	}
-	ans, app := in.Matrix.Completeness()
+	if got, want := d.Summary.Zones+d.Summary.Conduits, p.WithTarget; got != want {
+		t.Errorf("targets with a target: %d, matrix says %d", got, want)
+	}
+	if d.Summary.GapCells != p.GapCells {
+		t.Errorf("gap cells %d, matrix says %d", d.Summary.GapCells, p.GapCells)
+	}
+	ans, app := p.Answered, p.Applicable
 	if d.Summary.Answered != ans || d.Summary.Applicable != app {
 		t.Errorf("completeness %d/%d, matrix says %d/%d", d.Summary.Answered, d.Summary.Applicable, ans, app)
 	}

@@ -11,7 +11,7 @@ import (
 type Input struct {
 	A       *model.Assessment
 	Cat     *model.Catalog
-	Matrix  model.Matrix
+	Matrix  model.Matrix // in the report's scope
 	Plan    model.Plan
 	At      time.Time // the report's date ("generated at"); fixed for reproducible output
 	File    string    // the assessment file's name, for the cover
@@ -26,11 +26,15 @@ type Chain struct {
 	Rows int64
 }
 
-// NewInput scores the assessment and plans the roadmap as of at.
-func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string, chain Chain) *Input {
+// NewInput scores the assessment in the given scope and plans the roadmap
+// as of at.
+func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string, chain Chain, scope model.Scope) *Input {
 	return &Input{
 		A: a, Cat: cat, At: at, File: file, Chain: chain,
-		Matrix: model.BuildMatrix(cat, a),
+		Matrix: model.BuildMatrix(cat, a, scope),
 		Plan:   model.BuildPlan(cat, a, a.Tracking, a.Windows, at),
 	}
 }
+
+// Scope is the scope the report's matrix was scored in.
+func (in *Input) Scope() model.Scope { return in.Matrix.Scope }

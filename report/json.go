@@ -1,9 +1,18 @@
 package report
 
-import "slate/model"
+import (
+	"io"
 
-// JSON is the exchange document of DESIGN §6 (docs/exchange-format.md),
-// stamped with the report time.
-func JSON(in *Input) ([]byte, error) {
-	return model.NewDocument(in.A, in.Cat, in.At).Encode()
+	"slate/model"
+)
+
+// WriteJSON writes the exchange document (docs/exchange-format.md), stamped
+// with the report time.
+func WriteJSON(w io.Writer, in *Input) error {
+	data, err := model.NewDocument(in.A, in.Cat, in.At).Encode()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -42,8 +43,8 @@ func mdTable(b *strings.Builder, header []string, rows [][]string) {
 	b.WriteString("\n")
 }
 
-// Markdown renders the report as Markdown (GitHub-flavoured tables).
-func Markdown(in *Input) ([]byte, error) {
+// WriteMarkdown writes the report as Markdown (GitHub-flavoured tables).
+func WriteMarkdown(w io.Writer, in *Input) error {
 	var b strings.Builder
 	a := in.A
 	fmt.Fprintf(&b, "# %s\n\n", md(a.Name))
@@ -63,12 +64,13 @@ func Markdown(in *Input) ([]byte, error) {
 	b.WriteString("\n")
 	mdSummary(&b, in)
 	mdMatrix(&b, in)
-	for _, row := range in.Matrix.Rows {
-		mdTarget(&b, in, row)
+	for i := range in.Matrix.Rows {
+		mdTarget(&b, in, &in.Matrix.Rows[i])
 	}
 	mdRoadmap(&b, in)
 	mdAppendix(&b, in)
-	return []byte(b.String()), nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func day(t time.Time) string {
@@ -80,18 +82,15 @@ func day(t time.Time) string {
 
 func mdSummary(b *strings.Builder, in *Input) {
 	m := in.Matrix
-	zones, conduits := len(in.A.Zones), len(in.A.Conduits)
-	answered, applicable := m.Completeness()
 	b.WriteString("## Summary\n\n")
-	fmt.Fprintf(b, "%d of %d zones and conduits reach their target level (SL-T) in every foundational requirement. ", m.AtTarget(), zones+conduits)
-	fmt.Fprintf(b, "%s of the in-scope requirements have been answered.\n\n", pct(answered, applicable))
-	if worst := worstGaps(m, 5); len(worst) > 0 {
+	fmt.Fprintf(b, "%s %s\n\n", summarySentence(m.Summary()), scopeSentence(m.Scope))
+	if worst := m.WorstGaps(5); len(worst) > 0 {
 		b.WriteString("Largest gaps:\n\n")
 		var rows [][]string
 		for _, w := range worst {
-			rows = append(rows, []string{md(w.Target.Name), w.Target.Kind.String(), w.FR.String(), slaText(w.Score), fmt.Sprint(w.Score.SLT), fmt.Sprint(w.Score.Gap)})
+			rows = append(rows, []string{md(w.Target.Name), w.Target.Kind.String(), w.FR.String(), mdCode(w.Score.Text()), w.Score.SLAText(), fmt.Sprint(w.Score.SLT), fmt.Sprint(w.Score.Gap)})
 		}
-		mdTable(b, []string{"Zone or conduit", "Kind", "FR", "SL-A", "SL-T", "Gap"}, rows)
+		mdTable(b, []string{"Zone or conduit", "Kind", "FR", "Cell", "SL-A", "SL-T", "Gap"}, rows)
 	}
 	counts := map[string]int{}
 	for _, it := range in.Plan.Initiatives {
@@ -121,27 +120,32 @@ func phaseLabel(it *model.Initiative) string {
 	return it.Phase.String()
 }
 
+// mdCode shows a cell's text as code, so "*" and "-" read literally.
+func mdCode(s string) string { return "`" + s + "`" }
+
 func mdMatrix(b *strings.Builder, in *Input) {
-	b.WriteString("## Gap matrix\n\nCells show SL-A/SL-T; `*` marks a provisional SL-A (unanswered requirements could raise it), `-N` a gap of N levels, `?` an FR with nothing answered.\n\n")
-	header := []string{"Zone or conduit", "Kind"}
+	b.WriteString("## Gap matrix\n\n")
+	b.WriteString(scopeSentence(in.Matrix.Scope) + " " + matrixLegend + "\n\n")
+	header := []string{"Zone or conduit", "Kind", "SL-T"}
 	for _, fr := range model.FRs {
 		header = append(header, fr.String())
 	}
 	header = append(header, "Answered")
 	var rows [][]string
-	for _, r := range in.Matrix.Rows {
-		row := []string{md(r.Target.Name), r.Target.Kind.String()}
+	for i := range in.Matrix.Rows {
+		r := &in.Matrix.Rows[i]
+		row := []string{md(r.Target.Name), r.Target.Kind.String(), r.Target.SLT.String()}
 		for _, fr := range model.FRs {
-			row = append(row, cellText(r.Score.At(fr)))
+			row = append(row, mdCode(r.Score.At(fr).Text()))
 		}
-		a, p := r.Completeness()
-		row = append(row, pct(a, p))
+		s := r.Summary()
+		row = append(row, model.Percent(s.Answered, s.Applicable))
 		rows = append(rows, row)
 	}
 	mdTable(b, header, rows)
 }
 
-func mdTarget(b *strings.Builder, in *Input, row model.MatrixRow) {
+func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 	t := row.Target
 	fmt.Fprintf(b, "## %s: %s\n\n", strings.ToUpper(t.Kind.String()[:1])+t.Kind.String()[1:], md(t.Name))
 	if z, ok := in.A.Zone(t.Key); ok {
@@ -169,9 +173,10 @@ func mdTarget(b *strings.Builder, in *Input, row model.MatrixRow) {
 	var rows [][]string
 	for _, fr := range model.FRs {
 		s := row.Score.At(fr)
-		rows = append(rows, []string{fr.String() + " " + md(in.Cat.FRTitle[fr-1]), slaText(s), fmt.Sprint(s.SLT), fmt.Sprint(s.Gap), fmt.Sprintf("%d/%d", s.Answered, s.Applicable)})
+		rows = append(rows, []string{fr.String() + " " + md(in.Cat.FRTitle[fr-1]), mdCode(s.Text()), s.State().Describe(),
+			fmt.Sprintf("%d/%d", s.Answered, s.Applicable)})
 	}
-	mdTable(b, []string{"FR", "SL-A", "SL-T", "Gap", "Answered"}, rows)
+	mdTable(b, []string{"FR", "Cell", "State", "Answered"}, rows)
 	if z, ok := in.A.Zone(t.Key); ok && len(z.Assets) > 0 {
 		b.WriteString("### Assets\n\n")
 		var rows [][]string
@@ -183,7 +188,7 @@ func mdTarget(b *strings.Builder, in *Input, row model.MatrixRow) {
 	answers := in.A.Answers[t.Key]
 	var unmet [][]string
 	for _, fr := range model.FRs {
-		for _, r := range in.Cat.Unmet(t, fr, answers, false) {
+		for _, r := range in.Cat.Unmet(t, fr, answers, in.Scope()) {
 			a := answers[r.ID]
 			unmet = append(unmet, []string{r.ID, md(r.Title), fmt.Sprint(int(r.SL)), a.Status.Label(), mdCell(a.Note), mdCell(a.Interviewee)})
 		}

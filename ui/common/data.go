@@ -18,6 +18,11 @@ type Data struct {
 	ReadOnly       bool
 	ReadOnlyReason string
 
+	// Scope is the view setting of every screen (docs/scoring.md): the
+	// default judges each FR up to its SL-T, the widened one up to SL 4.
+	// It is never stored in the file.
+	Scope model.Scope
+
 	// Interviewee is stamped on every answer until changed (key i).
 	Interviewee string
 
@@ -39,12 +44,20 @@ func NewData(cat *model.Catalog, a *model.Assessment, path string) *Data {
 
 // Rebuild rescored every target; used after structural changes.
 func (d *Data) Rebuild() {
-	d.M = model.BuildMatrix(d.Cat, d.A)
+	d.M = model.BuildMatrix(d.Cat, d.A, d.Scope)
 	d.rows = make(map[string]int, len(d.M.Rows))
 	for i, r := range d.M.Rows {
 		d.rows[r.Target.Key] = i
 	}
 	d.Version++
+}
+
+// SetScope changes the view's scope and rescores every target.
+func (d *Data) SetScope(s model.Scope) {
+	if d.Scope != s {
+		d.Scope = s
+		d.Rebuild()
+	}
 }
 
 // Row returns the matrix row of a target.
@@ -84,7 +97,7 @@ func (d *Data) SetAnswer(key string, a model.Answer) {
 	}
 	d.A.Answers[key] = as
 	if i, ok := d.rows[key]; ok {
-		d.M.Rows[i].Score = d.Cat.Score(d.M.Rows[i].Target, as)
+		d.M.Rows[i].Score = d.Cat.Score(d.M.Rows[i].Target, as, d.Scope)
 	}
 	d.Version++
 }

@@ -310,21 +310,22 @@ type Written struct {
 }
 
 // WriteReport renders a report of a snapshot of the assessment (taken by the
-// caller in Update, so the interview may go on meanwhile) and writes it next
-// to the assessment file, mode 0600, replacing an older report atomically.
-func (o *Ops) WriteReport(origin, format string, snapshot *model.Assessment, cat *model.Catalog, path string, at time.Time) tea.Cmd {
-	label := format + " report"
+// caller in Update, so the interview may go on meanwhile) in the view's
+// scope and writes it next to the assessment file, mode 0600, replacing an
+// older report atomically.
+func (o *Ops) WriteReport(origin string, f report.Format, snapshot *model.Assessment, cat *model.Catalog, path string, at time.Time, scope model.Scope) tea.Cmd {
+	label := f.Title + " report"
 	return o.runAlways(origin, label, func() (func(*Data), any, error) {
 		head, rows, err := o.st.Head()
 		if err != nil {
 			return nil, nil, err
 		}
-		in := report.NewInput(snapshot, cat, at, filepath.Base(path), report.Chain{Head: head, Rows: rows})
-		saved, err := report.Write(format, in, report.DefaultPath(path, format))
-		w := Written{Format: format}
-		for _, f := range saved {
-			w.Paths = append(w.Paths, f.Path)
-			w.Bytes = append(w.Bytes, int(f.Bytes))
+		in := report.NewInput(snapshot, cat, at, filepath.Base(path), report.Chain{Head: head, Rows: rows}, scope)
+		saved, err := report.Write(f, in, report.DefaultPath(path, f))
+		w := Written{Format: f.Key}
+		for _, sv := range saved {
+			w.Paths = append(w.Paths, sv.Path)
+			w.Bytes = append(w.Bytes, int(sv.Bytes))
 		}
 		return nil, w, err
 	})

@@ -7,6 +7,8 @@ import (
 	"image/color"
 
 	"charm.land/lipgloss/v2"
+
+	"slate/model"
 )
 
 // Styles are named by meaning, not by colour, so every screen says "this is
@@ -78,11 +80,23 @@ func NewStyles(isDark bool) *Styles {
 	return s
 }
 
-// GapStyle picks the style for a gap-matrix cell.
-func (s *Styles) GapStyle(gap int, assessed bool) lipgloss.Style {
-	switch {
-	case !assessed:
+// CellStyle colours a gap-matrix cell by its state, a gap by its size. The
+// cell's text (model.FRScore.Text) says the same without colour.
+func (s *Styles) CellStyle(fs model.FRScore) lipgloss.Style {
+	switch fs.State() {
+	case model.StateNoTarget:
+		return s.Muted
+	case model.StateNotAssessed:
 		return s.NotAssessed
+	case model.StateAtTarget:
+		return s.GapNone
+	}
+	return s.GapStyle(int(fs.Gap))
+}
+
+// GapStyle picks the colour of a gap of the given size (0: none).
+func (s *Styles) GapStyle(gap int) lipgloss.Style {
+	switch {
 	case gap <= 0:
 		return s.GapNone
 	case gap == 1:

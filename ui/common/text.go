@@ -1,6 +1,7 @@
 package common
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -36,6 +37,22 @@ func Fit(s string, w int) string {
 func PadStyled(s string, w int) string {
 	if pad := w - lipgloss.Width(s); pad > 0 {
 		return s + strings.Repeat(" ", pad)
+	}
+	return s
+}
+
+// Plural is "1 thing" or "N things".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// PadLeft right-aligns an already styled string in w cells.
+func PadLeft(s string, w int) string {
+	if pad := w - lipgloss.Width(s); pad > 0 {
+		return strings.Repeat(" ", pad) + s
 	}
 	return s
 }

@@ -42,7 +42,6 @@ type Model struct {
 	target string   // current target key
 	fr     model.FR // current FR
 	byFR   bool     // one FR across all targets
-	upto4  bool     // scope up to SL 4 instead of SL-T
 
 	items  []item
 	cursor int
@@ -61,6 +60,11 @@ type Model struct {
 	search     *search
 
 	cache viewCache
+
+	// builtScope is the view scope the list was built for: another screen
+	// may toggle it (s on the gap matrix), so Update and View rebuild the
+	// list when it differs.
+	builtScope model.Scope
 }
 
 // viewCache holds rendered pieces of the frame: a keypress changes one or
@@ -114,6 +118,13 @@ func (m *Model) SetSize(w, h int) {
 	m.clampScroll()
 }
 
+// syncScope rebuilds the list when the view's scope changed elsewhere.
+func (m *Model) syncScope() {
+	if m.builtScope != m.ctx.Data.Scope {
+		m.rebuild()
+	}
+}
+
 // rebuild recomputes the requirement list, keeping the cursor on the same
 // requirement when it is still there.
 func (m *Model) rebuild() {
@@ -122,6 +133,7 @@ func (m *Model) rebuild() {
 		keep = m.items[m.cursor].key()
 	}
 	d := m.ctx.Data
+	m.builtScope = d.Scope
 	if _, ok := d.Row(m.target); !ok {
 		m.target = ""
 		if len(d.M.Rows) > 0 {
@@ -146,7 +158,7 @@ func (m *Model) rebuild() {
 }
 
 func (m *Model) scope(t model.Target) []item {
-	reqs := m.ctx.Data.Cat.InScope(t.Kind, t.SLT, m.fr, m.upto4)
+	reqs := m.ctx.Data.Cat.InScope(t.Kind, t.SLT, m.fr, m.ctx.Data.Scope)
 	out := make([]item, len(reqs))
 	for i, r := range reqs {
 		out[i] = item{t.Key, r}

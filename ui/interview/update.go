@@ -17,6 +17,7 @@ const (
 
 // Update handles keys and committed saves.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	m.syncScope()
 	switch msg := msg.(type) {
 	case common.Saved:
 		return m.saved(msg)
@@ -102,8 +103,8 @@ func (m *Model) focusRequirement(id string) {
 	}
 	m.fr = r.FR
 	m.rebuild()
-	if !m.find(id) && !m.upto4 {
-		m.upto4 = true
+	if !m.find(id) && m.ctx.Data.Scope != model.ScopeSL4 {
+		m.ctx.Data.SetScope(model.ScopeSL4)
 		m.rebuild()
 		m.find(id)
 	}
@@ -136,7 +137,8 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, kk.NextTarget):
 		m.switchTarget(1)
 	case key.Matches(k, kk.Scope):
-		m.upto4 = !m.upto4
+		// The scope is the view's, shared by every screen.
+		m.ctx.Data.SetScope(m.ctx.Data.Scope.Toggle())
 		m.rebuild()
 	case key.Matches(k, kk.ByFR):
 		if it, ok := m.current(); ok {

@@ -23,6 +23,7 @@ func (m *Model) View() string {
 	case modeInterviewee:
 		return common.Center(m.w, m.h, m.form.View(st))
 	}
+	m.syncScope()
 	m.freshCache()
 	mainW := m.mainWidth()
 	side := m.w - mainW - 1
@@ -70,20 +71,19 @@ func joinColumns(left, right string) string {
 func (m *Model) header(w int) string {
 	st := m.ctx.Styles
 	d := m.ctx.Data
-	scope := "to SL-T"
-	if m.upto4 {
-		scope = "to SL 4"
-	}
+	// The scope is always shown whole: the rest is cut to make room for it.
+	scope := " · " + d.Scope.Label()
+	left := w - len([]rune(scope))
 	frName := d.Cat.FRTitle[m.fr-1]
 	if m.byFR {
-		return st.Title.Render(common.Line(fmt.Sprintf("%v %s · all zones and conduits · %s", m.fr, frName, scope), w))
+		return st.Title.Render(common.Line(fmt.Sprintf("%v %s · all zones and conduits", m.fr, frName), left) + scope)
 	}
 	t, _ := d.Target(m.target)
 	row, _ := d.Row(m.target)
 	s := row.Score.At(m.fr)
-	text := fmt.Sprintf("%s (%s) · %v %s · SL-T %d · %d/%d answered · %s",
-		t.Name, t.Kind, m.fr, frName, s.SLT, s.Answered, s.Applicable, scope)
-	return st.Title.Render(common.Line(text, w))
+	text := fmt.Sprintf("%s (%s) · %v %s · SL-T %d · %d/%d answered",
+		t.Name, t.Kind, m.fr, frName, s.SLT, s.Answered, s.Applicable)
+	return st.Title.Render(common.Line(text, left) + scope)
 }
 
 // statusCell is the fixed-width answer column, readable without colour.
@@ -105,8 +105,8 @@ func statusCell(st model.Status, pending, flagged bool) string {
 func (m *Model) list(w int) []string {
 	st := m.ctx.Styles
 	if len(m.items) == 0 {
-		msg := fmt.Sprintf("Nothing in scope for %v at SL-T 0; press s to ask up to SL 4.", m.fr)
-		return []string{st.Muted.Render(common.Line(msg, w))}
+		msg := fmt.Sprintf("Nothing in scope for %v at SL-T 0; press s to widen the scope to SL 4.", m.fr)
+		return []string{st.Muted.Render(common.Fit(msg, w))} // padded: the side panel follows
 	}
 	lh := m.listHeight()
 	var out []string
@@ -241,31 +241,24 @@ func (m *Model) sidePanel(w int) string {
 
 func (m *Model) renderSidePanel(row *model.MatrixRow, w int) string {
 	st := m.ctx.Styles
-	lines := []string{st.Header.Render(common.Line(row.Target.Name, w)), st.Muted.Render(common.Line("SL-A / SL-T", w))}
+	lines := []string{st.Header.Render(common.Line(row.Target.Name, w)), st.Muted.Render(common.Line("SL-A/SL-T", w))}
 	for _, fr := range model.FRs {
 		s := row.Score.At(fr)
-		sla := fmt.Sprint(s.SLA)
-		if s.Provisional {
-			sla += "*"
-		}
-		gap := "  ="
-		if s.Gap > 0 {
-			gap = fmt.Sprintf(" -%d", s.Gap)
-		}
-		cell := fmt.Sprintf("%-2s %2s/%d%s", fmt.Sprint(fr), sla, s.SLT, gap)
 		mark := "  "
 		if fr == m.fr {
 			mark = "> "
 		}
-		line := mark + common.Fit(cell, w-2)
-		style := st.GapStyle(int(s.Gap), s.Answered > 0)
+		line := mark + common.Fit(fr.String()+" "+s.Text(), w-2)
+		style := st.CellStyle(s)
 		if fr == m.fr {
 			style = style.Bold(true)
 		}
 		lines = append(lines, style.Render(line))
 	}
-	answered, applicable := row.Completeness()
-	lines = append(lines, "", st.Muted.Render(common.Line(fmt.Sprintf("%d/%d answered", answered, applicable), w)))
-	lines = append(lines, st.Muted.Render(common.Line("* provisional", w)))
+	sum := row.Summary()
+	lines = append(lines, "", st.Muted.Render(common.Line(fmt.Sprintf("%d/%d answered", sum.Answered, sum.Applicable), w)))
+	for _, l := range []string{"ok at target", "-N gap", "* provisional", "c compensating", "?/T not assessed"} {
+		lines = append(lines, st.Muted.Render(common.Line(l, w)))
+	}
 	return common.Block(lines, w, m.h)
 }

@@ -43,6 +43,7 @@ type cache struct {
 	rows    []string // rendered rows without the cursor ("" = not yet)
 	headers [model.NumFR]string
 	legend  string
+	title   string
 	labels  [2]string
 	blank   string
 
@@ -50,17 +51,19 @@ type cache struct {
 	view    string
 }
 
-// kindSummary sums one section of the matrix for its label line.
+// kindSummary sums one section of the matrix for its label line, from the
+// model's target summaries.
 type kindSummary struct {
-	targets, atTarget    int
-	answered, applicable int
+	targets, withTarget, atTarget int
+	answered, applicable          int
 }
 
 // layout is the column geometry for one width.
 type layout struct {
-	nameW int // gutter + name
-	sep   int // spaces before each FR column and the completeness column
-	rowW  int // the row's natural width
+	nameW int  // gutter + name
+	sep   int  // spaces before each FR column and the completeness column
+	done  bool // the completeness column is shown
+	rowW  int  // the row's natural width
 }
 
 // gutterW is the cursor marker column ("> ") in front of the names.
@@ -106,12 +109,15 @@ func (c *cache) reset(d *common.Data) {
 			ks = &c.kinds[1]
 		}
 		ks.targets++
-		if rows[i].Score.MaxGap() == 0 {
+		sum := rows[i].Summary()
+		if sum.WithTarget {
+			ks.withTarget++
+		}
+		if sum.AtTarget {
 			ks.atTarget++
 		}
-		a, p := rows[i].Completeness()
-		ks.answered += a
-		ks.applicable += p
+		ks.answered += sum.Answered
+		ks.applicable += sum.Applicable
 		c.rowLine = append(c.rowLine, len(c.lines))
 		c.lines = append(c.lines, i)
 		c.longest = max(c.longest, nameWidth(t.Name))
@@ -136,7 +142,7 @@ func (c *cache) resize(w, h int) {
 		c.rows = make([]string, len(c.rowLine))
 	}
 	c.headers = [model.NumFR]string{}
-	c.legend, c.labels = "", [2]string{}
+	c.legend, c.title, c.labels = "", "", [2]string{}
 	c.blank = strings.Repeat(" ", w)
 	c.viewKey = viewKey{}
 	c.view = ""
@@ -155,18 +161,33 @@ func nameWidth(s string) int {
 
 // computeLayout fits the name column, seven cells and completeness in w
 // cells: one space between columns, two when the names still fit in full;
-// the name column takes what is left, up to the widest name.
+// the name column takes what is left, up to the widest name. When that
+// leaves fewer than minName cells for names (80 columns), the completeness
+// column goes: the section labels and the detail line still give it.
 func computeLayout(w, longest int) layout {
-	fixed := func(sep int) int { return model.NumFR*(sep+cellW) + sep + doneW }
-	need := gutterW + longest
-	sep := 1
-	if w-fixed(2) >= need {
-		sep = 2
+	fixed := func(sep int, done bool) int {
+		n := model.NumFR * (sep + cellW)
+		if done {
+			n += sep + doneW
+		}
+		return n
 	}
-	nameW := min(w-fixed(sep), need)
-	nameW = max(nameW, gutterW+6) // very narrow: the row is cut at the right
-	return layout{nameW: nameW, sep: sep, rowW: nameW + fixed(sep)}
+	need := gutterW + longest
+	lay := layout{sep: 1, done: true}
+	if w-fixed(2, true) >= need {
+		lay.sep = 2
+	}
+	if w-fixed(lay.sep, true) < gutterW+minName && need > w-fixed(lay.sep, true) {
+		lay.done = false
+	}
+	lay.nameW = min(w-fixed(lay.sep, lay.done), need)
+	lay.nameW = max(lay.nameW, gutterW+6) // very narrow: the row is cut at the right
+	lay.rowW = lay.nameW + fixed(lay.sep, lay.done)
+	return lay
 }
+
+// minName is the name width below which the completeness column is dropped.
+const minName = 14
 
 // exact pads or cuts an already styled line to exactly w cells.
 func exact(s string, w int) string {

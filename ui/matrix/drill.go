@@ -16,9 +16,9 @@ import (
 // drill is the drill-down behind one cell: the unmet requirements of a
 // target in one FR (in scope by default, up to SL 4 with s), with a cursor.
 type drill struct {
-	key  string
-	fr   model.FR
-	upto bool // list unmet requirements up to SL 4, not only up to SL-T
+	key   string
+	fr    model.FR
+	scope model.Scope // the view's scope when last refreshed
 
 	target model.Target
 	score  model.FRScore
@@ -40,7 +40,7 @@ type drillKey struct {
 	open           bool
 	key            string
 	fr             model.FR
-	upto           bool
+	scope          model.Scope
 	cursor, offset int
 }
 
@@ -48,7 +48,7 @@ func (dr *drill) viewKey() drillKey {
 	if dr == nil {
 		return drillKey{}
 	}
-	return drillKey{true, dr.key, dr.fr, dr.upto, dr.cursor, dr.offset}
+	return drillKey{true, dr.key, dr.fr, dr.scope, dr.cursor, dr.offset}
 }
 
 // statusW fits the labels of unsatisfied statuses ("unanswered").
@@ -78,9 +78,10 @@ func (dr *drill) refresh(d *common.Data) bool {
 		prev = dr.items[dr.cursor].id
 	}
 	dr.target = row.Target
+	dr.scope = d.Scope
 	dr.score = row.Score.At(dr.fr)
 	answers := d.Answers(dr.key)
-	unmet := d.Cat.Unmet(dr.target, dr.fr, answers, dr.upto)
+	unmet := d.Cat.Unmet(dr.target, dr.fr, answers, d.Scope)
 	dr.items = dr.items[:0]
 	for _, r := range unmet {
 		a := answers[r.ID]
@@ -160,8 +161,10 @@ func (m *Model) drillKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End):
 		dr.cursor, _ = m.keys.Target(k, dr.cursor, page, len(dr.items))
 	case key.Matches(k, m.keys.Scope):
-		dr.upto = !dr.upto
-		dr.refresh(m.ctx.Data)
+		// The scope is the view's, shared by every screen: the matrix and
+		// this list are rescored in the other one.
+		m.ctx.Data.SetScope(m.ctx.Data.Scope.Toggle())
+		m.sync()
 	case key.Matches(k, m.keys.Left), key.Matches(k, m.keys.Right):
 		fr := dr.fr - 1
 		if key.Matches(k, m.keys.Right) {
@@ -198,12 +201,9 @@ func (m *Model) drillView() string {
 	title := common.Line(dr.target.Name, max(10, w/2)) + " (" + kind + ") · " + dr.fr.String() + " " + cat.FRTitle[dr.fr-1]
 	out = append(out, exact(st.Title.Render(common.Line(title, w)), w))
 
-	scope := fmt.Sprintf("%d unmet in scope (sl ≤ %d)", len(dr.items), s.SLT)
-	if dr.upto {
-		scope = fmt.Sprintf("%d unmet up to SL 4", len(dr.items))
-	}
-	cell := strings.TrimRight(cellText(s), " ")
-	out = append(out, exact(cellStyle(st, s).Render(cell)+"  "+common.Line(describe(s, false)+" · "+scope, max(0, w-len(cell)-2)), w))
+	scope := fmt.Sprintf("%d unmet with sl ≤ %d · %s", len(dr.items), s.Ceiling, dr.scope.Label())
+	cell := s.Text()
+	out = append(out, exact(st.CellStyle(s).Render(cell)+"  "+common.Line(sentenceAfter(s)+" · "+scope, max(0, w-len(cell)-2)), w))
 
 	idW := len("Requirement")
 	for _, it := range dr.items {
@@ -238,9 +238,9 @@ func (m *Model) drillView() string {
 	for len(out) < 3+listH {
 		out = append(out, c.blank)
 	}
-	hint := fmt.Sprintf("In scope (sl ≤ SL-T %d) · s up to SL 4 · enter answer in interview · esc back", s.SLT)
-	if dr.upto {
-		hint = "Up to SL 4 (+ above SL-T) · s in scope · enter answer in interview · esc back"
+	hint := fmt.Sprintf("Up to SL-T %d · s widens to SL 4 · enter answer in interview · esc back", s.SLT)
+	if dr.scope == model.ScopeSL4 {
+		hint = "Up to SL 4 (+ above SL-T) · s back to SL-T · enter answer in interview · esc back"
 	}
 	out = append(out, exact(st.Muted.Render(common.Line(hint, w)), w))
 	c.view = join(out, c.blank, m.height)
@@ -252,7 +252,7 @@ func (m *Model) drillView() string {
 func (m *Model) allMet() string {
 	dr := m.drill
 	switch {
-	case dr.upto:
+	case dr.scope == model.ScopeSL4:
 		return fmt.Sprintf("All requirements of %s up to SL 4 are met.", dr.fr)
 	case dr.score.SLT == 0:
 		return fmt.Sprintf("%s has no target (SL-T 0), so nothing is in scope; s lists unmet requirements up to SL 4.", dr.fr)

@@ -56,31 +56,17 @@ func TestTitleAndInterface(t *testing.T) {
 }
 
 func TestCellText(t *testing.T) {
-	cases := []struct {
-		s    model.FRScore
-		want string
-	}{
-		{model.FRScore{SLA: 2, SLT: 2, Answered: 5, Applicable: 5}, "2/2  ok"},
-		{model.FRScore{SLA: 2, SLT: 2, Provisional: true, Answered: 5, Applicable: 5}, "2*/2 ok"},
-		{model.FRScore{SLA: 1, SLT: 2, Gap: 1, Provisional: true, Answered: 3, Applicable: 9}, "1*/2 -1"},
-		{model.FRScore{SLA: 0, SLT: 3, Gap: 3, Answered: 9, Applicable: 9}, "0/3  -3"},
-		{model.FRScore{SLA: 4, SLT: 0, Answered: 2, Applicable: 2}, "4/0  ok"},
-		{model.FRScore{SLA: 0, SLT: 2, Gap: 2, Provisional: true, Answered: 0, Applicable: 9}, "?/2    "},
-		{model.FRScore{SLA: 4, SLT: 2, Applicable: 0}, "n/a    "},
-	}
-	for _, c := range cases {
-		if got := cellText(c.s); got != c.want || len(got) != cellW {
-			t.Errorf("cellText(%+v) = %q, want %q (%d cells)", c.s, got, c.want, cellW)
+	// The screen only pads the model's one notation to a fixed width.
+	for _, s := range []model.FRScore{
+		{SLA: 2, SLT: 2, Assessed: true},
+		{SLA: 1, SLT: 2, Gap: 1, Provisional: true, Compensated: true, Assessed: true},
+		{SLA: 0, SLT: 2, Gap: 2},
+		{SLA: 4, SLT: 2, AllNA: true, Assessed: true},
+	} {
+		got := cellText(s)
+		if len(got) != cellW || strings.TrimRight(got, " ") != s.Text() {
+			t.Errorf("cellText(%+v) = %q, want %q padded to %d", s, got, s.Text(), cellW)
 		}
-	}
-	if got := percent(45, 100); got != " 45%" {
-		t.Errorf("percent = %q", got)
-	}
-	if got := percent(199, 200); got != " 99%" {
-		t.Errorf("percent rounds down, got %q", got)
-	}
-	if got := percent(0, 0); got != "   -" {
-		t.Errorf("percent of nothing = %q", got)
 	}
 }
 
@@ -92,8 +78,9 @@ func TestCellsReadWithoutColour(t *testing.T) {
 	lines := plain(t, s, 80, 21)
 	for i, r := range h.Ctx.Data.M.Rows {
 		var line string
-		for _, l := range lines[1 : len(lines)-2] { // between the header and the footer
-			if len(l) > 19 && strings.TrimSpace(ansi.Cut(l, 2, 19)) == common.Line(r.Target.Name, 17) {
+		nameW := s.cache.lay.nameW - gutterW
+		for _, l := range lines[2 : len(lines)-2] { // between the header and the footer
+			if strings.TrimSpace(ansi.Cut(l, 2, 2+nameW)) == common.Line(r.Target.Name, nameW) {
 				line = l
 			}
 		}
@@ -105,12 +92,11 @@ func TestCellsReadWithoutColour(t *testing.T) {
 				t.Errorf("%s %s: cell %q not in %q", r.Target.Name, fr, c, line)
 			}
 		}
-		a, p := r.Completeness()
-		if !strings.HasSuffix(line, percent(a, p)) {
-			t.Errorf("%s: completeness %q not at the end of %q", r.Target.Name, percent(a, p), line)
+		if s.cache.lay.done {
+			t.Errorf("at 80 columns the completeness column gives way to the names")
 		}
 	}
-	if !strings.Contains(lines[len(lines)-1], "* provisional") || !strings.Contains(lines[len(lines)-1], "?/T not assessed") {
+	if !strings.Contains(lines[len(lines)-1], "* provisional") || !strings.Contains(lines[len(lines)-1], "? not assessed") {
 		t.Errorf("legend missing: %q", lines[len(lines)-1])
 	}
 }
@@ -120,10 +106,10 @@ func TestCursorMovesAndScrolls(t *testing.T) {
 	s := New(h.Ctx)
 	s.SetSize(80, 21)
 	rows := h.Ctx.Data.M.Rows
-	listH := 21 - 3
+	listH := 21 - 4
 
 	lines := plain(t, s, 80, 21)
-	if !strings.HasPrefix(lines[0], "  Target") || !strings.HasPrefix(lines[1], "Zones (30) ") {
+	if !strings.HasPrefix(lines[0], "Gap matrix · scope: up to SL-T") || !strings.HasPrefix(lines[1], "  Target") || !strings.HasPrefix(lines[2], "Zones (30) ") {
 		t.Fatalf("top of the matrix:\n%s", strings.Join(lines[:3], "\n"))
 	}
 	if k, fr := s.Cursor(); k != rows[0].Target.Key || fr != 1 {
@@ -144,26 +130,27 @@ func TestCursorMovesAndScrolls(t *testing.T) {
 		h.Send(s, uitest.Key("down"))
 	}
 	lines = plain(t, s, 80, 21)
-	if !strings.HasPrefix(lines[0], "  Target") {
-		t.Errorf("header scrolled away: %q", lines[0])
+	nameW := s.cache.lay.nameW - gutterW
+	if !strings.HasPrefix(lines[1], "  Target") {
+		t.Errorf("header scrolled away: %q", lines[1])
 	}
-	if cl := cursorLine(lines); !strings.HasPrefix(cl, "> "+common.Fit(rows[25].Target.Name, 17)) {
+	if cl := cursorLine(lines); !strings.HasPrefix(cl, "> "+common.Fit(rows[25].Target.Name, nameW)) {
 		t.Errorf("cursor line %q, want %s", cl, rows[25].Target.Name)
 	}
 	// The cursor is on the last line of the list area.
-	if lines[listH] != cursorLine(lines) {
+	if lines[listH+1] != cursorLine(lines) {
 		t.Errorf("cursor not on the last list line:\n%s", strings.Join(lines, "\n"))
 	}
-	if strings.HasPrefix(lines[1], "Zones") {
+	if strings.HasPrefix(lines[2], "Zones") {
 		t.Error("list did not scroll")
 	}
 
 	h.Send(s, uitest.Key("end"))
 	lines = plain(t, s, 80, 21)
-	if cl := cursorLine(lines); !strings.HasPrefix(cl, "> "+common.Fit(rows[len(rows)-1].Target.Name, 17)) {
+	if cl := cursorLine(lines); !strings.HasPrefix(cl, "> "+common.Fit(rows[len(rows)-1].Target.Name, nameW)) {
 		t.Errorf("end: cursor line %q", cl)
 	}
-	if lines[listH] != cursorLine(lines) {
+	if lines[listH+1] != cursorLine(lines) {
 		t.Errorf("end: the last target is not on the last list line:\n%s", strings.Join(lines, "\n"))
 	}
 
@@ -178,7 +165,7 @@ func TestCursorMovesAndScrolls(t *testing.T) {
 
 	h.Send(s, uitest.Key("home"))
 	lines = plain(t, s, 80, 21)
-	if !strings.HasPrefix(lines[1], "Zones (30) ") || !strings.HasPrefix(lines[2], "> "+common.Line(rows[0].Target.Name, 17)) {
+	if !strings.HasPrefix(lines[2], "Zones (30) ") || !strings.HasPrefix(lines[3], "> "+common.Line(rows[0].Target.Name, nameW)) {
 		t.Errorf("home did not scroll to the top:\n%s", strings.Join(lines[:4], "\n"))
 	}
 	h.Send(s, uitest.Key("G"))
@@ -199,8 +186,8 @@ func TestCursorMovesAndScrolls(t *testing.T) {
 	if k, _ := s.Cursor(); k != rows[30].Target.Key {
 		t.Fatalf("cursor on %s, want the first conduit", k)
 	}
-	if !strings.HasPrefix(lines[1], "Conduits (20) ") {
-		t.Errorf("first list line %q, want the conduits label", lines[1])
+	if !strings.HasPrefix(lines[2], "Conduits (20) ") {
+		t.Errorf("first list line %q, want the conduits label", lines[2])
 	}
 }
 
@@ -210,18 +197,18 @@ func TestDetailLineNamesTheCell(t *testing.T) {
 	h.Send(s, uitest.Keys("down", "down")...) // Supervisory FR1
 	lines := plain(t, s, 120, 30)
 	sc := h.Ctx.Data.M.Rows[2].Score.At(1)
-	want := fmt.Sprintf("Supervisory FR1: SL-A %d, SL-T %d, gap %d, %d/%d answered · Identification and authentication control",
-		sc.SLA, sc.SLT, sc.Gap, sc.Answered, sc.Applicable)
+	want := fmt.Sprintf("Supervisory FR1: %s gap, %d/%d answered · Identification and authentication control",
+		sc.Text(), sc.Answered, sc.Applicable)
 	if got := strings.TrimRight(lines[len(lines)-2], " "); got != want {
 		t.Errorf("detail line\n got %q\nwant %q", got, want)
 	}
 }
 
-func unmetIDs(h *uitest.Harness, key string, fr model.FR, upto bool) []string {
+func unmetIDs(h *uitest.Harness, key string, fr model.FR, scope model.Scope) []string {
 	d := h.Ctx.Data
 	t, _ := d.Target(key)
 	var ids []string
-	for _, r := range d.Cat.Unmet(t, fr, d.Answers(key), upto) {
+	for _, r := range d.Cat.Unmet(t, fr, d.Answers(key), scope) {
 		ids = append(ids, r.ID)
 	}
 	return ids
@@ -242,7 +229,7 @@ func TestDrillDown(t *testing.T) {
 	if !s.InDrill() {
 		t.Fatal("enter did not open the drill-down")
 	}
-	want := unmetIDs(h, "supervisory", 1, false)
+	want := unmetIDs(h, "supervisory", 1, model.ScopeSLT)
 	if len(want) == 0 {
 		t.Fatal("the sample plant should have unmet requirements in Supervisory FR1")
 	}
@@ -257,17 +244,17 @@ func TestDrillDown(t *testing.T) {
 	}
 	row, _ := h.Ctx.Data.Row("supervisory")
 	for _, wantText := range []string{"Supervisory (zone) · FR1 Identification and authentication control",
-		describe(row.Score.At(1), false), "unanswered", "partial",
+		row.Score.At(1).Text() + "  " + sentenceAfter(row.Score.At(1)), "scope: up to SL-T", "unanswered", "partial",
 		"Two HMI panels still use the vendor default password"} {
 		if !strings.Contains(text, wantText) {
 			t.Errorf("drill-down lacks %q:\n%s", wantText, text)
 		}
 	}
 
-	// Up to SL 4 and back.
+	// Up to SL 4 and back: the view's scope, shared by every screen.
 	h.Send(s, uitest.Key("s"))
-	if got, want := drillIDs(s), unmetIDs(h, "supervisory", 1, true); !slices.Equal(got, want) {
-		t.Fatalf("up to SL 4: %v, want %v", got, want)
+	if got, want := drillIDs(s), unmetIDs(h, "supervisory", 1, model.ScopeSL4); !slices.Equal(got, want) || h.Ctx.Data.Scope != model.ScopeSL4 {
+		t.Fatalf("up to SL 4: %v, want %v (scope %v)", got, want, h.Ctx.Data.Scope)
 	}
 	h.Send(s, uitest.Key("s"))
 	if got := drillIDs(s); !slices.Equal(got, want) {
@@ -287,7 +274,7 @@ func TestDrillDown(t *testing.T) {
 
 	// Another FR with the arrows; esc returns to that FR's cell.
 	h.Send(s, uitest.Key("right"))
-	if got, want := drillIDs(s), unmetIDs(h, "supervisory", 2, false); !slices.Equal(got, want) {
+	if got, want := drillIDs(s), unmetIDs(h, "supervisory", 2, model.ScopeSLT); !slices.Equal(got, want) {
 		t.Fatalf("FR2: %v, want %v", got, want)
 	}
 	h.Send(s, uitest.Key("esc"))
@@ -297,8 +284,8 @@ func TestDrillDown(t *testing.T) {
 	if k, fr := s.Cursor(); k != "supervisory" || fr != 2 {
 		t.Errorf("back on %s %s, want supervisory FR2", k, fr)
 	}
-	if lines := plain(t, s, 80, 21); !strings.HasPrefix(lines[0], "  Target") {
-		t.Errorf("matrix not shown after esc: %q", lines[0])
+	if lines := plain(t, s, 80, 21); !strings.HasPrefix(lines[1], "  Target") {
+		t.Errorf("matrix not shown after esc: %q", lines[1])
 	}
 }
 
@@ -354,7 +341,7 @@ func TestSavedAnswerChangesCell(t *testing.T) {
 	if slices.Contains(drillIDs(s), "SR 1.5") || strings.Contains(text, "SR 1.5 ") {
 		t.Errorf("SR 1.5 still listed after it was met:\n%s", text)
 	}
-	if got, want := drillIDs(s), unmetIDs(h, "supervisory", 1, false); !slices.Equal(got, want) {
+	if got, want := drillIDs(s), unmetIDs(h, "supervisory", 1, model.ScopeSLT); !slices.Equal(got, want) {
 		t.Errorf("drill-down %v, want %v", got, want)
 	}
 }
@@ -369,12 +356,12 @@ func TestDataChangeInvalidatesCaches(t *testing.T) {
 	}
 	// Change a score behind the screen's back, as SetAnswer does.
 	r := &h.Ctx.Data.M.Rows[1]
-	r.Score[0] = model.FRScore{SLA: 3, SLT: 4, Gap: 1, Answered: 1, Applicable: 2}
+	r.Score[0] = model.FRScore{SLA: 3, SLT: 4, Gap: 1, Answered: 1, Applicable: 2, Assessed: true}
 	if s.View() != first {
 		t.Fatal("rendered rows must be cached until the version changes")
 	}
 	h.Ctx.Data.Version++
-	if !strings.Contains(ansi.Strip(s.View()), "3/4  -1") {
+	if !strings.Contains(ansi.Strip(s.View()), "3/4 -1") {
 		t.Fatal("the new score is not shown after the version changed")
 	}
 }
@@ -394,8 +381,8 @@ func TestTargetsChangeKeepsCursor(t *testing.T) {
 	if s.InDrill() {
 		t.Error("drill-down of a deleted target still open")
 	}
-	if !strings.HasPrefix(lines[0], "  Target") {
-		t.Errorf("matrix not shown: %q", lines[0])
+	if !strings.HasPrefix(lines[1], "  Target") {
+		t.Errorf("matrix not shown: %q", lines[1])
 	}
 	if cursorLine(lines) == "" {
 		t.Error("no cursor row")

@@ -44,6 +44,9 @@ func (m *Model) matrixKey(k tea.KeyPressMsg) tea.Cmd {
 		m.moveTo(m.row, m.col+1)
 	case key.Matches(k, m.keys.Enter):
 		m.openDrill(m.key, model.FR(m.col+1))
+	case key.Matches(k, m.keys.Scope):
+		m.ctx.Data.SetScope(m.ctx.Data.Scope.Toggle())
+		m.sync()
 	}
 	return nil
 }

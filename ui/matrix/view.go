@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"slate/model"
@@ -19,10 +20,10 @@ func (m *Model) View() string {
 	return m.matrixView()
 }
 
-// listHeight is the number of list lines between the sticky header and the
-// footer (the cursor cell's detail line and the legend).
+// listHeight is the number of list lines between the title and sticky
+// header and the footer (the cursor cell's detail line and the legend).
 func (m *Model) listHeight() int {
-	return max(1, m.height-1-m.footerHeight())
+	return max(1, m.height-2-m.footerHeight())
 }
 
 func (m *Model) footerHeight() int {
@@ -43,7 +44,7 @@ func (m *Model) matrixView() string {
 	}
 	w := m.width
 	out := make([]string, 0, m.height)
-	out = append(out, m.header())
+	out = append(out, m.titleLine(), m.header())
 	listH := m.listHeight()
 	rows := m.rows()
 	if len(rows) == 0 {
@@ -66,7 +67,7 @@ func (m *Model) matrixView() string {
 			out = append(out, c.rows[r])
 		}
 	}
-	for len(out) < 1+listH && len(out) < m.height {
+	for len(out) < 2+listH && len(out) < m.height {
 		out = append(out, c.blank)
 	}
 	if f := m.footerHeight(); f > 0 {
@@ -112,13 +113,30 @@ func (m *Model) header() string {
 			b.WriteString(st.Header.Render(label))
 		}
 	}
-	b.WriteString(sp)
-	b.WriteString(st.Header.Render("Done"))
+	if c.lay.done {
+		b.WriteString(sp)
+		b.WriteString(st.Header.Render("Done"))
+	}
 	c.headers[m.col] = exact(b.String(), m.width)
 	return c.headers[m.col]
 }
 
-// label is a section line: "Zones (5) · 1 at SL-T in every FR · 32% answered".
+// titleLine names the screen's scope (a view setting shared by every screen,
+// toggled with s) and sums the plant: "N of M with a target at SL-T".
+func (m *Model) titleLine() string {
+	c := &m.cache
+	if c.title == "" {
+		st := m.ctx.Styles
+		p := m.ctx.Data.M.Summary()
+		left := st.Title.Render("Gap matrix") + st.Muted.Render(" · ") + st.Header.Render(m.ctx.Data.Scope.Label())
+		right := fmt.Sprintf("%d of %d at SL-T · %s · %s answered", p.AtTarget, p.WithTarget,
+			common.Plural(p.GapCells, "gap cell", "gap cells"), model.Percent(p.Answered, p.Applicable))
+		c.title = exact(left+st.Muted.Render(common.Line("  "+right, max(0, m.width-lipgloss.Width(left)))), m.width)
+	}
+	return c.title
+}
+
+// label is a section line: "Zones (5) · 1 of 4 at SL-T in every FR · 32% answered".
 func (m *Model) label(which int) string {
 	c := &m.cache
 	i, text := 0, "Zones"
@@ -128,8 +146,8 @@ func (m *Model) label(which int) string {
 	if c.labels[i] == "" {
 		st := m.ctx.Styles
 		ks := c.kinds[i]
-		sum := fmt.Sprintf(" (%d) · %d at SL-T in every FR · %s answered", ks.targets, ks.atTarget,
-			strings.TrimSpace(percent(ks.answered, ks.applicable)))
+		sum := fmt.Sprintf(" (%d) · %d of %d with a target at SL-T in every FR · %s answered", ks.targets, ks.atTarget,
+			ks.withTarget, model.Percent(ks.answered, ks.applicable))
 		c.labels[i] = exact(st.Title.Render(text)+st.Muted.Render(common.Line(sum, max(0, m.width-len(text)))), m.width)
 	}
 	return c.labels[i]
@@ -140,7 +158,7 @@ func (m *Model) cell(s model.FRScore) string {
 	if v, ok := m.cache.cells[s]; ok {
 		return v
 	}
-	v := cellStyle(m.ctx.Styles, s).Render(cellText(s))
+	v := m.ctx.Styles.CellStyle(s).Render(cellText(s))
 	m.cache.cells[s] = v
 	return v
 }
@@ -172,10 +190,12 @@ func (m *Model) renderRow(i int, cursor bool) string {
 			b.WriteString(m.cell(s))
 		}
 	}
-	for range lay.sep {
-		b.WriteByte(' ')
+	if lay.done {
+		for range lay.sep {
+			b.WriteByte(' ')
+		}
+		b.WriteString(done(r))
 	}
-	b.WriteString(percent(r.Completeness()))
 	if lay.rowW > m.width {
 		return exact(b.String(), m.width)
 	}
@@ -192,30 +212,24 @@ func (m *Model) detail() string {
 	r := &rows[m.row]
 	fr := model.FR(m.col + 1)
 	return m.ctx.Styles.Muted.Render(common.Fit(common.Line(r.Target.Name, 32)+" "+fr.String()+": "+
-		describe(r.Score.At(fr), true)+" · "+m.ctx.Data.Cat.FRTitle[fr-1], m.width))
+		sentence(r.Score.At(fr))+" · "+m.ctx.Data.Cat.FRTitle[fr-1], m.width))
 }
 
-// describe puts a score in words: "SL-A 1*, SL-T 2, gap 1, 7/16 answered";
-// long adds "(provisional)" after a starred SL-A.
-func describe(s model.FRScore, long bool) string {
-	switch {
-	case s.Applicable == 0:
-		return fmt.Sprintf("no requirement applies, SL-T %d", s.SLT)
-	case s.Answered == 0:
-		return fmt.Sprintf("not assessed, SL-T %d, 0/%d answered", s.SLT, s.Applicable)
+// sentence puts a cell in words: its text and state from model, what its
+// markers mean, and its counts.
+func sentence(s model.FRScore) string { return s.Text() + " " + sentenceAfter(s) }
+
+// sentenceAfter is the sentence without the cell's text, for lines that show
+// the text in the cell's colour first.
+func sentenceAfter(s model.FRScore) string {
+	out := s.State().Describe()
+	if s.Compensated && s.ShowsLevel() {
+		out += ", relies on a compensating countermeasure"
 	}
-	sla := fmt.Sprintf("SL-A %d", s.SLA)
-	if s.Provisional {
-		sla += "*"
-		if long {
-			sla += " (provisional)"
-		}
+	if s.Provisional && s.ShowsLevel() {
+		out += ", provisional: an open question could still raise SL-A"
 	}
-	gap := "at target"
-	if s.Gap > 0 {
-		gap = fmt.Sprintf("gap %d", s.Gap)
-	}
-	return fmt.Sprintf("%s, SL-T %d, %s, %d/%d answered", sla, s.SLT, gap, s.Answered, s.Applicable)
+	return out + fmt.Sprintf(", %d/%d answered", s.Answered, s.Applicable)
 }
 
 // legend explains the notation in one line, in the cells' own colours; the
@@ -227,12 +241,13 @@ func (m *Model) legend() string {
 	}
 	st := m.ctx.Styles
 	mu := st.Muted.Render
-	long := mu("SL-A/SL-T · ") + st.Header.Render("*") + mu(" provisional: an answer could still raise SL-A · ") +
-		st.GapNone.Render("ok") + mu(" at target · ") + st.Gap2.Render("-N") + mu(" gap of N levels · ") +
-		st.NotAssessed.Render("?/T") + mu(" nothing answered")
-	short := mu("SL-A/SL-T · ") + st.Header.Render("*") + mu(" provisional · ") +
-		st.GapNone.Render("ok") + mu(" at target · ") + st.Gap2.Render("-N") + mu(" gap · ") +
-		st.NotAssessed.Render("?/T") + mu(" not assessed")
+	long := mu("SL-A/SL-T · ") + st.GapNone.Render("ok") + mu(" at target · ") + st.Gap2.Render("-N") + mu(" gap · ") +
+		st.Header.Render("*") + mu(" provisional · ") + st.Header.Render("c") + mu(" compensating · ") +
+		st.NotAssessed.Render("?/T") + mu(" not assessed · ") + st.Muted.Render("A/-") + mu(" no target · ") +
+		st.GapNone.Render("n/a") + mu(" nothing required")
+	short := mu("A/T · ") + st.GapNone.Render("ok") + mu(" · ") + st.Gap2.Render("-N") + mu(" gap · ") +
+		st.Header.Render("*") + mu(" provisional · ") + st.Header.Render("c") + mu(" comp. · ") +
+		st.NotAssessed.Render("?") + mu(" not assessed · ? help")
 	if ansi.StringWidth(long) <= m.width {
 		c.legend = exact(long, m.width)
 	} else {

@@ -1,9 +1,6 @@
 package overview
 
 import (
-	"cmp"
-	"slices"
-
 	"charm.land/lipgloss/v2"
 
 	"slate/model"
@@ -18,14 +15,6 @@ type entry struct {
 	row     int
 }
 
-// gapItem is one target's FRs that fall short of their SL-T by the same
-// levels (same SL-A, SL-T and provisional mark), so one line says them all.
-type gapItem struct {
-	row   int
-	frs   []model.FR
-	score model.FRScore
-}
-
 // cache keeps what only changes with the data (entries, the worst gaps, the
 // totals) by Data.Version, and the rendered list rows by (version, width).
 // Rows are rendered when first shown, so a 500-target plant costs only the
@@ -36,10 +25,9 @@ type cache struct {
 
 	index     map[string]int // target key -> row
 	list      []entry
-	entryOfRw []int // row -> index in list
-	gaps      []gapItem
-	gapFRs    int // FRs with a gap, over all targets
-	gapTgts   int // targets with at least one gap
+	entryOfRw []int              // row -> index in list
+	gaps      []model.GapCell    // the largest gaps, ranked by model
+	plant     model.PlantSummary // gap cells, targets at SL-T, completeness
 	answered  int
 	applic    int
 	countW    int // widest "answered/applicable" text
@@ -82,60 +70,14 @@ func (c *cache) refresh(d *common.Data) {
 		c.entryOfRw[i] = len(c.list)
 		c.list = append(c.list, entry{row: i})
 
-		a, p := r.Completeness()
-		c.answered += a
-		c.applic += p
-		c.countW = max(c.countW, lipgloss.Width(countText(a, p)))
-		if r.Score.MaxGap() > 0 {
-			c.gapTgts++
-		}
-		c.addGaps(i, r)
+		s := r.Summary()
+		c.countW = max(c.countW, lipgloss.Width(countText(s.Answered, s.Applicable)))
 	}
+	c.plant = d.M.Summary()
+	c.answered, c.applic = c.plant.Answered, c.plant.Applicable
 	c.countW = max(c.countW, lipgloss.Width(countText(c.answered, c.applic)))
-	// Largest gap first; among equals a confirmed SL-A before a provisional
-	// one (a finding before an open question), then the higher target, then
-	// plant order.
-	slices.SortStableFunc(c.gaps, func(x, y gapItem) int {
-		if d := cmp.Compare(y.score.Gap, x.score.Gap); d != 0 {
-			return d
-		}
-		if x.score.Provisional != y.score.Provisional {
-			if x.score.Provisional {
-				return 1
-			}
-			return -1
-		}
-		if d := cmp.Compare(y.score.SLT, x.score.SLT); d != 0 {
-			return d
-		}
-		return cmp.Compare(x.row, y.row)
-	})
+	c.gaps = d.M.WorstGaps(maxGapRows)
 }
-
-// addGaps groups a target's gaps by SL-A, SL-T and provisional mark.
-func (c *cache) addGaps(row int, r *model.MatrixRow) {
-	first := len(c.gaps)
-	for _, fr := range model.FRs {
-		s := r.Score.At(fr)
-		if s.Gap == 0 {
-			continue
-		}
-		c.gapFRs++
-		found := false
-		for j := first; j < len(c.gaps); j++ {
-			g := &c.gaps[j]
-			if g.score.SLA == s.SLA && g.score.SLT == s.SLT && g.score.Provisional == s.Provisional {
-				g.frs = append(g.frs, fr)
-				found = true
-				break
-			}
-		}
-		if !found {
-			c.gaps = append(c.gaps, gapItem{row: row, frs: []model.FR{fr}, score: s})
-		}
-	}
-}
-
 func (c *cache) entries(d *common.Data) []entry {
 	c.refresh(d)
 	return c.list

@@ -31,13 +31,9 @@ func countText(answered, applicable int) string {
 	return itoa(answered) + "/" + itoa(applicable)
 }
 
-// pctText is a right-aligned percentage in 4 cells ("n/a" when nothing applies).
+// pctText is a target's completeness right-aligned in 4 cells.
 func pctText(answered, applicable int) string {
-	if applicable == 0 {
-		return " n/a"
-	}
-	p := answered * 100 / applicable
-	return padLeft(itoa(p)+"%", 4)
+	return padLeft(model.Percent(answered, applicable), 4)
 }
 
 func frac(answered, applicable int) float64 {
@@ -47,37 +43,30 @@ func frac(answered, applicable int) float64 {
 	return float64(answered) / float64(applicable)
 }
 
-// levelPair is "SL-A/SL-T" with a * on a provisional SL-A: "1*/2".
-func levelPair(s model.FRScore) string {
-	a := itoa(int(s.SLA))
-	if s.Provisional {
-		a += "*"
-	}
-	return a + "/" + itoa(int(s.SLT))
+// cellText is a cell of the gap matrix, the model's text padded to the
+// widest one and coloured by its state.
+func cellText(st *common.Styles, s model.FRScore) string {
+	return st.CellStyle(s).Render(padRight(s.Text(), model.MaxCellWidth))
 }
 
-// gapText says the gap in words so it reads without colour; w is 5 cells.
-func gapText(st *common.Styles, s model.FRScore) string {
-	switch {
-	case s.SLT == 0:
-		return st.Muted.Render(padRight("-", 5))
-	case s.Gap == 0:
-		return st.GapStyle(0, true).Render(padRight("ok", 5))
+// targetText is a target's state over its FRs ("-2", "?", "ok", "-"), in
+// summaryW cells, coloured like a cell.
+func targetText(st *common.Styles, r *model.MatrixRow) string {
+	s := r.Summary()
+	style := st.GapNone
+	switch s.State() {
+	case model.StateNoTarget:
+		style = st.Muted
+	case model.StateNotAssessed:
+		style = st.NotAssessed
+	case model.StateGap:
+		style = st.GapStyle(int(s.MaxGap))
 	}
-	return st.GapStyle(int(s.Gap), true).Render("gap " + itoa(int(s.Gap)))
+	return style.Render(padRight(s.Text(), summaryW))
 }
 
-// maxGapText is a target's largest gap over its FRs, in 5 cells.
-func maxGapText(st *common.Styles, r *model.MatrixRow) string {
-	if r.Target.SLT.Max() == 0 {
-		return st.Muted.Render(padRight("-", 5))
-	}
-	g := int(r.Score.MaxGap())
-	if g == 0 {
-		return st.GapStyle(0, true).Render(padRight("ok", 5))
-	}
-	return st.GapStyle(g, true).Render("gap " + itoa(g))
-}
+// summaryW is the width of the per-target state column.
+const summaryW = 2
 
 func padLeft(s string, w int) string {
 	if pad := w - ansi.StringWidth(s); pad > 0 {

@@ -34,7 +34,7 @@ func levelBar(st *common.Styles, s model.FRScore, cell int) string {
 		case lv <= s.SLA:
 			b.WriteString(st.BarFull.Render(strings.Repeat("#", cell)))
 		case lv <= s.SLT:
-			b.WriteString(st.GapStyle(int(s.Gap), true).Render(strings.Repeat(".", cell)))
+			b.WriteString(st.CellStyle(s).Render(strings.Repeat(".", cell)))
 		default:
 			b.WriteString(st.BarEmpty.Render(strings.Repeat(".", cell)))
 		}
@@ -72,7 +72,7 @@ func (m *Model) frLines(o frOpts, w, rows int) []string {
 		}
 		return common.Fit(s, shortFRWidth) + " "
 	}
-	head := "FR  " + name("") + levelScale(o.cell) + "  " + padRight("A/T", 4) + "  " + "gap  "
+	head := "FR  " + name("") + levelScale(o.cell) + "  " + padRight("A/T", model.MaxCellWidth)
 	if o.counts {
 		head += "  " + padLeft("answered", countCol)
 	}
@@ -81,7 +81,7 @@ func (m *Model) frLines(o frOpts, w, rows int) []string {
 	for _, fr := range model.FRs {
 		s := r.Score.At(fr)
 		row := fr.String() + " " + st.Muted.Render(name(shortFR[fr-1])) + levelBar(st, s, o.cell) +
-			"  " + padRight(levelPair(s), 4) + "  " + gapText(st, s)
+			"  " + cellText(st, s)
 		if o.counts {
 			row += "  " + st.Muted.Render(padLeft(countText(s.Answered, s.Applicable), countCol))
 		}
@@ -105,11 +105,11 @@ func (m *Model) frLines(o frOpts, w, rows int) []string {
 // countCol is the width of the per-FR "answered" column.
 const countCol = 8
 
-// legend explains the bars and the asterisk, in one line or two.
+// legend explains the bars and the cell markers, in one line or two.
 const (
 	legend     = legendBars + "  " + legendStar
-	legendBars = "# SL-A reached  | SL-T"
-	legendStar = "* provisional"
+	legendBars = "# SL-A reached  | SL-T  -N gap"
+	legendStar = "* provisional  c compensating  ? not assessed"
 )
 
 // legendLines is the legend in one line when it fits in w cells, else two.

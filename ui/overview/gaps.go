@@ -1,8 +1,6 @@
 package overview
 
 import (
-	"strings"
-
 	"charm.land/lipgloss/v2"
 
 	"slate/model"
@@ -15,14 +13,13 @@ func (m *Model) gapLines(lay layout) []string {
 		return nil
 	}
 	st := m.ctx.Styles
-	d := m.ctx.Data
 	c := &m.cache
 	w := lay.w
 
-	title := st.Header.Render("Worst gaps")
-	if len(c.gaps) > 0 {
-		title += st.Muted.Render(" · " + itoa(c.gapFRs) + " FR gaps in " + itoa(c.gapTgts) +
-			" of " + itoa(len(d.M.Rows)) + " targets")
+	title := st.Header.Render("Largest gaps")
+	if p := c.plant; p.GapCells > 0 {
+		title += st.Muted.Render(" · " + common.Plural(p.GapCells, "gap cell", "gap cells") + " in " + itoa(p.GapTargets) +
+			" of " + itoa(p.Targets) + " targets")
 	}
 	right := ""
 	if !lay.frLegend() {
@@ -30,52 +27,28 @@ func (m *Model) gapLines(lay layout) []string {
 	}
 	lines := []string{spread(title, right, w)}
 	if len(c.gaps) == 0 {
-		return append(lines, "  "+st.OK.Render(common.Line("No gaps: every target meets its SL-T in every FR.", w-2)))
+		msg := "No gaps: every assessed target meets its SL-T in every FR."
+		if c.plant.NotAssessed > 0 {
+			msg = "No gaps found so far; " + common.Plural(c.plant.NotAssessed, "cell is", "cells are") + " not assessed yet."
+		}
+		return append(lines, "  "+st.OK.Render(common.Line(msg, w-2)))
 	}
 
 	shown := c.gaps[:min(lay.gapRows, len(c.gaps))]
-	// Columns as wide as the widest shown name and FR list, leaving room
-	// for the levels; the FR's name follows when a line is about one FR.
-	nw, fw := 0, 0
+	// The name column as wide as the widest shown name, leaving room for
+	// the FR, the cell and the FR's name.
+	nw := 0
 	for _, g := range shown {
-		nw = max(nw, lipgloss.Width(common.Line(d.M.Rows[g.row].Target.Name, maxNameWidth)))
-		fw = max(fw, lipgloss.Width(frList(g.frs)))
+		nw = max(nw, lipgloss.Width(common.Line(g.Target.Name, maxNameWidth)))
 	}
-	rest := 2 + 2 + fw + 2 + 4 + 2 + 5
+	rest := 2 + 2 + 3 + 2 + model.MaxCellWidth
 	nw = max(0, min(nw, w-rest))
 	for _, g := range shown {
-		row := "  " + common.Fit(d.M.Rows[g.row].Target.Name, nw) + "  " + padRight(frList(g.frs), fw) +
-			"  " + padRight(levelPair(g.score), 4) + "  " + gapText(st, g.score)
-		if len(g.frs) == 1 {
-			if room := w - lipgloss.Width(row) - 2; room >= 12 {
-				row += "  " + st.Muted.Render(common.Line(shortFR[g.frs[0]-1], room))
-			}
+		row := "  " + common.Fit(g.Target.Name, nw) + "  " + g.FR.String() + "  " + cellText(st, g.Score)
+		if room := w - lipgloss.Width(row) - 2; room >= 12 {
+			row += "  " + st.Muted.Render(common.Line(shortFR[g.FR-1], room))
 		}
 		lines = append(lines, row)
 	}
 	return lines
-}
-
-// frList names FRs compactly: "FR1", "FR1,3", "FR1-4,6".
-func frList(frs []model.FR) string {
-	var b strings.Builder
-	b.WriteString("FR")
-	for i := 0; i < len(frs); {
-		j := i
-		for j+1 < len(frs) && frs[j+1] == frs[j]+1 {
-			j++
-		}
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(itoa(int(frs[i])))
-		switch {
-		case j >= i+2:
-			b.WriteString("-" + itoa(int(frs[j])))
-		case j == i+1:
-			b.WriteString("," + itoa(int(frs[j])))
-		}
-		i = j + 1
-	}
-	return b.String()
 }

@@ -1,6 +1,9 @@
 package overview
 
-import "slate/ui/common"
+import (
+	"slate/model"
+	"slate/ui/common"
+)
 
 // frOpts says how much the FR picture shows.
 type frOpts struct {
@@ -11,15 +14,19 @@ type frOpts struct {
 
 // width of the FR picture drawn with these options.
 func (o frOpts) width() int {
-	w := 4 + barWidth(o.cell) + 2 + 4 + 2 + 5 // "FR1 " bar "  1*/2  gap 1"
+	w := 4 + barWidth(o.cell) + 2 + model.MaxCellWidth // "FR1 " bar "  1*/2 -1"
 	if o.names {
 		w += shortFRWidth + 1
 	}
 	if o.counts {
 		w += 2 + countCol
 	}
-	return w
+	return max(w, frMinWidth)
 }
+
+// frMinWidth keeps the picture wide enough for its title, a target's name
+// and kind ("Control - Safety · conduit"), on the narrowest layout.
+const frMinWidth = 26
 
 // frOptsFor picks the richest FR picture that fits in w cells.
 func frOptsFor(w int) frOpts {

@@ -19,7 +19,7 @@ func (m *Model) listCols(lw int) listCols {
 	fixed := 2 + 1 + 1 + c.countW + 1 + 4 // marker, spaces, counts, percentage
 	cols := listCols{gap: lw >= 60}
 	if cols.gap {
-		fixed += 2 + 5
+		fixed += 2 + summaryW
 	}
 	rest := max(0, lw-fixed)
 	const minBar, maxBar = 8, 30
@@ -39,7 +39,7 @@ func (m *Model) listLines(lay layout) []string {
 	c := &m.cache
 
 	pos := st.Muted.Render("target " + itoa(m.cursor+1) + " of " + itoa(len(d.M.Rows)))
-	lines := []string{spread(st.Header.Render("Completeness"), pos, lw)}
+	lines := []string{spread(st.Header.Render("Completeness")+st.Muted.Render(" · "+d.Scope.Label()), pos, lw)}
 
 	total := "  " + st.Header.Render(common.Fit(allTargets, cols.name)) + " " +
 		m.countCells(st, cols, c.answered, c.applic)
@@ -82,7 +82,8 @@ func (m *Model) targetRow(i int, cols listCols, lw int, selected bool) string {
 		marker = "> "
 	}
 	r := &m.ctx.Data.M.Rows[i]
-	a, p := r.Completeness()
+	sum := r.Summary()
+	a, p := sum.Answered, sum.Applicable
 	var b strings.Builder
 	b.WriteString(marker)
 	b.WriteString(common.Fit(r.Target.Name, cols.name))
@@ -90,7 +91,7 @@ func (m *Model) targetRow(i int, cols listCols, lw int, selected bool) string {
 	b.WriteString(m.countCells(st, cols, a, p))
 	if cols.gap {
 		b.WriteString("  ")
-		b.WriteString(maxGapText(st, r))
+		b.WriteString(targetText(st, r))
 	}
 	return common.PadStyled(b.String(), lw)
 }

@@ -64,13 +64,8 @@ func mustFind(t *testing.T, lines []string, sub string) string {
 }
 
 // pair is how the screen writes SL-A/SL-T, with * on a provisional SL-A.
-func pair(s model.FRScore) string {
-	star := ""
-	if s.Provisional {
-		star = "*"
-	}
-	return fmt.Sprintf("%d%s/%d", s.SLA, star, s.SLT)
-}
+// pair is the cell as the FR picture shows it: the model's text.
+func pair(s model.FRScore) string { return s.Text() }
 
 func TestTitleAndInterface(t *testing.T) {
 	_, s := newDemo(t)
@@ -156,7 +151,8 @@ func TestPictureBars(t *testing.T) {
 func TestOverallAndTargetCompleteness(t *testing.T) {
 	h, s := newDemo(t)
 	lines := render(t, s, 120, 37)
-	a, p := h.Ctx.Data.M.Completeness()
+	sum := h.Ctx.Data.M.Summary()
+	a, p := sum.Answered, sum.Applicable
 	l := mustFind(t, lines, "All targets")
 	if want := fmt.Sprintf("%d/%d  %d%%", a, p, a*100/p); !strings.Contains(l, want) {
 		t.Errorf("overall %q lacks %q", l, want)
@@ -166,7 +162,8 @@ func TestOverallAndTargetCompleteness(t *testing.T) {
 		nameW = max(nameW, len(r.Target.Name))
 	}
 	for i, r := range h.Ctx.Data.M.Rows {
-		a, p := r.Completeness()
+		rs := r.Summary()
+		a, p := rs.Answered, rs.Applicable
 		marker := "  "
 		if i == 0 {
 			marker = "> "
@@ -184,33 +181,50 @@ func TestOverallAndTargetCompleteness(t *testing.T) {
 	}
 }
 
-func TestWorstGaps(t *testing.T) {
+func TestLargestGaps(t *testing.T) {
 	h, s := newDemo(t)
 	lines := render(t, s, 80, 21)
-	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Worst gaps") })
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Largest gaps") })
 	if head < 0 || head+1 >= len(lines) {
-		t.Fatalf("no worst gaps:\n%s", strings.Join(lines, "\n"))
+		t.Fatalf("no largest gaps:\n%s", strings.Join(lines, "\n"))
 	}
-	// The first line is the safety system's gap of 3, provisional.
-	first := lines[head+1]
-	for _, want := range []string{"Safety instrumented system", "FR1", "0*/3", "gap 3"} {
-		if !strings.Contains(first, want) {
-			t.Errorf("first gap %q lacks %q", first, want)
+	// The lines are the model's ranking, one cell each, in its order.
+	p := h.Ctx.Data.M.Summary()
+	if want := fmt.Sprintf("%d gap cells in %d of %d targets", p.GapCells, p.GapTargets, p.Targets); !strings.Contains(lines[head], want) {
+		t.Errorf("heading %q lacks %q", lines[head], want)
+	}
+	worst := h.Ctx.Data.M.WorstGaps(0)
+	shown := 0
+	for i, l := range lines[head+1:] {
+		if strings.TrimSpace(l) == "" {
+			break
 		}
-	}
-	// Gaps never increase down the list.
-	last := 9
-	for _, l := range lines[head+1:] {
-		var g int
-		if i := strings.Index(l, "gap "); i >= 0 {
-			fmt.Sscanf(l[i:], "gap %d", &g)
-			if g > last {
-				t.Errorf("gap %d after %d: %q", g, last, l)
+		g := worst[i]
+		for _, want := range []string{g.Target.Name, g.FR.String(), g.Score.Text()} {
+			if !strings.Contains(l, want) {
+				t.Errorf("gap line %d %q lacks %q", i, l, want)
 			}
-			last = g
 		}
+		shown++
 	}
-	_ = h
+	if shown == 0 {
+		t.Fatal("no gap lines")
+	}
+	if !strings.Contains(lines[head+1], "Safety instrumented system") || !strings.Contains(lines[head+1], "0*/3 -3") {
+		t.Errorf("first gap %q, want the safety system's -3", lines[head+1])
+	}
+}
+
+// An FR with nothing answered is neither a gap nor counted as one.
+func TestUnassessedCellsAreNotGaps(t *testing.T) {
+	h := uitest.New(t, &model.Assessment{Name: "Fresh", CatalogID: questionnaires.Builtin().ID,
+		Zones: []model.Zone{{Key: "z", Name: "Zone", SLT: model.Uniform(2)}}})
+	s := overview.New(h.Ctx)
+	lines := render(t, s, 120, 37)
+	mustFind(t, lines, "No gaps found so far; 7 cells are not assessed yet.")
+	if l := mustFind(t, lines, "> Zone"); !strings.Contains(l, "0%  ? ") {
+		t.Errorf("target line %q, want ? (not assessed)", l)
+	}
 }
 
 func TestEditSavesName(t *testing.T) {
@@ -432,8 +446,8 @@ func TestEmptyAssessment(t *testing.T) {
 	s := overview.New(h.Ctx)
 	lines := render(t, s, 80, 21)
 	mustFind(t, lines, "No zones yet: press 2 to add zones")
-	if _, ok := find(lines, "Worst gaps"); ok {
-		t.Error("worst gaps shown without targets")
+	if _, ok := find(lines, "Largest gaps"); ok {
+		t.Error("largest gaps shown without targets")
 	}
 	h.Send(s, uitest.Key("down"), uitest.Key("end"), uitest.Key("pgdown"), uitest.Key("enter"))
 	if len(h.GoTos) != 0 {

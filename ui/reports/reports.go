@@ -16,16 +16,9 @@ import (
 
 const origin = "reports.write"
 
-type format struct {
-	key, title, about string
-}
-
-var formats = []format{
-	{"html", "HTML", "one self-contained file for browsers: cover, summary, heatmap, charts, roadmap; prints on A4 and Letter"},
-	{"md", "Markdown", "the same content as text and tables, for a forge, a wiki or an editor"},
-	{"csv", "CSV", "every answer (one row per zone or conduit and requirement) and the roadmap, for Excel or LibreOffice"},
-	{"json", "JSON", "the exchange document: the whole assessment, to import elsewhere with slate import"},
-}
+// formats are the report package's registry, read when the screen is
+// drawn: the list, its order and the descriptions live there only.
+func formats() []report.Format { return report.Formats() }
 
 // Model is the Reports screen.
 type Model struct {
@@ -96,7 +89,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = max(0, m.cursor-1)
 		case key.Matches(msg, m.keys.Down):
-			m.cursor = min(len(formats)-1, m.cursor+1)
+			m.cursor = min(len(formats())-1, m.cursor+1)
 		case key.Matches(msg, m.keys.Write):
 			return m.write()
 		}
@@ -110,28 +103,33 @@ func (m *Model) write() tea.Cmd {
 	if m.busy != "" {
 		return common.StatusCmd("A report is being written; wait for it to finish.", false)
 	}
-	f := formats[m.cursor]
-	m.busy = f.key
+	fs := formats()
+	if m.cursor >= len(fs) {
+		return nil
+	}
+	f := fs[m.cursor]
+	m.busy = f.Key
 	d := m.ctx.Data
-	write := m.ctx.Ops.WriteReport(origin, f.key, d.A.Snapshot(), d.Cat, d.Path, m.ctx.Today())
+	write := m.ctx.Ops.WriteReport(origin, f, d.A.Snapshot(), d.Cat, d.Path, m.ctx.Today(), d.Scope)
 	return tea.Batch(write, m.spin.Tick)
 }
 
 // View renders the list of formats and what was written.
 func (m *Model) View() string {
 	st := m.ctx.Styles
-	lines := []string{st.Title.Render("Write a report next to " + common.Line(baseName(m.ctx.Data.Path), max(10, m.w-26))), ""}
-	for i, f := range formats {
+	scope := " · " + m.ctx.Data.Scope.Label()
+	lines := []string{st.Title.Render("Write a report next to "+common.Line(baseName(m.ctx.Data.Path), max(10, m.w-26-len(scope)))) + st.Muted.Render(scope), ""}
+	for i, f := range formats() {
 		marker := "  "
 		if i == m.cursor {
 			marker = "> "
 		}
-		head := marker + common.Fit(f.title, 9) + " " + common.Line(report.DefaultPath(baseName(m.ctx.Data.Path), f.key), m.w-14)
+		head := marker + common.Fit(f.Title, 9) + " " + common.Line(strings.Join(f.Paths(report.DefaultPath(baseName(m.ctx.Data.Path), f)), ", "), m.w-14)
 		if i == m.cursor {
 			head = st.Selected.Render(common.Fit(head, m.w))
 		}
 		lines = append(lines, head)
-		for _, l := range common.Wrap(f.about, m.w-14, 2) {
+		for _, l := range common.Wrap(f.Description, m.w-14, 2) {
 			lines = append(lines, "            "+st.Muted.Render(l))
 		}
 		lines = append(lines, m.status(f)...)
@@ -140,12 +138,12 @@ func (m *Model) View() string {
 	return common.Block(lines, m.w, m.h)
 }
 
-func (m *Model) status(f format) []string {
+func (m *Model) status(f report.Format) []string {
 	st := m.ctx.Styles
-	if m.busy == f.key {
+	if m.busy == f.Key {
 		return []string{"            " + m.spin.View() + " writing…"}
 	}
-	r, ok := m.results[f.key]
+	r, ok := m.results[f.Key]
 	if !ok {
 		return nil
 	}
