@@ -105,3 +105,37 @@ func TestUsageErrors(t *testing.T) {
 		t.Fatalf("help exit %d %q", code, out)
 	}
 }
+
+// A file made with the previous built-in catalog keeps opening with it: its
+// export names that catalog, and scoring uses its applicability (SR 1.1 is
+// not asked on conduits there), while a new file uses the newest catalog.
+func TestOlderCatalogStillOpens(t *testing.T) {
+	data, err := os.ReadFile("store/testdata/schema1.slate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "old.slate")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, "export", path, "-o", "-", "--at", "2026-03-05T10:00:00Z")
+	if code != 0 || !strings.Contains(out, `"version": "2013+COR1:2014",`) {
+		t.Fatalf("export of a 2013+COR1:2014 file: exit %d %q", code, errs)
+	}
+	_, oldReport, _ := runCLI(t, "report", path, "--format", "md", "-o", "-", "--at", "2026-03-05T10:00:00Z")
+	_, newReport, _ := runCLI(t, "report", demo(t), "--format", "md", "-o", "-", "--at", "2026-03-05T10:00:00Z")
+	const conduitSR11 = "| SR 1.1 | Human user identification and authentication | 1 | unanswered |"
+	for name, tc := range map[string]struct {
+		report, version string
+		conduitSR11     bool
+	}{
+		"old file": {oldReport, "2013+COR1:2014, sha256", false},
+		"new file": {newReport, "2013+COR1:2014 slate.2, sha256", true},
+	} {
+		// The conduit section of the report lists SR 1.1 only under slate.2.
+		conduits := tc.report[strings.Index(tc.report, "## Conduit: "):]
+		if !strings.Contains(tc.report, "**Catalog:** iec62443-3-3 "+tc.version) || strings.Contains(conduits, conduitSR11) != tc.conduitSR11 {
+			t.Errorf("%s: wrong catalog in its report", name)
+		}
+	}
+}

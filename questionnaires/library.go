@@ -58,22 +58,25 @@ var builtins = sync.OnceValues(func() ([]*model.Catalog, error) {
 	return out, nil
 })
 
-// Builtins returns every embedded catalog version, newest first. Tests
-// guarantee they are valid, so an error here means a broken build.
-func Builtins() []*model.Catalog {
+// mustBuiltins returns the parsed built-in catalogs. Tests guarantee they
+// are valid, so an error here means a broken build.
+func mustBuiltins() []*model.Catalog {
 	cs, err := builtins()
 	if err != nil {
 		panic("built-in catalog is invalid: " + err.Error())
 	}
-	return append([]*model.Catalog(nil), cs...)
+	return cs
 }
+
+// Builtins returns every embedded catalog version, newest first.
+func Builtins() []*model.Catalog { return append([]*model.Catalog(nil), mustBuiltins()...) }
 
 // Builtin returns the newest embedded IEC 62443-3-3 catalog, the one new
 // assessments use.
-func Builtin() *model.Catalog { return Builtins()[0] }
+func Builtin() *model.Catalog { return mustBuiltins()[0] }
 
 // BuiltinSource returns the newest embedded catalog's YAML.
-func BuiltinSource() []byte { return slate2YAML }
+func BuiltinSource() []byte { return builtinFiles[0].data }
 
 // Library is the set of catalogs available to this run: every built-in
 // version and any found in the extra folder.
