@@ -9,11 +9,14 @@ import (
 )
 
 func runCatalog(e *env, args []string) error {
-	fs := newFlags(e, "catalog", "slate catalog [--format text|tsv] [--id ID] [--validate PATH] [--catalogs DIR]",
-		"Print the requirements of a catalog (the built-in IEC 62443-3-3 one by default),\n"+
-			"or check a catalog file or folder with --validate (exit 0 when valid, 1 with the errors).")
+	fs := newFlags(e, "catalog", "slate catalog [--format text|tsv] [--id ID] [--version V] [--list] [--validate PATH] [--catalogs DIR]",
+		"Print the requirements of a catalog (the newest built-in IEC 62443-3-3 one by default),\n"+
+			"list the available catalogs and versions with --list, or check a catalog file or folder\n"+
+			"with --validate (exit 0 when valid, warnings on stderr; 1 with the errors).")
 	format := fs.String("format", "text", "output format: text or tsv (id, fr, sl, applies_to, title)")
 	id := fs.String("id", questionnaires.BuiltinID, "catalog id to print")
+	version := fs.String("version", "", "catalog version to print (default the newest)")
+	list := fs.Bool("list", false, "list every available catalog: id, version, format, requirements, sha256")
 	validate := fs.String("validate", "", "check the catalog file or folder at PATH")
 	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
 	pos, err := parse(fs, args)
@@ -23,42 +26,98 @@ func runCatalog(e *env, args []string) error {
 	if err := wantArgs(pos, 0, 0, ""); err != nil {
 		return err
 	}
+	if *format != "text" && *format != "tsv" {
+		return usagef("unknown format %q (want text or tsv)", *format)
+	}
 	if *validate != "" {
-		if err := questionnaires.Validate(*validate); err != nil {
-			fmt.Fprintln(e.stderr, err)
+		warnings, err := questionnaires.Validate(*validate)
+		printWarnings(e, warnings)
+		if err != nil {
+			fmt.Fprintln(e.stderr, model.CleanText(err.Error()))
 			return exitError{exitRuntime}
 		}
-		fmt.Fprintf(e.stdout, "%s: valid\n", *validate)
-		return nil
+		note := ""
+		if n := len(warnings); n > 0 {
+			note = fmt.Sprintf(" (%d warning(s) on stderr)", n)
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s: valid%s\n", model.CleanLine(*validate), note)
+		return err
 	}
 	lib, err := questionnaires.Load(questionnaires.Dir(*dir))
 	if err != nil {
 		return err
 	}
+	printWarnings(e, lib.Warnings())
+	if *list {
+		return listCatalogs(e, lib, *format)
+	}
 	var cat *model.Catalog
-	for _, c := range lib.All() {
-		if c.ID == *id {
-			cat = c
-		}
+	var ok bool
+	if *version == "" {
+		cat, ok = lib.Latest(*id)
+	} else {
+		cat, ok = lib.Get(*id, *version)
 	}
-	if cat == nil {
-		return fmt.Errorf("no catalog with id %q", *id)
+	if !ok && *version != "" {
+		return fmt.Errorf("no catalog %q with version %q (see slate catalog --list)", *id, *version)
 	}
-	switch *format {
-	case "tsv":
+	if !ok {
+		return fmt.Errorf("no catalog with id %q (see slate catalog --list)", *id)
+	}
+	if *format == "tsv" {
 		for _, r := range cat.Requirements {
-			fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", r.ID, r.FR, r.SL, r.AppliesTo, r.Title)
+			if _, err := fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", model.CleanLine(r.ID), r.FR, r.SL, r.AppliesTo, model.CleanLine(r.Title)); err != nil {
+				return err
+			}
 		}
-	case "text":
-		fmt.Fprintf(e.stdout, "%s %s (%d requirements, sha256 %s)\n", cat.ID, cat.Version, len(cat.Requirements), cat.Hash)
-		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tFR\tSL\tAPPLIES TO\tTITLE")
-		for _, r := range cat.Requirements {
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", r.ID, r.FR, r.SL, r.AppliesTo, r.Title)
-		}
-		return tw.Flush()
-	default:
-		return usagef("unknown format %q (want text or tsv)", *format)
+		return nil
 	}
-	return nil
+	fmt.Fprintf(e.stdout, "%s %s (%d requirements, sha256 %s)\n", model.CleanLine(cat.ID), model.CleanLine(cat.Version), len(cat.Requirements), cat.Hash)
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tFR\tSL\tAPPLIES TO\tTITLE")
+	for _, r := range cat.Requirements {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", model.CleanLine(r.ID), r.FR, r.SL, r.AppliesTo, model.CleanLine(r.Title))
+	}
+	return tw.Flush()
+}
+
+// listCatalogs prints the library: the built-in versions newest first (the
+// first is the one new assessments use), then the extra catalogs.
+func listCatalogs(e *env, lib *questionnaires.Library, format string) error {
+	builtin := len(questionnaires.Builtins())
+	if format == "tsv" {
+		for i, c := range lib.All() {
+			if _, err := fmt.Fprintf(e.stdout, "%s\t%s\t%d\t%d\t%s\t%s\n", model.CleanLine(c.ID), model.CleanLine(c.Version),
+				c.Format, len(c.Requirements), c.Hash, origin(i, builtin)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tVERSION\tFORMAT\tREQUIREMENTS\tSOURCE\tSHA256")
+	for i, c := range lib.All() {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", model.CleanLine(c.ID), model.CleanLine(c.Version), c.Format,
+			len(c.Requirements), origin(i, builtin), c.Hash)
+	}
+	return tw.Flush()
+}
+
+// origin says where the i-th catalog of the library comes from.
+func origin(i, builtin int) string {
+	switch {
+	case i == 0:
+		return "built-in (newest)"
+	case i < builtin:
+		return "built-in"
+	}
+	return "extra"
+}
+
+// printWarnings writes catalog warnings to stderr: they never change the
+// exit status.
+func printWarnings(e *env, warnings []questionnaires.Warning) {
+	for _, w := range warnings {
+		fmt.Fprintln(e.stderr, "warning: "+model.CleanLine(w.String()))
+	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -103,33 +104,30 @@ func ParseEffort(s string) (Effort, error) {
 
 // Requirement is a system requirement (SR) or requirement enhancement (RE).
 type Requirement struct {
-	ID          string // "SR 1.1" or "SR 1.1 RE 1"
-	FR          FR
-	Parent      string // the SR of an RE; empty for an SR
-	Title       string
-	SL          Level // lowest security level at which it is required
-	AppliesTo   Applicability
-	Questions   []string
-	LookFor     string
-	Remediation string
-	Tags        []string
-	Effort      Effort
-	Outage      bool // closing it usually needs a production outage
-	Vendor      bool // closing it usually depends on the system vendor
+	ID        string // "SR 1.1" or "SR 1.1 RE 1"
+	FR        FR
+	Parent    string // the SR of an RE; empty for an SR
+	Title     string
+	SL        Level // lowest security level at which it is required
+	AppliesTo Applicability
+	Questions []Question // see QuestionsFor
+	MetWhen   string     // what must be true for yes, and what makes it partial
+	// EvidenceFrom names who must supply the evidence when plant staff
+	// cannot answer alone (a vendor document, a test report).
+	EvidenceFrom EvidenceSource
+	LookFor      string
+	Remediation  string
+	Tags         []string
+	Effort       Effort
+	Outage       bool // closing it usually needs a production outage
+	Vendor       bool // closing it usually depends on the system vendor
 }
 
 // IsEnhancement reports whether r is an RE.
 func (r *Requirement) IsEnhancement() bool { return r.Parent != "" }
 
 // HasTag reports whether r carries tag t.
-func (r *Requirement) HasTag(t string) bool {
-	for _, x := range r.Tags {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
+func (r *Requirement) HasTag(t string) bool { return slices.Contains(r.Tags, t) }
 
 // ParentOf returns the SR id an RE id belongs to ("SR 1.1 RE 2" -> "SR 1.1"),
 // or "" when id names an SR.
@@ -146,10 +144,13 @@ type Catalog struct {
 	Version string
 	Title   string
 	Hash    string // sha256 of the source file, hex
+	Format  int    // catalog file format: 1, or 2 with per-kind questions and met_when
 	Tags    map[string]string
 	FRTitle [NumFR]string
 
-	Requirements []Requirement
+	Requirements  []Requirement
+	SiteQuestions []SiteQuestion // asked once per assessment, never scored
+	Projects      []ProjectGroup // default project groups for the roadmap
 
 	index map[string]int
 	// byKindFR[kind][fr-1] lists indexes into Requirements applicable to that

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"slate/model"
 )
 
 const goodCatalog = `id: acme-checklist
@@ -31,7 +33,7 @@ requirements:
 `
 
 func TestParseGood(t *testing.T) {
-	c, err := Parse("acme.yaml", []byte(goodCatalog))
+	c, warnings, err := Parse("acme.yaml", []byte(goodCatalog))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +43,17 @@ func TestParseGood(t *testing.T) {
 	}
 	if c.Hash != Hash([]byte(goodCatalog)) {
 		t.Fatal("hash is not the content hash")
+	}
+	// A format-1 catalog loads, but its author is told once, with a line,
+	// what format 2 would add. Its RE applies to both kinds under a
+	// zone-only SR: a warning in format 1, an error in format 2.
+	if c.Format != 1 || len(warnings) != 2 ||
+		!strings.HasPrefix(warnings[0].String(), "acme.yaml:5: format 1 catalog: its 2 requirements have no met_when") ||
+		warnings[1].String() != "acme.yaml:13: SR 1.1 RE 1: applies to zones and conduits, but SR 1.1 applies to zones only; an enhancement applies only where its SR does (an error from format 2 on)" {
+		t.Fatalf("format %d, warnings %v", c.Format, warnings)
+	}
+	if q := r.Questions; len(q) != 1 || q[0].For != model.AppliesBoth {
+		t.Fatalf("a plain question must mean both kinds: %+v", q)
 	}
 }
 
@@ -67,7 +80,7 @@ func TestParseErrorsCarryLines(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("acme.yaml", []byte(tc.yaml))
+			_, _, err := Parse("acme.yaml", []byte(tc.yaml))
 			if tc.want == "" {
 				// RE at sl 1 under an sl-1 SR is allowed (same level).
 				if err != nil {
@@ -88,7 +101,7 @@ func TestParseErrorsCarryLines(t *testing.T) {
 
 func TestREBelowItsSR(t *testing.T) {
 	y := strings.Replace(goodCatalog, "sl: 1", "sl: 3", 1)
-	_, err := Parse("acme.yaml", []byte(y))
+	_, _, err := Parse("acme.yaml", []byte(y))
 	if err == nil || !strings.Contains(err.Error(), "acme.yaml:13: SR 1.1 RE 1: sl 2 is below its SR's sl 3") {
 		t.Fatalf("got %v", err)
 	}
@@ -103,34 +116,38 @@ func TestLoadDirAndValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lib.All()) != 2 || lib.Default().ID != BuiltinID {
+	builtin := len(builtinFiles)
+	if len(lib.All()) != builtin+1 || lib.Default() != Builtin() || lib.All()[builtin].ID != "acme-checklist" {
 		t.Fatalf("library: %d catalogs", len(lib.All()))
 	}
 	if c, ok := lib.Get("acme-checklist", "3"); !ok || len(c.Requirements) != 2 {
 		t.Fatal("extra catalog not found")
 	}
-	if err := Validate(dir); err != nil {
-		t.Fatal(err)
+	if ws := lib.Warnings(); len(ws) != 2 || !strings.Contains(ws[0].String(), "acme.yaml:5: format 1 catalog") {
+		t.Fatalf("library warnings %v", ws)
+	}
+	if ws, err := Validate(dir); err != nil || len(ws) != 2 {
+		t.Fatal(ws, err)
 	}
 	bad := filepath.Join(dir, "broken.yml")
 	os.WriteFile(bad, []byte(strings.Replace(goodCatalog, "sl: 1", "sl: 7", 1)), 0o600)
-	if err := Validate(dir); err == nil || !strings.Contains(err.Error(), "broken.yml:9:") {
+	if _, err := Validate(dir); err == nil || !strings.Contains(err.Error(), "broken.yml:9:") {
 		t.Fatalf("folder validation: %v", err)
 	}
 	if _, err := Load(dir); err == nil {
 		t.Fatal("a broken extra catalog must stop the load")
 	}
-	if err := Validate(filepath.Join(dir, "missing.yaml")); err == nil {
+	if _, err := Validate(filepath.Join(dir, "missing.yaml")); err == nil {
 		t.Fatal("missing file accepted")
 	}
-	if err := Validate(t.TempDir()); err == nil {
+	if _, err := Validate(t.TempDir()); err == nil {
 		t.Fatal("empty folder accepted")
 	}
 }
 
 func TestEscapesStrippedFromCatalogText(t *testing.T) {
 	y := strings.Replace(goodCatalog, `"Operator login"`, `"Operator \e[31mlogin\e]0;x\a"`, 1)
-	c, err := Parse("acme.yaml", []byte(y))
+	c, _, err := Parse("acme.yaml", []byte(y))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,18 +163,43 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("id: x\nversion: 1\nrequirements:\n  - id: &a SR 1.1\n    fr: *a\n"))
 	f.Add([]byte("a: &a [*a, *a]\n"))
 	f.Add([]byte("requirements: {}\n"))
+	f.Add([]byte(format2Catalog))
+	// The format-2 sections on their own, and a question mapping with an
+	// alias, so mutations reach each new branch of the loader quickly.
+	f.Add([]byte(format2Catalog[strings.Index(format2Catalog, "site_questions:"):]))
+	f.Add([]byte("format: 2\nid: x\nversion: \"1\"\nrequirements:\n  - id: SR 5.1\n    fr: 5\n    title: t\n    sl: 1\n    applies_to: both\n    questions:\n      - &q {text: \"q?\", for: zone}\n      - {text: \"c?\", for: conduit}\n      - *q\n    met_when: m\n    evidence_from: test\nprojects:\n  - {id: p, title: P, requirements: [SR 5.1]}\n"))
+	f.Add([]byte("format: 2\nsite_questions:\n  - {id: SITE 1, title: t, questions: [q?], met_when: m, tags: [no-zone-model]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := Parse("fuzz.yaml", data)
+		c, _, err := Parse("fuzz.yaml", data)
 		if err == nil && c == nil {
 			t.Fatal("nil catalog without error")
 		}
 		if err != nil && c != nil {
 			t.Fatal("catalog with error")
 		}
-		if err == nil {
-			for _, r := range c.Requirements {
-				if !r.FR.Valid() || r.SL < 1 || r.SL > 4 || len(r.Questions) == 0 {
-					t.Fatalf("invalid requirement accepted: %+v", r)
+		if err != nil {
+			return
+		}
+		for _, r := range c.Requirements {
+			if !r.FR.Valid() || r.SL < 1 || r.SL > 4 || len(r.Questions) == 0 {
+				t.Fatalf("invalid requirement accepted: %+v", r)
+			}
+			for _, k := range []model.TargetKind{model.KindZone, model.KindConduit} {
+				if r.AppliesTo.Includes(k) && len(r.QuestionsFor(k)) == 0 {
+					t.Fatalf("%s applies to %ss without a question for them", r.ID, k)
+				}
+			}
+			if c.Format >= 2 && r.MetWhen == "" {
+				t.Fatalf("format 2 requirement %s without met_when", r.ID)
+			}
+			if p, ok := c.Requirement(r.Parent); ok && c.Format >= 2 && r.AppliesTo&^p.AppliesTo != 0 {
+				t.Fatalf("%s applies beyond its SR", r.ID)
+			}
+		}
+		for _, p := range c.Projects {
+			for _, id := range p.Requirements {
+				if _, ok := c.Requirement(id); !ok {
+					t.Fatalf("project %s names unknown %s", p.ID, id)
 				}
 			}
 		}

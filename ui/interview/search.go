@@ -41,7 +41,7 @@ func (s *search) filter() {
 	q := strings.ToLower(strings.TrimSpace(s.input.Value()))
 	for _, fr := range model.FRs {
 		for _, r := range s.m.ctx.Data.Cat.Applicable(t.Kind, fr) {
-			if q == "" || matches(r, q) {
+			if q == "" || matches(r, t.Kind, q) {
 				s.results = append(s.results, r)
 				if len(s.results) == maxResults {
 					return
@@ -52,12 +52,14 @@ func (s *search) filter() {
 	s.cursor = min(s.cursor, max(0, len(s.results)-1))
 }
 
-func matches(r *model.Requirement, q string) bool {
+// matches searches the questions the interview shows for kind k only: a
+// word found in a conduit question must not lead to a zone's requirement.
+func matches(r *model.Requirement, k model.TargetKind, q string) bool {
 	if strings.Contains(strings.ToLower(r.ID), q) || strings.Contains(strings.ToLower(r.Title), q) {
 		return true
 	}
-	for _, question := range r.Questions {
-		if strings.Contains(strings.ToLower(question), q) {
+	for _, question := range r.QuestionsFor(k) {
+		if strings.Contains(strings.ToLower(question.Text), q) {
 			return true
 		}
 	}

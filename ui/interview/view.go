@@ -177,8 +177,9 @@ func (m *Model) detail(w, h int) []string {
 		title = m.ctx.Data.TargetName(it.target) + " · " + title
 	}
 	out = append(out, st.Header.Render(common.Line(title, w)))
-	for _, q := range r.Questions {
-		for i, l := range common.Wrap(q, w-2, 3) {
+	t, _ := m.ctx.Data.Target(it.target)
+	for _, q := range r.QuestionsFor(t.Kind) {
+		for i, l := range common.Wrap(q.Text, w-2, 3) {
 			if i == 0 {
 				out = append(out, "? "+l)
 			} else {
