@@ -13,6 +13,7 @@ const sideWidth = 20
 
 // View renders the screen.
 func (m *Model) View() string {
+	m.follow()
 	st := m.ctx.Styles
 	if m.target == "" {
 		return common.Block([]string{"", st.Muted.Render("No zones or conduits yet: press 2 to add them, then come back here.")}, m.w, m.h)

@@ -156,7 +156,7 @@ func (m *Model) drillKey(k tea.KeyPressMsg) tea.Cmd {
 		if len(dr.items) == 0 {
 			return nil
 		}
-		return common.GoToCmd(common.GoTo{Screen: "Interview", Target: dr.key, FR: dr.fr, Requirement: dr.items[dr.cursor].id})
+		return common.GoToCmd(common.GoTo{Screen: common.ScreenInterview, Target: dr.key, FR: dr.fr, Requirement: dr.items[dr.cursor].id})
 	case key.Matches(k, m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End):
 		dr.cursor, _ = m.keys.Target(k, dr.cursor, page, len(dr.items))
 	case key.Matches(k, m.keys.Scope):

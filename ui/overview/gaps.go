@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -21,14 +22,14 @@ func (m *Model) gapLines(lay layout) []string {
 
 	title := st.Header.Render("Worst gaps")
 	if len(c.gaps) > 0 {
-		title += st.Muted.Render(" · " + itoa(c.gapFRs) + " FR gaps in " + itoa(c.gapTgts) +
-			" of " + itoa(len(d.M.Rows)) + " targets")
+		title += st.Muted.Render(" · " + strconv.Itoa(c.gapFRs) + " FR gaps in " + strconv.Itoa(c.gapTgts) +
+			" of " + strconv.Itoa(len(d.M.Rows)) + " targets")
 	}
 	right := ""
 	if !lay.frLegend() {
 		right = st.Muted.Render(legend)
 	}
-	lines := []string{spread(title, right, w)}
+	lines := []string{common.Spread(title, right, w)}
 	if len(c.gaps) == 0 {
 		return append(lines, "  "+st.OK.Render(common.Line("No gaps: every target meets its SL-T in every FR.", w-2)))
 	}
@@ -44,8 +45,8 @@ func (m *Model) gapLines(lay layout) []string {
 	rest := 2 + 2 + fw + 2 + 4 + 2 + 5
 	nw = max(0, min(nw, w-rest))
 	for _, g := range shown {
-		row := "  " + common.Fit(d.M.Rows[g.row].Target.Name, nw) + "  " + padRight(frList(g.frs), fw) +
-			"  " + padRight(levelPair(g.score), 4) + "  " + gapText(st, g.score)
+		row := "  " + common.Fit(d.M.Rows[g.row].Target.Name, nw) + "  " + common.PadStyled(frList(g.frs), fw) +
+			"  " + common.PadStyled(levelPair(g.score), 4) + "  " + gapText(st, g.score)
 		if len(g.frs) == 1 {
 			if room := w - lipgloss.Width(row) - 2; room >= 12 {
 				row += "  " + st.Muted.Render(common.Line(shortFR[g.frs[0]-1], room))
@@ -68,12 +69,12 @@ func frList(frs []model.FR) string {
 		if i > 0 {
 			b.WriteString(",")
 		}
-		b.WriteString(itoa(int(frs[i])))
+		b.WriteString(strconv.Itoa(int(frs[i])))
 		switch {
 		case j >= i+2:
-			b.WriteString("-" + itoa(int(frs[j])))
+			b.WriteString("-" + strconv.Itoa(int(frs[j])))
 		case j == i+1:
-			b.WriteString("," + itoa(int(frs[j])))
+			b.WriteString("," + strconv.Itoa(int(frs[j])))
 		}
 		i = j + 1
 	}
