@@ -114,7 +114,7 @@ func (m *Model) header() string {
 	}
 	b.WriteString(sp)
 	b.WriteString(st.Header.Render("Done"))
-	c.headers[m.col] = exact(b.String(), m.width)
+	c.headers[m.col] = common.Exact(b.String(), m.width)
 	return c.headers[m.col]
 }
 
@@ -130,7 +130,7 @@ func (m *Model) label(which int) string {
 		ks := c.kinds[i]
 		sum := fmt.Sprintf(" (%d) · %d at SL-T in every FR · %s answered", ks.targets, ks.atTarget,
 			strings.TrimSpace(percent(ks.answered, ks.applicable)))
-		c.labels[i] = exact(st.Title.Render(text)+st.Muted.Render(common.Line(sum, max(0, m.width-len(text)))), m.width)
+		c.labels[i] = common.Exact(st.Title.Render(text)+st.Muted.Render(common.Line(sum, max(0, m.width-len(text)))), m.width)
 	}
 	return c.labels[i]
 }
@@ -177,7 +177,7 @@ func (m *Model) renderRow(i int, cursor bool) string {
 	}
 	b.WriteString(percent(r.Completeness()))
 	if lay.rowW > m.width {
-		return exact(b.String(), m.width)
+		return common.Exact(b.String(), m.width)
 	}
 	b.WriteString(strings.Repeat(" ", m.width-lay.rowW))
 	return b.String()
@@ -234,9 +234,9 @@ func (m *Model) legend() string {
 		st.GapNone.Render("ok") + mu(" at target · ") + st.Gap2.Render("-N") + mu(" gap · ") +
 		st.NotAssessed.Render("?/T") + mu(" not assessed")
 	if ansi.StringWidth(long) <= m.width {
-		c.legend = exact(long, m.width)
+		c.legend = common.Exact(long, m.width)
 	} else {
-		c.legend = exact(short, m.width)
+		c.legend = common.Exact(short, m.width)
 	}
 	return c.legend
 }
