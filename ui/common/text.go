@@ -39,7 +39,7 @@ func Line(s string, w int) string {
 // Fit is Line padded with spaces to exactly w cells.
 func Fit(s string, w int) string {
 	if w > 0 && printable(s) && len(s) < w {
-		return s + strings.Repeat(" ", w-len(s))
+		return s + spaces(w-len(s))
 	}
 	return PadStyled(Line(s, w), w)
 }
@@ -119,7 +119,7 @@ func narrow(r rune) bool {
 // PadStyled pads an already styled string with spaces to w cells.
 func PadStyled(s string, w int) string {
 	if pad := w - Width(s); pad > 0 {
-		return s + strings.Repeat(" ", pad)
+		return s + spaces(pad)
 	}
 	return s
 }
@@ -127,7 +127,7 @@ func PadStyled(s string, w int) string {
 // PadLeft pads an already styled string on the left to w cells.
 func PadLeft(s string, w int) string {
 	if pad := w - Width(s); pad > 0 {
-		return strings.Repeat(" ", pad) + s
+		return spaces(pad) + s
 	}
 	return s
 }
@@ -141,9 +141,20 @@ func Exact(s string, w int) string {
 		sw = Width(s)
 	}
 	if sw < w {
-		return s + strings.Repeat(" ", w-sw)
+		return s + spaces(w-sw)
 	}
 	return s
+}
+
+// blanks serves the padding of a line without allocating it.
+var blanks = strings.Repeat(" ", 512)
+
+// spaces returns n spaces.
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 // Spread puts left and right on one line of w cells, dropping right and
@@ -160,7 +171,7 @@ func Spread(left, right string, w int) string {
 	if rw == 0 {
 		return left
 	}
-	return left + strings.Repeat(" ", w-lw-rw) + right
+	return left + spaces(w-lw-rw) + right
 }
 
 // Beside lays two blocks of lines side by side: each left line cut or
@@ -227,7 +238,7 @@ func Wrap(s string, w, maxLines int) []string {
 // blocks can be laid side by side without drifting.
 func FitLines(lines []string, w, h int) []string {
 	out := make([]string, h)
-	blank := strings.Repeat(" ", max(0, w))
+	blank := spaces(max(0, w))
 	for i := range h {
 		if i < len(lines) {
 			out[i] = Exact(lines[i], w)

@@ -19,10 +19,14 @@ type keyMap struct {
 	Back  key.Binding
 
 	drill func() bool // reports whether the drill-down is shown
+
+	// The help bar's entries of each mode, built once from the bindings
+	// above (the bar is drawn with every frame).
+	shortMatrix, shortDrill []key.Binding
 }
 
 func newKeyMap(drill func() bool) keyMap {
-	return keyMap{
+	k := keyMap{
 		Nav:   common.NewNav(""),
 		Left:  common.Bind("←/h", "previous FR", "left", "h"),
 		Right: common.Bind("→/l", "next FR", "right", "l"),
@@ -31,17 +35,20 @@ func newKeyMap(drill func() bool) keyMap {
 		Back:  common.Bind("esc", "back to the matrix", "esc", "backspace"),
 		drill: drill,
 	}
+	d := common.Describe
+	k.shortMatrix = []key.Binding{d("←↓↑→", "move", k.Up, k.Down, k.Left, k.Right), d("pgup/pgdn", "page", k.PageUp, k.PageDown),
+		d("enter", "unmet requirements", k.Enter)}
+	k.shortDrill = []key.Binding{d("↑↓", "move", k.Up, k.Down), d("enter", "interview", k.Enter),
+		d("s", "up to SL 4", k.Scope), d("←→", "FR", k.Left, k.Right), d("esc", "back", k.Back)}
+	return k
 }
 
 // ShortHelp lists the keys of the mode shown now.
 func (k keyMap) ShortHelp() []key.Binding {
-	d := common.Describe
 	if k.drill != nil && k.drill() {
-		return []key.Binding{d("↑↓", "move", k.Up, k.Down), d("enter", "interview", k.Enter),
-			d("s", "up to SL 4", k.Scope), d("←→", "FR", k.Left, k.Right), d("esc", "back", k.Back)}
+		return k.shortDrill
 	}
-	return []key.Binding{d("←↓↑→", "move", k.Up, k.Down, k.Left, k.Right), d("pgup/pgdn", "page", k.PageUp, k.PageDown),
-		d("enter", "unmet requirements", k.Enter)}
+	return k.shortMatrix
 }
 
 // FullHelp lists every key of both modes: the matrix first, then the
