@@ -61,18 +61,9 @@ func spiedRoot(t *testing.T, titles ...string) (*uitest.Harness, root, map[commo
 // press sends keys to the root without running the commands they return,
 // which it collects: the store operations they request stay outstanding.
 func press(r root, cmds *[]tea.Cmd, items ...any) {
-	for _, it := range items {
-		var msgs []tea.Msg
-		switch it := it.(type) {
-		case string:
-			msgs = []tea.Msg{uitest.Key(it)}
-		case []tea.Msg:
-			msgs = it
-		}
-		for _, m := range msgs {
-			if c := r.Update(m); c != nil {
-				*cmds = append(*cmds, c)
-			}
+	for _, m := range uitest.Msgs(items...) {
+		if c := r.Update(m); c != nil {
+			*cmds = append(*cmds, c)
 		}
 	}
 }

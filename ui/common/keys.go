@@ -190,3 +190,15 @@ func hint(bs ...key.Binding) string {
 func DialogGroups() []KeyGroup {
 	return []KeyGroup{NewFormKeys().Group(), NewEditorKeys().Group(), NewConfirmKeys().Group()}
 }
+
+// DialogHelp is the help bar of the open form or confirmation of a screen
+// (ok is false when neither is open).
+func DialogHelp(f *Form, c *Confirm) (help []key.Binding, ok bool) {
+	switch {
+	case f != nil:
+		return f.ShortHelp(), true
+	case c != nil:
+		return c.ShortHelp(), true
+	}
+	return nil, false
+}

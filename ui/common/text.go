@@ -1,7 +1,7 @@
 package common
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -193,11 +193,11 @@ func Beside(left []string, lw int, sep string, right []string) []string {
 }
 
 // Plural counts a thing in words: "1 answer", "12 answers", "0 answers".
-func Plural(n int, word string) string {
+func Plural(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + word
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return strconv.Itoa(n) + " " + many
 }
 
 // KeepText returns original when edited differs from it only by the line

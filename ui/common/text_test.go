@@ -137,7 +137,7 @@ func TestSpreadAndBeside(t *testing.T) {
 
 func TestPluralAndKeepText(t *testing.T) {
 	for n, want := range map[int]string{0: "0 answers", 1: "1 answer", 12: "12 answers"} {
-		if got := common.Plural(n, "answer"); got != want {
+		if got := common.Plural(n, "answer", "answers"); got != want {
 			t.Errorf("Plural(%d) = %q", n, got)
 		}
 	}

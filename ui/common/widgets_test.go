@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"slate/model"
@@ -16,21 +15,12 @@ import (
 
 var st = common.NewStyles(true)
 
-// form sends key names (or typed text, as []tea.Msg) to a form and returns
-// the last outcome.
+// form sends keys (uitest.Msgs shorthand) to a form and returns the last
+// outcome.
 func form(f *common.Form, items ...any) common.Outcome {
 	out := common.Pending
-	for _, it := range items {
-		var msgs []tea.Msg
-		switch it := it.(type) {
-		case string:
-			msgs = []tea.Msg{uitest.Key(it)}
-		case []tea.Msg:
-			msgs = it
-		}
-		for _, m := range msgs {
-			out, _ = f.Update(m)
-		}
+	for _, m := range uitest.Msgs(items...) {
+		out, _ = f.Update(m)
 	}
 	return out
 }

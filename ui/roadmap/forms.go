@@ -187,7 +187,7 @@ func (m *Model) openWindowDelete(w model.Window) {
 	warning := "No initiative is placed in it."
 	if n := len(m.placed(w)); n > 0 {
 		warning = fmt.Sprintf("%s placed in it will move to the next window after their phase begins, or wait without one.",
-			common.Plural(n, "initiative"))
+			common.Plural(n, "initiative", "initiatives"))
 	}
 	m.confirm = common.NewConfirm(fmt.Sprintf("Delete the maintenance window %s on %s?", model.CleanLine(w.Name), w.Date),
 		warning, m.formWidth(), m.keys.Confirm)

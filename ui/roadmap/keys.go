@@ -78,11 +78,8 @@ func (km keyMap) ShortHelp() []key.Binding {
 	m := km.m
 	k := &m.keys
 	d := common.Describe
-	switch {
-	case m.form != nil:
-		return m.form.ShortHelp()
-	case m.confirm != nil:
-		return m.confirm.ShortHelp()
+	if help, ok := common.DialogHelp(m.form, m.confirm); ok {
+		return help
 	}
 	filter := d("z/f/S/o", "filter", k.Zone, k.FR, k.Status, k.Owner)
 	clear := d("X", "clear", k.Clear)

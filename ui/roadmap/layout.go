@@ -101,7 +101,7 @@ func rule(st *paints, text, extra string, w int) string {
 }
 
 // targetsText is the row's count of zones and conduits.
-func targetsText(n int) string { return common.Plural(n, "target") }
+func targetsText(n int) string { return common.Plural(n, "target", "targets") }
 
 // marks is the effort/outage/vendor column, readable without colour:
 // "E:med O V" (medium effort, needs an outage, needs the vendor).

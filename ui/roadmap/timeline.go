@@ -97,9 +97,9 @@ func windowText(wb windowBlock) string {
 
 // blockCount is a phase's summary: "2 initiatives, 1 window".
 func blockCount(b phaseBlock) string {
-	s := common.Plural(b.count, "initiative")
+	s := common.Plural(b.count, "initiative", "initiatives")
 	if n := len(b.windows); n > 0 {
-		s += ", " + common.Plural(n, "window")
+		s += ", " + common.Plural(n, "window", "windows")
 	}
 	return s
 }
@@ -119,7 +119,7 @@ func (m *Model) timeline() *timelineCache {
 	}
 	var notes []string
 	if n := m.list.counts[groupClosed]; n > 0 {
-		notes = append(notes, fmt.Sprintf("%s not shown (done or risk accepted)", common.Plural(n, "closed initiative")))
+		notes = append(notes, fmt.Sprintf("%s not shown (done or risk accepted)", common.Plural(n, "closed initiative", "closed initiatives")))
 	}
 	if len(m.plan.Initiatives) == 0 {
 		notes = append(notes, "No open gaps: every answered in-scope requirement is met")

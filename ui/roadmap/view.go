@@ -114,7 +114,7 @@ func (m *Model) filterLine() string {
 	} else {
 		closed := total - m.openCount()
 		text := fmt.Sprintf("%s: %d open, %d closed · filter: z zone, f FR, S status, o owner",
-			common.Plural(total, "initiative"), total-closed, closed)
+			common.Plural(total, "initiative", "initiatives"), total-closed, closed)
 		s = st.Muted.Render(common.Line(text, m.width))
 	}
 	m.cache.filterLine, m.cache.filterW = s, m.width
@@ -184,7 +184,7 @@ func (m *Model) noGaps() []string {
 		}
 	}
 	lines = append(lines, "")
-	for _, l := range common.Wrap(common.Plural(len(m.plan.Windows), "maintenance window")+" planned: w lists them.", w, 0) {
+	for _, l := range common.Wrap(common.Plural(len(m.plan.Windows), "maintenance window", "maintenance windows")+" planned: w lists them.", w, 0) {
 		lines = append(lines, "  "+st.Muted.Render(l))
 	}
 	return lines
@@ -198,7 +198,7 @@ func (m *Model) lineText(ln listLine, w int) string {
 		if h := m.cache.headings[ln.group]; h != "" {
 			return h
 		}
-		h := rule(st, groupTitle(ln.group), " · "+common.Plural(m.list.counts[ln.group], "initiative"), w)
+		h := rule(st, groupTitle(ln.group), " · "+common.Plural(m.list.counts[ln.group], "initiative", "initiatives"), w)
 		m.cache.headings[ln.group] = h
 		return h
 	case lineNote:

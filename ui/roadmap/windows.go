@@ -151,7 +151,7 @@ func (m *Model) windowsView() []string {
 			phase = "past"
 		}
 		row := common.Fit(win.Date, 10) + "  " + common.Fit(win.Name, nameW) + "  " + common.Fit(phase, phaseW) + "  " +
-			common.Plural(len(m.placed(win)), "initiative")
+			common.Plural(len(m.placed(win)), "initiative", "initiatives")
 		if i == m.winCursor {
 			out = append(out, st.Selected.Render(common.PadStyled("> "+common.Line(row, w-marker), w)))
 		} else {

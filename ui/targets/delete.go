@@ -14,11 +14,11 @@ func (m *Model) impactText(key string) string {
 	switch {
 	case conduits > 0 && answers > 0:
 		parts = append(parts, fmt.Sprintf("%s and %s (with their answers) will be deleted.",
-			common.Plural(answers, "answer"), common.Plural(conduits, "conduit")))
+			common.Plural(answers, "answer", "answers"), common.Plural(conduits, "conduit", "conduits")))
 	case conduits > 0:
-		parts = append(parts, fmt.Sprintf("%s will be deleted (no answers yet).", common.Plural(conduits, "conduit")))
+		parts = append(parts, fmt.Sprintf("%s will be deleted (no answers yet).", common.Plural(conduits, "conduit", "conduits")))
 	case answers > 0:
-		parts = append(parts, fmt.Sprintf("%s will be deleted.", common.Plural(answers, "answer")))
+		parts = append(parts, fmt.Sprintf("%s will be deleted.", common.Plural(answers, "answer", "answers")))
 	default:
 		parts = append(parts, "It has no answers yet.")
 	}

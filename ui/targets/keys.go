@@ -63,11 +63,10 @@ func (m *Model) Keys() common.KeyMap { return keyMap{k: &m.keys, m: m} }
 func (km keyMap) ShortHelp() []key.Binding {
 	k, m := km.k, km.m
 	d := common.Describe
+	if help, ok := common.DialogHelp(m.form, m.confirm); ok {
+		return help
+	}
 	switch {
-	case m.form != nil:
-		return m.form.ShortHelp()
-	case m.confirm != nil:
-		return m.confirm.ShortHelp()
 	case m.inAssets:
 		return []key.Binding{k.NewAsset, d("e", "edit", k.EditAsset), d("x", "delete", k.DeleteAsset), k.Back}
 	case m.count() == 0:

@@ -55,7 +55,7 @@ func (m *Model) template() tea.Cmd {
 		m.confirm = common.NewConfirm("Add the typical five zones?",
 			fmt.Sprintf("The assessment already has %s. The template adds Enterprise, Industrial DMZ, "+
 				"Supervisory, Control and Safety/SIS with 4 conduits after them; nothing is replaced.",
-				common.Plural(n, "zone")), m.formWidth(), m.keys.Confirm)
+				common.Plural(n, "zone", "zones")), m.formWidth(), m.keys.Confirm)
 		m.dlg = templateConfirm
 		return nil
 	}

@@ -174,7 +174,7 @@ func (m *Model) detailLines(w, h int) []string {
 	case z != nil:
 		lines = append(lines, rule(st, fmt.Sprintf("Zone %d of %d: %s", m.cursor+1, len(m.zones()), model.CleanLine(z.Name)), w))
 		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", orNone(z.Type), sltText(z.SLT),
-			common.Plural(len(z.Assets), "asset"), common.Plural(len(d.Answers(z.Key)), "answer")), 2)
+			common.Plural(len(z.Assets), "asset", "assets"), common.Plural(len(d.Answers(z.Key)), "answer", "answers")), 2)
 		m.addDescription(&lines, z.Description, w, h)
 		var links []string
 		for _, cd := range m.conduits() {
@@ -191,7 +191,7 @@ func (m *Model) detailLines(w, h int) []string {
 	case c != nil:
 		nz := len(m.zones())
 		lines = append(lines, rule(st, fmt.Sprintf("Conduit %d of %d: %s", m.cursor-nz+1, len(m.conduits()), model.CleanLine(c.Name)), w))
-		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.Type), sltText(c.SLT), common.Plural(len(d.Answers(c.Key)), "answer")), 2)
+		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.Type), sltText(c.SLT), common.Plural(len(d.Answers(c.Key)), "answer", "answers")), 2)
 		add(plain, fmt.Sprintf("From %s to %s", m.zoneWithSLT(c.From), m.zoneWithSLT(c.To)), 2)
 		if zs := m.zoneSLT(c.From, c.To); !atLeast(c.SLT, zs) {
 			add(st.Gap1, fmt.Sprintf("! SL-T below the higher of its two zones (%s): a conduit is usually held to the stricter zone.", zs), 2)

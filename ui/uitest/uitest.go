@@ -136,10 +136,9 @@ func Keys(names ...string) []tea.Msg {
 	return out
 }
 
-// Do is Send with shorthand: strings are key names ("ctrl+s") and message
-// lists (Type) are expanded.
-func (h *Harness) Do(s Updater, items ...any) {
-	h.T.Helper()
+// Msgs expands shorthand into messages: strings are key names ("ctrl+s"),
+// message lists (Type, Keys) are spliced in, anything else is a message.
+func Msgs(items ...any) []tea.Msg {
 	var out []tea.Msg
 	for _, it := range items {
 		switch it := it.(type) {
@@ -151,7 +150,13 @@ func (h *Harness) Do(s Updater, items ...any) {
 			out = append(out, it)
 		}
 	}
-	h.Send(s, out...)
+	return out
+}
+
+// Do is Send with the shorthand of Msgs.
+func (h *Harness) Do(s Updater, items ...any) {
+	h.T.Helper()
+	h.Send(s, Msgs(items...)...)
 }
 
 // Send delivers messages to a screen and runs the commands it returns the
