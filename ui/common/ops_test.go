@@ -46,7 +46,9 @@ func (r *recorder) SaveAnswer(_ string, a model.Answer) (model.Answer, error) {
 	return a, nil
 }
 
-func (r *recorder) Head() (string, int64, error) { return "", 0, errors.New("no history in this store") }
+func (r *recorder) Head() (string, int64, error) {
+	return "", 0, errors.New("no history in this store")
+}
 
 // request is what a requester keeps: the ticket Ops handed out.
 type request struct {
