@@ -160,7 +160,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	scr := a.Active()
 	if scr.Capturing() {
-		if k.String() == "ctrl+c" {
+		if key.Matches(k, a.keys.Interrupt) {
 			a.confirmQuit = common.NewConfirm("Quit and discard what you are typing?",
 				"The text in the open editor has not been saved.", min(60, a.width-4), a.keys.Confirm)
 			return nil

@@ -55,18 +55,21 @@ type GlobalKeys struct {
 	Prev    key.Binding
 	Help    key.Binding
 	Quit    key.Binding
-	// Confirm answers the root's own question (quit and discard?).
-	Confirm ConfirmKeys
+	// Interrupt reaches the root even while a screen has the keyboard: it
+	// asks before discarding what is being typed, answered with Confirm.
+	Interrupt key.Binding
+	Confirm   ConfirmKeys
 }
 
 // NewGlobalKeys returns the bindings for the given screen titles (in order).
 func NewGlobalKeys(titles []string) GlobalKeys {
 	g := GlobalKeys{
-		Next:    Bind("tab", "next screen", "tab"),
-		Prev:    Bind("shift+tab", "previous screen", "shift+tab"),
-		Help:    Bind("?", "help", "?"),
-		Quit:    Bind("q", "quit", "q", "ctrl+c"),
-		Confirm: NewConfirmKeys(),
+		Next:      Bind("tab", "next screen", "tab"),
+		Prev:      Bind("shift+tab", "previous screen", "shift+tab"),
+		Help:      Bind("?", "help", "?"),
+		Quit:      Bind("q", "quit", "q", "ctrl+c"),
+		Interrupt: Bind("ctrl+c", "quit, asking first while typing", "ctrl+c"),
+		Confirm:   NewConfirmKeys(),
 	}
 	for i, t := range titles {
 		k := string(rune('1' + i))
