@@ -371,7 +371,7 @@ func parseSidePanel(rt *rapid.T, ctx *common.Context, a *model.Assessment, slt f
 	s.SetSize(200, 30)
 	out := cellMap{}
 	for _, t := range a.Targets() {
-		s.Update(common.GoTo{Screen: "Interview", Target: t.Key, FR: 1})
+		s.Update(common.GoTo{Screen: common.ScreenInterview, Target: t.Key, FR: 1})
 		lines := plainLines(s.View())
 		col := -1
 		for _, l := range lines {

@@ -74,6 +74,23 @@ type Assessment struct {
 	Windows  []Window
 }
 
+// Meta is the assessment's descriptive fields: what the Overview's details
+// form edits, and what the history records as one change of the assessment.
+type Meta struct {
+	Name     string `json:"name"`
+	Site     string `json:"site"`
+	Scope    string `json:"scope"`
+	Assessor string `json:"assessor"`
+}
+
+// Meta returns the assessment's descriptive fields.
+func (a *Assessment) Meta() Meta { return Meta{a.Name, a.Site, a.Scope, a.Assessor} }
+
+// SetMeta replaces the assessment's descriptive fields.
+func (a *Assessment) SetMeta(m Meta) {
+	a.Name, a.Site, a.Scope, a.Assessor = m.Name, m.Site, m.Scope, m.Assessor
+}
+
 // Targets lists zones first, then conduits, in their display order.
 func (a *Assessment) Targets() []Target {
 	out := make([]Target, 0, len(a.Zones)+len(a.Conduits))

@@ -77,8 +77,8 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 	if !a.Updated.IsZero() {
 		updated = a.Updated.UnixMilli()
 	}
-	m := MetaOf(a)
-	m.clean()
+	m := a.Meta()
+	cleanMeta(&m)
 	if _, err := tx.Exec(`INSERT INTO assessment (id, name, site, scope, assessor, catalog_id, catalog_version,
 		catalog_hash, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.Name, m.Site, m.Scope, m.Assessor, a.CatalogID, a.CatalogVersion, a.CatalogHash, created, updated); err != nil {

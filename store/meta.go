@@ -8,18 +8,9 @@ import (
 	"slate/model"
 )
 
-// Meta is the assessment's descriptive fields.
-type Meta struct {
-	Name     string `json:"name"`
-	Site     string `json:"site"`
-	Scope    string `json:"scope"`
-	Assessor string `json:"assessor"`
-}
-
-// MetaOf returns the descriptive fields of an assessment.
-func MetaOf(a *model.Assessment) Meta { return Meta{a.Name, a.Site, a.Scope, a.Assessor} }
-
-func (m *Meta) clean() {
+// cleanMeta makes the descriptive fields safe to store: one line each, the
+// scope keeping its line breaks.
+func cleanMeta(m *model.Meta) {
 	m.Name = strings.TrimSpace(model.CleanLine(m.Name))
 	m.Site = strings.TrimSpace(model.CleanLine(m.Site))
 	m.Assessor = strings.TrimSpace(model.CleanLine(m.Assessor))
@@ -27,10 +18,10 @@ func (m *Meta) clean() {
 }
 
 // SetMeta saves the assessment's name, site, scope and assessor.
-func (s *Store) SetMeta(m Meta) error {
-	m.clean()
+func (s *Store) SetMeta(m model.Meta) error {
+	cleanMeta(&m)
 	return s.write(func(tx *sql.Tx, at int64) error {
-		var old Meta
+		var old model.Meta
 		if err := tx.QueryRow(`SELECT name, site, scope, assessor FROM assessment WHERE id = 1`).
 			Scan(&old.Name, &old.Site, &old.Scope, &old.Assessor); err != nil {
 			return err

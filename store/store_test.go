@@ -188,7 +188,7 @@ func TestTargetsAndAssets(t *testing.T) {
 func TestMetaAndSettings(t *testing.T) {
 	path := demoFile(t)
 	st := openT(t, path, Options{})
-	if err := st.SetMeta(Meta{Name: "Renamed\x07", Site: "Site", Assessor: "B"}); err != nil {
+	if err := st.SetMeta(model.Meta{Name: "Renamed\x07", Site: "Site", Assessor: "B"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.SetSetting("interviewee", "R. Patel"); err != nil {

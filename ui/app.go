@@ -96,17 +96,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.Styles = help.DefaultStyles(msg.IsDark())
 		a.ctx.Data.Version++ // cached renderings carry the old theme
 		return a, nil
-	case common.Saved:
-		return a, a.saved(msg)
+	case common.Done:
+		return a, a.done(msg)
 	case common.Status:
 		a.status, a.statusErr = msg.Text, msg.Error
 		return a, nil
 	case common.GoTo:
-		for i, s := range a.screens {
-			if s.Title() == msg.Screen {
-				a.show(i)
-				return a, s.Update(msg)
-			}
+		if i, ok := a.index(msg.Screen); ok {
+			a.show(i)
+			return a, a.screens[i].Update(msg)
 		}
 		return a, nil
 	case tea.KeyPressMsg:
@@ -115,24 +113,35 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, a.Active().Update(msg)
 }
 
-// saved applies a committed change and tells every screen about it.
-func (a *App) saved(msg common.Saved) tea.Cmd {
+// index finds a screen by its ID.
+func (a *App) index(id common.ScreenID) (int, bool) {
+	for i, s := range a.screens {
+		if s.ID() == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// done applies a finished store operation to the data (only a committed
+// one: nothing shows as saved before the store has it) and hands its
+// Result to the screen that asked, and to no other. The other screens see
+// the change through Data.Version when they next update or draw.
+func (a *App) done(msg common.Done) tea.Cmd {
 	if msg.Err != nil {
 		a.status, a.statusErr = common.ErrorText(msg.Err), true
 	} else {
-		if msg.Apply != nil {
-			msg.Apply(a.ctx.Data)
-		}
+		msg.ApplyTo(a.ctx.Data)
 		a.status, a.statusErr = "Saved: "+common.Line(msg.Label, 60), false
 	}
-	var cmds []tea.Cmd
-	for _, s := range a.screens {
-		cmds = append(cmds, s.Update(msg))
+	var cmd tea.Cmd
+	if i, ok := a.index(msg.To); ok {
+		cmd = a.screens[i].Update(msg.Result)
 	}
 	if a.quitting && a.ctx.Ops.Pending() == 0 {
-		cmds = append(cmds, tea.Quit)
+		return tea.Batch(cmd, tea.Quit)
 	}
-	return tea.Batch(cmds...)
+	return cmd
 }
 
 func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
@@ -151,9 +160,9 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	scr := a.Active()
 	if scr.Capturing() {
-		if k.String() == "ctrl+c" {
+		if key.Matches(k, a.keys.Interrupt) {
 			a.confirmQuit = common.NewConfirm("Quit and discard what you are typing?",
-				"The text in the open editor has not been saved.", min(60, a.width-4))
+				"The text in the open editor has not been saved.", min(60, a.width-4), a.keys.Confirm)
 			return nil
 		}
 		return scr.Update(k)
@@ -277,49 +286,88 @@ func (a *App) shortHelp() []key.Binding {
 	return b
 }
 
-// fullHelp lists the active screen's keys and the global ones, in as many
-// columns as the height requires.
+// fullHelp lists the active screen's keys and the global ones, group by
+// group under their titles, in as many columns as the height requires.
 func (a *App) fullHelp(h int) string {
 	st := a.ctx.Styles
-	var entries []string
-	groups := append(a.Active().Keys().FullHelp(), append(append([]key.Binding{}, a.keys.Screens...), a.keys.Next, a.keys.Prev, a.keys.Help, a.keys.Quit))
-	for gi, g := range groups {
-		if gi > 0 {
-			entries = append(entries, "")
+	rows := max(1, h-3)
+	groups := append(a.Active().Keys().FullHelp(), a.keys.HelpGroup())
+	// A blank line between groups reads better, unless it costs a column.
+	cols := helpColumns(st, groups, rows, true)
+	if tight := helpColumns(st, groups, rows, false); len(tight) < len(cols) {
+		cols = tight
+	}
+	// Each column as wide as its longest entry; equal shares if that is too wide.
+	widths := make([]int, len(cols))
+	total := 0
+	for c, col := range cols {
+		for _, e := range col {
+			widths[c] = max(widths[c], lipgloss.Width(e)+2)
 		}
-		for _, b := range g {
+		total += widths[c]
+	}
+	if total > a.width {
+		for c := range widths {
+			widths[c] = max(12, a.width/len(cols))
+		}
+	}
+	lines := make([]string, rows)
+	for c, col := range cols {
+		for r := range rows {
+			e := ""
+			if r < len(col) {
+				e = col[r]
+			}
+			if lipgloss.Width(e) > widths[c]-1 {
+				e = ansi.Truncate(e, widths[c]-2, "…")
+			}
+			lines[r] += common.PadStyled(e, widths[c])
+		}
+	}
+	out := append([]string{st.Title.Render(a.Active().Title() + ": keys"), ""}, lines...)
+	out = append(out, st.Muted.Render("any key closes this help"))
+	return common.Block(out, a.width, h)
+}
+
+// helpColumns flows the groups into columns of at most rows lines: each
+// group's title, then its keys, with a blank line between groups when gaps
+// is set. A title never ends a column: it starts the next one.
+func helpColumns(st *common.Styles, groups []common.KeyGroup, rows int, gaps bool) [][]string {
+	var cols [][]string
+	var col []string
+	flush := func() {
+		for len(col) > 0 && col[len(col)-1] == "" {
+			col = col[:len(col)-1]
+		}
+		cols, col = append(cols, col), nil
+	}
+	for _, g := range groups {
+		var entries []string
+		for _, b := range g.Keys {
 			if b.Enabled() {
 				hp := b.Help()
 				entries = append(entries, st.Key.Render(common.Fit(hp.Key, 10))+" "+hp.Desc)
 			}
 		}
-	}
-	rows := max(1, h-3)
-	cols := (len(entries) + rows - 1) / rows
-	// Each column as wide as its longest entry; equal shares if that is too wide.
-	widths := make([]int, cols)
-	total := 0
-	for i, e := range entries {
-		widths[i/rows] = max(widths[i/rows], lipgloss.Width(e)+2)
-	}
-	for _, w := range widths {
-		total += w
-	}
-	if total > a.width {
-		for c := range widths {
-			widths[c] = max(12, a.width/cols)
+		if len(entries) == 0 {
+			continue
+		}
+		if gaps && len(col) > 0 {
+			col = append(col, "")
+		}
+		if len(col) > rows-2 { // no room for the title and a key under it
+			flush()
+		}
+		col = append(col, st.Header.Render(g.Title))
+		for _, e := range entries {
+			if len(col) == rows {
+				flush()
+			}
+			col = append(col, e)
 		}
 	}
-	lines := make([]string, rows)
-	for i, e := range entries {
-		r, c := i%rows, i/rows
-		cell := e
-		if lipgloss.Width(cell) > widths[c]-1 {
-			cell = ansi.Truncate(cell, widths[c]-2, "…")
-		}
-		lines[r] += common.PadStyled(cell, widths[c])
+	if len(col) > 0 {
+		flush()
 	}
-	out := append([]string{st.Title.Render(a.Active().Title() + ": keys"), ""}, lines...)
-	out = append(out, st.Muted.Render("any key closes this help"))
-	return common.Block(out, a.width, h)
+	return cols
 }

@@ -2,10 +2,9 @@ package ui
 
 import (
 	"os"
+	"slate/ui/common"
 	"strings"
 	"testing"
-
-	"charm.land/bubbles/v2/key"
 
 	"slate/ui/uitest"
 )
@@ -21,26 +20,33 @@ func keysDoc(t *testing.T) string {
 	b.WriteString("(`SLATE_WRITE_DOCS=1 go test ./ui -run KeysDoc` rewrites this file).\n")
 	b.WriteString("While a text field, editor or dialog is open, keys go to it: `ctrl+s` saves,\n")
 	b.WriteString("`esc` cancels, and `ctrl+c` asks before discarding what was typed.\n\n")
-	table := func(title string, groups [][]key.Binding) {
-		b.WriteString("## " + title + "\n\n| Key | Action |\n|---|---|\n")
+	// table writes one group: its title (### under a screen) and its keys,
+	// each once.
+	table := func(heading string, g common.KeyGroup) {
+		b.WriteString(heading + " " + g.Title + "\n\n| Key | Action |\n|---|---|\n")
 		seen := map[string]bool{}
-		for _, g := range groups {
-			for _, k := range g {
-				hp := k.Help()
-				row := "| `" + hp.Key + "` | " + hp.Desc + " |\n"
-				if hp.Key == "" || seen[row] {
-					continue
-				}
-				seen[row] = true
-				b.WriteString(row)
+		for _, k := range g.Keys {
+			hp := k.Help()
+			row := "| `" + hp.Key + "` | " + hp.Desc + " |\n"
+			if hp.Key == "" || seen[row] {
+				continue
 			}
+			seen[row] = true
+			b.WriteString(row)
 		}
 		b.WriteString("\n")
 	}
-	g := app.keys
-	table("Everywhere", [][]key.Binding{append(append([]key.Binding{}, g.Screens...), g.Next, g.Prev, g.Help, g.Quit)})
+	table("##", app.keys.Group())
 	for _, s := range app.screens {
-		table(s.Title(), s.Keys().FullHelp())
+		b.WriteString("## " + s.Title() + "\n\n")
+		for _, g := range s.Keys().FullHelp() {
+			table("###", g)
+		}
+	}
+	b.WriteString("## Forms, editors and confirmations\n\n")
+	b.WriteString("The same on every screen; each dialog also shows its keys under its fields.\n\n")
+	for _, g := range common.DialogGroups() {
+		table("###", g)
 	}
 	return b.String()
 }

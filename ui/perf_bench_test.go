@@ -57,7 +57,7 @@ func BenchmarkKeypressToFrame(b *testing.B) {
 			app := NewRoot(s, true)
 			app.Update(tea.WindowSizeMsg{Width: 200, Height: 60})
 			app.Update(uitest.Key("3"))
-			app.Update(common.GoTo{Screen: "Interview", Target: "z2", FR: 1})
+			app.Update(common.GoTo{Screen: common.ScreenInterview, Target: "z2", FR: 1})
 			keys := []tea.Msg{uitest.Key("y"), uitest.Key("n")}
 			var slate, bare time.Duration
 			i := 0
@@ -65,11 +65,11 @@ func BenchmarkKeypressToFrame(b *testing.B) {
 				t0 := time.Now()
 				app.Update(uitest.Key("home"))
 				_, cmd := app.Update(keys[i%2])
-				saved := cmd().(common.Saved)
-				if saved.Err != nil {
-					b.Fatal(saved.Err)
+				done := cmd().(common.Done)
+				if done.Err != nil {
+					b.Fatal(done.Err)
 				}
-				app.Update(saved)
+				app.Update(done)
 				_ = app.View()
 				t1 := time.Now()
 				if err := base.Insert(); err != nil {

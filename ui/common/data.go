@@ -8,7 +8,8 @@ import (
 
 // Data is the loaded assessment and its live gap matrix, owned by the root
 // model and read by every screen. It changes only in Update, through the
-// Apply functions of Saved messages, after the store has committed.
+// Apply functions of finished store operations (Done), after the store has
+// committed.
 type Data struct {
 	Cat  *model.Catalog
 	A    *model.Assessment

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -34,20 +35,24 @@ type Field struct {
 	pos    int // LevelsField: 0 = all FRs, 1..7 = one FR
 }
 
-// Form is a small dialog of fields. tab/shift+tab or up/down move between
-// fields, enter moves on and submits on the last field, ctrl+s submits from
-// anywhere, esc cancels. Validate runs before a submit is accepted.
+// Form is a small dialog of fields. With the keys every screen uses
+// (NewFormKeys): tab/shift+tab or up/down move between fields, enter moves
+// on and submits on the last field, ctrl+s submits from anywhere, esc
+// cancels. Validate runs before a submit is accepted.
 type Form struct {
 	Title    string
 	Fields   []*Field
 	Validate func(f *Form) error
+	keys     FormKeys
 	focus    int
 	err      string
 	width    int
 }
 
 // NewForm builds an empty form.
-func NewForm(title string, width int) *Form { return &Form{Title: title, width: width} }
+func NewForm(title string, width int, keys FormKeys) *Form {
+	return &Form{Title: title, keys: keys, width: width}
+}
 
 // AddText adds a one-line text field.
 func (f *Form) AddText(label, value string, limit int) *Field {
@@ -130,16 +135,17 @@ func (f *Form) Update(msg tea.Msg) (Outcome, tea.Cmd) {
 	k, isKey := msg.(tea.KeyPressMsg)
 	cur := f.Fields[f.focus]
 	if isKey {
-		switch k.String() {
-		case "esc":
+		km := &f.keys
+		switch {
+		case key.Matches(k, km.Cancel):
 			return Cancelled, nil
-		case "ctrl+s":
+		case key.Matches(k, km.Save):
 			return f.submit(), nil
-		case "tab", "down":
+		case key.Matches(k, km.Next):
 			return Pending, f.setFocus(f.focus + 1)
-		case "shift+tab", "up":
+		case key.Matches(k, km.Prev):
 			return Pending, f.setFocus(f.focus - 1)
-		case "enter":
+		case key.Matches(k, km.Enter):
 			if f.focus == len(f.Fields)-1 {
 				return f.submit(), nil
 			}
@@ -147,15 +153,15 @@ func (f *Form) Update(msg tea.Msg) (Outcome, tea.Cmd) {
 		}
 		switch cur.Kind {
 		case ChoiceField:
-			switch k.String() {
-			case "left", "h":
-				cur.choice = (cur.choice + len(cur.Options) - 1) % max(1, len(cur.Options))
-			case "right", "l", "space":
-				cur.choice = (cur.choice + 1) % max(1, len(cur.Options))
+			switch n := max(1, len(cur.Options)); {
+			case key.Matches(k, km.Left):
+				cur.choice = (cur.choice + n - 1) % n
+			case key.Matches(k, km.Right):
+				cur.choice = (cur.choice + 1) % n
 			}
 			return Pending, nil
 		case LevelsField:
-			f.updateLevels(cur, k.String())
+			f.updateLevels(cur, k)
 			return Pending, nil
 		}
 	}
@@ -167,14 +173,17 @@ func (f *Form) Update(msg tea.Msg) (Outcome, tea.Cmd) {
 	return Pending, nil
 }
 
-func (f *Form) updateLevels(fd *Field, k string) {
+func (f *Form) updateLevels(fd *Field, k tea.KeyPressMsg) {
 	switch {
-	case k == "left" || k == "h":
+	case key.Matches(k, f.keys.Left):
 		fd.pos = max(0, fd.pos-1)
-	case k == "right" || k == "l":
+	case key.Matches(k, f.keys.Right):
 		fd.pos = min(model.NumFR, fd.pos+1)
-	case len(k) == 1 && k[0] >= '0' && k[0] <= '4':
-		l := model.Level(k[0] - '0')
+	case key.Matches(k, f.keys.Level):
+		l, ok := levelOf(k.String())
+		if !ok {
+			return
+		}
 		if fd.pos == 0 {
 			fd.levels = model.Uniform(l)
 		} else {
@@ -182,6 +191,48 @@ func (f *Form) updateLevels(fd *Field, k string) {
 			fd.pos = min(model.NumFR, fd.pos+1)
 		}
 	}
+}
+
+// levelOf reads a level key: a single digit 0-4.
+func levelOf(s string) (model.Level, bool) {
+	if len(s) != 1 || s[0] < '0' || s[0] > byte('0'+model.MaxLevel) {
+		return 0, false
+	}
+	return model.Level(s[0] - '0'), true
+}
+
+// ShortHelp is the form's keys for the help bar: moving between fields
+// when there are several, choosing and levels when a field takes them,
+// then save and cancel.
+func (f *Form) ShortHelp() []key.Binding {
+	var out []key.Binding
+	if len(f.Fields) > 1 {
+		out = append(out, f.keys.field())
+	}
+	choice, levels := false, false
+	for _, fd := range f.Fields {
+		choice = choice || fd.Kind != TextField
+		levels = levels || fd.Kind == LevelsField
+	}
+	if choice {
+		out = append(out, f.keys.choose())
+	}
+	if levels {
+		out = append(out, f.keys.Level)
+	}
+	return append(out, f.keys.Save, f.keys.Cancel)
+}
+
+// hint is the line under the fields: the keys of the field in focus first.
+func (f *Form) hint() string {
+	var bs []key.Binding
+	switch f.Fields[f.focus].Kind {
+	case LevelsField:
+		bs = append(bs, f.keys.frs(), f.keys.Level)
+	case ChoiceField:
+		bs = append(bs, f.keys.choose())
+	}
+	return hint(append(bs, f.keys.field(), f.keys.Save, f.keys.Cancel)...)
 }
 
 // View renders the form in a frame.
@@ -218,13 +269,7 @@ func (f *Form) View(st *Styles) string {
 	if f.err != "" {
 		lines = append(lines, st.Error.Render(Line(f.err, f.width)))
 	}
-	hint := "tab next field · ctrl+s save · esc cancel"
-	if cur := f.Fields[f.focus]; cur.Kind == LevelsField {
-		hint = "←→ all/one FR · 0-4 level · " + hint
-	} else if cur.Kind == ChoiceField {
-		hint = "←→ choose · " + hint
-	}
-	lines = append(lines, st.Muted.Render(Line(hint, f.width)))
+	lines = append(lines, st.Muted.Render(Line(f.hint(), f.width)))
 	return st.Modal.Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
 }
 

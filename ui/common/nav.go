@@ -58,3 +58,6 @@ func (n Nav) Target(k tea.KeyPressMsg, cur, page, count int) (to int, ok bool) {
 	}
 	return max(0, min(to, count-1)), true
 }
+
+// Group lists the keys for the full help under a title.
+func (n Nav) Group(title string) KeyGroup { return KeyGroup{Title: title, Keys: n.Bindings()} }

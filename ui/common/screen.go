@@ -4,8 +4,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"slate/model"
 )
 
 // Context is what the root hands to every screen: the shared data, the
@@ -30,42 +28,27 @@ func (c *Context) Today() time.Time {
 
 // Screen is one page of the TUI (overview, zones & conduits, interview, gap
 // matrix, ...). Screens never do I/O: they return commands from Ops.
+//
+// A screen learns of changes to Data, whoever made them, from Data.Version:
+// the root bumps it whenever it applies a committed change, and a screen
+// that derives anything from the data (a cursor on a target, cached rows)
+// compares the version it last saw at the start of Update and View.
 type Screen interface {
-	// Title is the name on the tab bar.
+	// ID names the screen in GoTo and in store results.
+	ID() ScreenID
+	// Title is the name on the tab bar, for people only.
 	Title() string
 	// SetSize gives the body area the screen may draw in.
 	SetSize(width, height int)
-	// Update handles a message routed to the screen. Saved messages reach
-	// every screen; keys reach the active one.
+	// Update handles a message routed to the screen: keys while it is
+	// active, GoTo messages naming it, the Results of the store operations
+	// it asked for, and the widgets' own messages (cursor blink, spinner).
 	Update(msg tea.Msg) tea.Cmd
 	// View renders exactly the body area (height lines of width cells).
 	View() string
-	// Keys lists the screen's bindings for the help bar and full help.
+	// Keys is the screen's key map, for the help bar and the full help.
 	Keys() KeyMap
 	// Capturing reports whether a text field or dialog has the keyboard, so
 	// global keys (screen numbers, q, ?, tab) must go to the screen.
 	Capturing() bool
 }
-
-// GoTo asks the root to show a screen, e.g. the interview at a requirement
-// chosen in the gap matrix's drill-down. The root forwards it to the screen.
-type GoTo struct {
-	Screen      string // a Screen's Title
-	Target      string // target key, optional
-	FR          model.FR
-	Requirement string // requirement id, optional
-}
-
-// Status asks the root to show a message in the status line.
-type Status struct {
-	Text  string
-	Error bool
-}
-
-// StatusCmd returns a command that shows a status message.
-func StatusCmd(text string, isErr bool) tea.Cmd {
-	return func() tea.Msg { return Status{Text: text, Error: isErr} }
-}
-
-// GoToCmd returns a command that navigates.
-func GoToCmd(g GoTo) tea.Cmd { return func() tea.Msg { return g } }

@@ -1,6 +1,3 @@
-// Package common holds what every screen of the TUI shares: the semantic
-// styles, the global keys, the loaded assessment with its live gap matrix,
-// the bridge that runs store operations as commands, and small widgets.
 package common
 
 import (

@@ -3,6 +3,7 @@ package common
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -10,14 +11,25 @@ import (
 	"slate/model"
 )
 
+// The text helpers every screen lays its lines out with. User text goes
+// through Line, Fit, Right or Wrap, which make it safe for the terminal;
+// the others work on lines the screens have already made and styled.
+
 // Line makes user text safe for one terminal line: control characters and
 // escape sequences are stripped, breaks become spaces, and the result is
-// cut to w cells (by display width, with an ellipsis).
+// cut to w cells (by display width, with an ellipsis). Printable ASCII, the
+// bulk of an assessment's text, takes a fast path with the same result.
 func Line(s string, w int) string {
-	s = model.CleanLine(s)
 	if w <= 0 {
 		return ""
 	}
+	if printable(s) {
+		if len(s) > w {
+			return s[:w-1] + "…"
+		}
+		return s
+	}
+	s = model.CleanLine(s)
 	if ansi.StringWidth(s) > w {
 		return ansi.Truncate(s, w, "…")
 	}
@@ -26,22 +38,161 @@ func Line(s string, w int) string {
 
 // Fit is Line padded with spaces to exactly w cells.
 func Fit(s string, w int) string {
-	s = Line(s, w)
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		s += strings.Repeat(" ", pad)
+	if w > 0 && printable(s) && len(s) < w {
+		return s + spaces(w-len(s))
 	}
-	return s
+	return PadStyled(Line(s, w), w)
 }
 
-// PadStyled pads an already styled string to w cells.
+// Right is Fit aligned to the right (numbers).
+func Right(s string, w int) string { return PadLeft(Line(s, w), w) }
+
+// TextWidth is the display width of user text once made safe (uncut).
+func TextWidth(s string) int {
+	if printable(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(model.CleanLine(s))
+}
+
+// printable reports whether s is printable ASCII: text that Line returns
+// unchanged when it fits, one cell per byte.
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// Width is the display width of a rendered line (styles ignored). Lines of
+// ASCII, SGR sequences and the narrow symbols the screens draw (rules,
+// arrows, ellipsis, Latin letters) are measured in one pass over the
+// bytes; any other text goes to lipgloss.Width, which walks grapheme
+// clusters and is about ten times slower.
+func Width(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			if i+1 < len(s) && s[i+1] == '[' { // CSI: parameters, then a final byte
+				j := i + 2
+				for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+					j++
+				}
+				i = j + 1
+				continue
+			}
+			return lipgloss.Width(s)
+		case c >= 0x20 && c < 0x7f:
+			n++
+			i++
+			continue
+		case c < 0x80:
+			return lipgloss.Width(s)
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !narrow(r) {
+			return lipgloss.Width(s)
+		}
+		n++
+		i += size
+	}
+	return n
+}
+
+// narrow reports whether r is one cell wide and never combines: Latin-1
+// and Latin Extended-A letters, general punctuation, arrows, box drawing
+// and geometric shapes.
+func narrow(r rune) bool {
+	switch {
+	case r >= 0xa1 && r <= 0x17f && r != 0xad:
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2190 && r <= 0x21ff, r >= 0x2500 && r <= 0x25ff:
+		return true
+	}
+	return false
+}
+
+// PadStyled pads an already styled string with spaces to w cells.
 func PadStyled(s string, w int) string {
-	if pad := w - lipgloss.Width(s); pad > 0 {
-		return s + strings.Repeat(" ", pad)
+	if pad := w - Width(s); pad > 0 {
+		return s + spaces(pad)
 	}
 	return s
 }
 
-// Plural is "1 thing" or "N things".
+// PadLeft pads an already styled string on the left to w cells.
+func PadLeft(s string, w int) string {
+	if pad := w - Width(s); pad > 0 {
+		return spaces(pad) + s
+	}
+	return s
+}
+
+// Exact pads or cuts an already styled line to exactly w cells (a wide
+// character that would straddle the edge is replaced by padding).
+func Exact(s string, w int) string {
+	sw := Width(s)
+	if sw > w {
+		s = ansi.Truncate(s, max(0, w), "")
+		sw = Width(s)
+	}
+	if sw < w {
+		return s + spaces(w-sw)
+	}
+	return s
+}
+
+// blanks serves the padding of a line without allocating it.
+var blanks = strings.Repeat(" ", 512)
+
+// spaces returns n spaces.
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+// Spread puts left and right on one line of w cells, dropping right and
+// then cutting left when they do not both fit. Both may be styled.
+func Spread(left, right string, w int) string {
+	lw, rw := Width(left), Width(right)
+	if lw+1+rw > w {
+		right, rw = "", 0
+	}
+	if lw > w {
+		left = ansi.Truncate(left, w, "…")
+		lw = Width(left)
+	}
+	if rw == 0 {
+		return left
+	}
+	return left + spaces(w-lw-rw) + right
+}
+
+// Beside lays two blocks of lines side by side: each left line cut or
+// padded to lw cells, then sep, then the right line.
+func Beside(left []string, lw int, sep string, right []string) []string {
+	n := max(len(left), len(right))
+	out := make([]string, n)
+	for i := range n {
+		var l, r string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out[i] = Exact(l, lw) + sep + r
+	}
+	return out
+}
+
+// Plural counts a thing in words: "1 answer", "12 answers", "0 answers".
 func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
@@ -49,12 +200,14 @@ func Plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// PadLeft right-aligns an already styled string in w cells.
-func PadLeft(s string, w int) string {
-	if pad := w - lipgloss.Width(s); pad > 0 {
-		return strings.Repeat(" ", pad) + s
+// KeepText returns original when edited differs from it only by the line
+// breaks and runs of spaces a one-line field cannot show, so that opening
+// a form and saving it does not flatten a multi-line text.
+func KeepText(edited, original string) string {
+	if strings.Join(strings.Fields(edited), " ") == strings.Join(strings.Fields(model.CleanText(original)), " ") {
+		return original
 	}
-	return s
+	return edited
 }
 
 // Wrap makes user text safe and wraps it to w cells, keeping its own line
@@ -81,22 +234,24 @@ func Wrap(s string, w, maxLines int) []string {
 	return out
 }
 
-// Block joins lines and pads or cuts the block to exactly h lines of w cells,
-// so screens can be laid side by side without drifting.
-func Block(lines []string, w, h int) string {
+// FitLines pads or cuts lines to exactly h lines of exactly w cells, so
+// blocks can be laid side by side without drifting.
+func FitLines(lines []string, w, h int) []string {
 	out := make([]string, h)
+	blank := spaces(max(0, w))
 	for i := range h {
 		if i < len(lines) {
-			l := lines[i]
-			if lipgloss.Width(l) > w {
-				l = ansi.Truncate(l, w, "")
-			}
-			out[i] = PadStyled(l, w)
+			out[i] = Exact(lines[i], w)
 		} else {
-			out[i] = strings.Repeat(" ", w)
+			out[i] = blank
 		}
 	}
-	return strings.Join(out, "\n")
+	return out
+}
+
+// Block is FitLines joined into one string.
+func Block(lines []string, w, h int) string {
+	return strings.Join(FitLines(lines, w, h), "\n")
 }
 
 // Bar draws a horizontal bar of w cells filled to frac, in characters that

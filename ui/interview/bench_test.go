@@ -39,12 +39,12 @@ func BenchmarkAnswerKeypress(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		m.cursor = 0
 		cmd := m.Update(keys[i%2])
-		saved := cmd().(common.Saved)
-		if saved.Err != nil {
-			b.Fatal(saved.Err)
+		done := cmd().(common.Done)
+		if done.Err != nil {
+			b.Fatal(done.Err)
 		}
-		saved.Apply(ctx.Data)
-		m.Update(saved)
+		done.ApplyTo(ctx.Data)
+		m.Update(done.Result)
 		_ = m.View()
 	}
 }

@@ -20,7 +20,7 @@ import (
 func onControlFR3(t *testing.T) (*uitest.Harness, *Model) {
 	h := uitest.NewDemo(t)
 	m := New(h.Ctx)
-	h.Send(m, common.GoTo{Screen: "Interview", Target: "control", FR: 3})
+	h.Send(m, common.GoTo{Screen: common.ScreenInterview, Target: "control", FR: 3})
 	return h, m
 }
 
@@ -34,7 +34,7 @@ func TestGolden(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
 			h := uitest.NewDemo(t)
 			m := New(h.Ctx)
-			h.Send(m, common.GoTo{Screen: "Interview", Target: "supervisory", FR: 1, Requirement: "SR 1.7"})
+			h.Send(m, common.GoTo{Screen: common.ScreenInterview, Target: "supervisory", FR: 1, Requirement: "SR 1.7"})
 			golden.RequireEqual(t, uitest.Render(t, m, size.w, size.h))
 		})
 	}
@@ -48,7 +48,7 @@ func TestGoldenEditorAndByFR(t *testing.T) {
 
 	h2 := uitest.NewDemo(t)
 	m2 := New(h2.Ctx)
-	h2.Send(m2, common.GoTo{Screen: "Interview", Target: "supervisory", FR: 5})
+	h2.Send(m2, common.GoTo{Screen: common.ScreenInterview, Target: "supervisory", FR: 5})
 	h2.Send(m2, uitest.Key("o"))
 	t.Run("byFR", func(t *testing.T) { golden.RequireEqual(t, uitest.Render(t, m2, 120, 37)) })
 }
@@ -249,7 +249,7 @@ func TestSearchJumps(t *testing.T) {
 func TestGoToFromDrillDown(t *testing.T) {
 	h := uitest.NewDemo(t)
 	m := New(h.Ctx)
-	h.Send(m, common.GoTo{Screen: "Interview", Target: "dmz", FR: 6, Requirement: "SR 6.2"})
+	h.Send(m, common.GoTo{Screen: common.ScreenInterview, Target: "dmz", FR: 6, Requirement: "SR 6.2"})
 	if m.target != "dmz" || cur(m) != "SR 6.2" {
 		t.Fatalf("goto: %s %s", m.target, cur(m))
 	}

@@ -12,7 +12,15 @@ type keyMap struct {
 	common.Nav
 	PrevFR, NextFR, PrevTarget, NextTarget key.Binding
 	Search, Scope, ByFR                    key.Binding
-	mode                                   mode
+
+	// The search box: go to the chosen requirement, choose, leave.
+	SearchGo, SearchUp, SearchDown, SearchCancel key.Binding
+
+	// The note and justification editor, and the interviewee form.
+	Editor common.EditorKeys
+	Form   common.FormKeys
+
+	m *Model // for the mode and the open widget
 }
 
 func newKeys() *keyMap {
@@ -34,30 +42,39 @@ func newKeys() *keyMap {
 		Search:       common.Bind("/", "search requirements", "/"),
 		Scope:        common.Bind("s", "scope: to SL-T / up to SL 4", "s"),
 		ByFR:         common.Bind("o", "order: by target / one FR for all", "o"),
+
+		SearchGo:     common.Bind("enter", "go to the requirement", "enter"),
+		SearchUp:     common.Bind("↑/ctrl+p", "previous match", "up", "ctrl+p"),
+		SearchDown:   common.Bind("↓/ctrl+n", "next match", "down", "ctrl+n"),
+		SearchCancel: common.Bind("esc", "close the search", "esc"),
+
+		Editor: common.NewEditorKeys(),
+		Form:   common.NewFormKeys(),
 	}
 }
 
-var (
-	editorKeys = []key.Binding{common.Bind("ctrl+s", "save", "ctrl+s"), common.Bind("esc", "cancel", "esc")}
-	searchKeys = []key.Binding{common.Bind("enter", "go to", "enter"), common.Bind("↑↓", "choose", "up", "down"), common.Bind("esc", "cancel", "esc")}
-)
-
 // ShortHelp adapts to what has the keyboard.
 func (k *keyMap) ShortHelp() []key.Binding {
-	switch k.mode {
-	case modeEditor, modeInterviewee:
-		return editorKeys
+	switch k.m.mode {
+	case modeEditor:
+		return k.m.editor.ShortHelp()
+	case modeInterviewee:
+		return k.m.form.ShortHelp()
 	case modeSearch:
-		return searchKeys
+		return []key.Binding{common.Describe("enter", "go to", k.SearchGo), common.Describe("↑↓", "choose", k.SearchUp, k.SearchDown),
+			common.Describe("esc", "cancel", k.SearchCancel)}
 	}
 	return []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Note, k.PrevFR, k.NextFR, k.NextTarget}
 }
 
-// FullHelp lists every key of the screen.
-func (k *keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear, k.Note, k.Flag, k.Interviewee},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.PrevFR, k.NextFR, k.PrevTarget, k.NextTarget},
-		{k.Search, k.Scope, k.ByFR},
+// FullHelp lists every key of the screen; the editor's and the
+// interviewee form's keys are the common ones, shown in the dialog itself
+// and in docs/keys.md.
+func (k *keyMap) FullHelp() []common.KeyGroup {
+	return []common.KeyGroup{
+		{Title: "Answer", Keys: []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear, k.Note, k.Flag, k.Interviewee}},
+		{Title: "Move", Keys: append(k.Nav.Bindings(), k.PrevFR, k.NextFR, k.PrevTarget, k.NextTarget)},
+		{Title: "Find and order", Keys: []key.Binding{k.Search, k.Scope, k.ByFR}},
+		{Title: "Search box", Keys: []key.Binding{k.SearchGo, k.SearchUp, k.SearchDown, k.SearchCancel}},
 	}
 }

@@ -48,23 +48,24 @@ type Model struct {
 	offset int
 
 	// pending holds answers asked for but not committed yet, by item key,
-	// shown with an ellipsis until the store confirms.
-	pending map[string]model.Status
+	// shown with an ellipsis until the store confirms; answering maps the
+	// tickets of those saves to their item keys.
+	pending   map[string]model.Status
+	answering map[common.Ticket]string
 
 	mode       mode
 	editor     *common.Editor
 	editKind   editKind
 	editItem   item
 	editStatus model.Status
-	form       *common.Form // interviewee
+	editSave   common.Ticket // the open editor's save (0: not saving)
+	form       *common.Form  // interviewee
+	formSave   common.Ticket // the interviewee form's save (0: not saving)
 	search     *search
 
-	cache viewCache
+	seen uint64 // the Data.Version the list was last built for
 
-	// builtScope is the view scope the list was built for: another screen
-	// may toggle it (s on the gap matrix), so Update and View rebuild the
-	// list when it differs.
-	builtScope model.Scope
+	cache viewCache
 }
 
 // viewCache holds rendered pieces of the frame: a keypress changes one or
@@ -89,7 +90,9 @@ func (m *Model) freshCache() {
 
 // New builds the screen on the first target.
 func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, keys: newKeys(), fr: 1, pending: map[string]model.Status{}, w: 80, h: 21}
+	m := &Model{ctx: ctx, keys: newKeys(), fr: 1, pending: map[string]model.Status{},
+		answering: map[common.Ticket]string{}, w: 80, h: 21}
+	m.keys.m = m
 	if rows := ctx.Data.M.Rows; len(rows) > 0 {
 		m.target = rows[0].Target.Key
 	}
@@ -97,13 +100,21 @@ func New(ctx *common.Context) *Model {
 	return m
 }
 
+// ID names the screen in messages.
+func (m *Model) ID() common.ScreenID { return common.ScreenInterview }
+
 // Title names the screen.
 func (m *Model) Title() string { return "Interview" }
 
 // Keys returns the key map for the help bar.
-func (m *Model) Keys() common.KeyMap {
-	m.keys.mode = m.mode
-	return m.keys
+func (m *Model) Keys() common.KeyMap { return m.keys }
+
+// follow rebuilds the list when the data changed since it was built
+// (targets, SL-T or answers may have changed on any screen).
+func (m *Model) follow() {
+	if m.seen != m.ctx.Data.Version {
+		m.rebuild()
+	}
 }
 
 // Capturing is true while an editor, the interviewee field or search is open.
@@ -118,13 +129,6 @@ func (m *Model) SetSize(w, h int) {
 	m.clampScroll()
 }
 
-// syncScope rebuilds the list when the view's scope changed elsewhere.
-func (m *Model) syncScope() {
-	if m.builtScope != m.ctx.Data.Scope {
-		m.rebuild()
-	}
-}
-
 // rebuild recomputes the requirement list, keeping the cursor on the same
 // requirement when it is still there.
 func (m *Model) rebuild() {
@@ -133,7 +137,7 @@ func (m *Model) rebuild() {
 		keep = m.items[m.cursor].key()
 	}
 	d := m.ctx.Data
-	m.builtScope = d.Scope
+	m.seen = d.Version
 	if _, ok := d.Row(m.target); !ok {
 		m.target = ""
 		if len(d.M.Rows) > 0 {

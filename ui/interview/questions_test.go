@@ -18,7 +18,7 @@ func TestQuestionsOfTheTargetsKind(t *testing.T) {
 	} {
 		h := uitest.NewDemo(t)
 		m := New(h.Ctx)
-		h.Send(m, common.GoTo{Screen: "Interview", Target: tc.target, FR: 2, Requirement: "SR 2.8"})
+		h.Send(m, common.GoTo{Screen: common.ScreenInterview, Target: tc.target, FR: 2, Requirement: "SR 2.8"})
 		out := strings.Join(strings.Fields(uitest.Render(t, m, 200, 40)), " ")
 		if cur(m) != "SR 2.8" || !strings.Contains(out, tc.shown) || strings.Contains(out, tc.hidden) {
 			t.Errorf("%s on %s: want %q shown and %q hidden:\n%s", tc.target, cur(m), tc.shown, tc.hidden, out)

@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"charm.land/bubbles/v2/key"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -68,17 +69,17 @@ func matches(r *model.Requirement, k model.TargetKind, q string) bool {
 
 func (m *Model) updateSearch(k tea.KeyPressMsg) tea.Cmd {
 	s := m.search
-	switch k.String() {
-	case "esc":
+	switch km := m.keys; {
+	case key.Matches(k, km.SearchCancel):
 		m.search, m.mode = nil, modeList
 		return nil
-	case "up", "ctrl+p":
+	case key.Matches(k, km.SearchUp):
 		s.cursor = max(0, s.cursor-1)
 		return nil
-	case "down", "ctrl+n":
+	case key.Matches(k, km.SearchDown):
 		s.cursor = min(len(s.results)-1, s.cursor+1)
 		return nil
-	case "enter":
+	case key.Matches(k, km.SearchGo):
 		if s.cursor < len(s.results) {
 			id := s.results[s.cursor].ID
 			m.search, m.mode = nil, modeList

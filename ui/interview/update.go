@@ -10,21 +10,20 @@ import (
 	"slate/ui/common"
 )
 
-const (
-	originAnswer      = "interview.answer:"
-	originInterviewee = "interview.interviewee"
-)
-
-// Update handles keys and committed saves.
+// Update handles keys and the results of the screen's saves.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
-	m.syncScope()
 	switch msg := msg.(type) {
-	case common.Saved:
+	case common.Result:
+		m.follow()
 		return m.saved(msg)
 	case common.GoTo:
-		m.goTo(msg)
+		m.follow()
+		if msg.Screen == m.ID() {
+			m.goTo(msg)
+		}
 		return nil
 	case tea.KeyPressMsg:
+		m.follow()
 		switch m.mode {
 		case modeEditor:
 			return m.updateEditor(msg)
@@ -49,30 +48,34 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) saved(msg common.Saved) tea.Cmd {
-	if rest, ok := strings.CutPrefix(msg.Origin, originAnswer); ok {
-		delete(m.pending, rest)
-		if m.mode == modeEditor && m.editItem.key() == rest {
-			if msg.Err != nil {
-				// Keep the editor and its text; say why nothing was saved.
-				m.editor.SetError(common.ErrorText(msg.Err))
-			} else {
-				m.closeEditor()
-				if m.editKind == editJustification {
-					m.nextUnanswered()
-				}
-			}
-		}
+// saved follows a save of the screen: the answer is no longer pending, and
+// the editor or the interviewee form that waited for it closes, or shows
+// why nothing was saved (keeping the text).
+func (m *Model) saved(msg common.Result) tea.Cmd {
+	if key, ok := m.answering[msg.Ticket]; ok {
+		delete(m.answering, msg.Ticket)
+		delete(m.pending, key)
 	}
-	if msg.Origin == originInterviewee && m.mode == modeInterviewee {
+	switch {
+	case m.mode == modeEditor && m.editSave != 0 && msg.Ticket == m.editSave:
+		m.editSave = 0
+		if msg.Err != nil {
+			m.editor.SetError(common.ErrorText(msg.Err))
+			break
+		}
+		m.closeEditor()
+		if m.editKind == editJustification {
+			m.nextUnanswered()
+		}
+	case m.mode == modeInterviewee && m.formSave != 0 && msg.Ticket == m.formSave:
+		m.formSave = 0
 		if msg.Err != nil {
 			m.form.SetError(common.ErrorText(msg.Err))
-		} else {
-			m.mode, m.form = modeList, nil
+			break
 		}
+		m.mode, m.form = modeList, nil
 	}
-	// Targets, SL-T or answers may have changed anywhere: refresh the list.
-	m.rebuild()
+	m.clampScroll()
 	return nil
 }
 
@@ -178,7 +181,8 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, kk.Flag):
 		a := m.answer(it)
 		a.Flagged = !a.Flagged
-		return m.save(it, a)
+		_, cmd := m.save(it, a)
+		return cmd
 	}
 	return nil
 }
@@ -238,9 +242,12 @@ func (m *Model) stamp(a model.Answer) model.Answer {
 	return a
 }
 
-func (m *Model) save(it item, a model.Answer) tea.Cmd {
+// save asks the store to save an answer, shown as pending until its result.
+func (m *Model) save(it item, a model.Answer) (common.Ticket, tea.Cmd) {
 	m.pending[it.key()] = a.Status.Norm()
-	return m.ctx.Ops.SaveAnswer(originAnswer+it.key(), it.target, a)
+	t, cmd := m.ctx.Ops.SaveAnswer(m.ID(), it.target, a)
+	m.answering[t] = it.key()
+	return t, cmd
 }
 
 // quickAnswer saves a one-key answer and moves on at once; the row shows the
@@ -249,7 +256,7 @@ func (m *Model) quickAnswer(it item, st model.Status) tea.Cmd {
 	a := m.answer(it)
 	a.Status = st
 	a.Justification = ""
-	cmd := m.save(it, m.stamp(a))
+	_, cmd := m.save(it, m.stamp(a))
 	if st != model.Unanswered {
 		m.nextUnanswered()
 	}
@@ -274,11 +281,12 @@ func (m *Model) openEditor(it item, kind editKind, st model.Status) tea.Cmd {
 			title = "Which alternative control meets " + it.req.ID + "?"
 		}
 	}
-	ed, cmd := common.NewEditor(title, value, m.editorWidth(), m.editorHeight(), m.ctx.Styles.IsDark)
+	ed, cmd := common.NewEditor(title, value, m.editorWidth(), m.editorHeight(), m.ctx.Styles.IsDark, m.keys.Editor)
 	if kind == editJustification {
 		ed.Required = "A justification is required; esc cancels without saving."
 	}
 	m.editor, m.editKind, m.editItem, m.editStatus, m.mode = ed, kind, it, st, modeEditor
+	m.editSave = 0
 	return cmd
 }
 
@@ -303,15 +311,17 @@ func (m *Model) updateEditor(k tea.KeyPressMsg) tea.Cmd {
 			a.Note = m.editor.Value()
 		}
 		m.editor.SetError("Saving…")
-		return m.save(it, a)
+		var save tea.Cmd
+		m.editSave, save = m.save(it, a)
+		return save
 	}
 	return cmd
 }
 
 func (m *Model) openInterviewee() tea.Cmd {
-	f := common.NewForm("Who is answering now? (stamped on every answer until changed)", min(m.w-4, 70))
+	f := common.NewForm("Who is answering now? (stamped on every answer until changed)", min(m.w-4, 70), m.keys.Form)
 	f.AddText("Interviewee", m.ctx.Data.Interviewee, 200)
-	m.form, m.mode = f, modeInterviewee
+	m.form, m.formSave, m.mode = f, 0, modeInterviewee
 	return nil
 }
 
@@ -321,7 +331,9 @@ func (m *Model) updateInterviewee(k tea.KeyPressMsg) tea.Cmd {
 	case common.Cancelled:
 		m.form, m.mode = nil, modeList
 	case common.Submitted:
-		return m.ctx.Ops.SetInterviewee(model.CleanLine(m.form.Fields[0].Text()))
+		var save tea.Cmd
+		m.formSave, save = m.ctx.Ops.SetInterviewee(m.ID(), model.CleanLine(m.form.Fields[0].Text()))
+		return save
 	}
 	return cmd
 }

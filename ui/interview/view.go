@@ -13,6 +13,7 @@ const sideWidth = 20
 
 // View renders the screen.
 func (m *Model) View() string {
+	m.follow()
 	st := m.ctx.Styles
 	if m.target == "" {
 		return common.Block([]string{"", st.Muted.Render("No zones or conduits yet: press 2 to add them, then come back here.")}, m.w, m.h)
@@ -23,7 +24,6 @@ func (m *Model) View() string {
 	case modeInterviewee:
 		return common.Center(m.w, m.h, m.form.View(st))
 	}
-	m.syncScope()
 	m.freshCache()
 	mainW := m.mainWidth()
 	side := m.w - mainW - 1

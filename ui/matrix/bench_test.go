@@ -64,7 +64,7 @@ func BenchmarkMatrixViewDataChange(b *testing.B) {
 // BenchmarkDrillView renders the drill-down of a cell, moving its cursor.
 func BenchmarkDrillView(b *testing.B) {
 	s, _ := bigPlant(b)
-	s.Update(common.GoTo{Screen: Title, Target: "z2", FR: 1})
+	s.Update(common.GoTo{Screen: common.ScreenMatrix, Target: "z2", FR: 1})
 	s.Update(uitest.Key("enter"))
 	s.Update(uitest.Key("s"))
 	down, home := uitest.Key("down"), uitest.Key("home")

@@ -3,8 +3,6 @@ package matrix
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"slate/model"
 	"slate/ui/common"
 )
@@ -120,7 +118,7 @@ func (c *cache) reset(d *common.Data) {
 		ks.applicable += sum.Applicable
 		c.rowLine = append(c.rowLine, len(c.lines))
 		c.lines = append(c.lines, i)
-		c.longest = max(c.longest, nameWidth(t.Name))
+		c.longest = max(c.longest, common.TextWidth(t.Name))
 	}
 	clear(c.cells)
 	if c.cells == nil {
@@ -146,17 +144,6 @@ func (c *cache) resize(w, h int) {
 	c.blank = strings.Repeat(" ", w)
 	c.viewKey = viewKey{}
 	c.view = ""
-}
-
-// nameWidth is the display width of a name once made safe; plain ASCII
-// names (the common case) are measured by length.
-func nameWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			return ansi.StringWidth(model.CleanLine(s))
-		}
-	}
-	return len(s)
 }
 
 // computeLayout fits the name column, seven cells and completeness in w
@@ -188,15 +175,3 @@ func computeLayout(w, longest int) layout {
 
 // minName is the name width below which the completeness column is dropped.
 const minName = 14
-
-// exact pads or cuts an already styled line to exactly w cells.
-func exact(s string, w int) string {
-	sw := ansi.StringWidth(s)
-	switch {
-	case sw > w:
-		return ansi.Truncate(s, w, "")
-	case sw < w:
-		return s + strings.Repeat(" ", w-sw)
-	}
-	return s
-}

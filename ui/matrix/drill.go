@@ -157,7 +157,7 @@ func (m *Model) drillKey(k tea.KeyPressMsg) tea.Cmd {
 		if len(dr.items) == 0 {
 			return nil
 		}
-		return common.GoToCmd(common.GoTo{Screen: "Interview", Target: dr.key, FR: dr.fr, Requirement: dr.items[dr.cursor].id})
+		return common.GoToCmd(common.GoTo{Screen: common.ScreenInterview, Target: dr.key, FR: dr.fr, Requirement: dr.items[dr.cursor].id})
 	case key.Matches(k, m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Home, m.keys.End):
 		dr.cursor, _ = m.keys.Target(k, dr.cursor, page, len(dr.items))
 	case key.Matches(k, m.keys.Scope):
@@ -199,11 +199,11 @@ func (m *Model) drillView() string {
 		kind = "conduit"
 	}
 	title := common.Line(dr.target.Name, max(10, w/2)) + " (" + kind + ") · " + dr.fr.String() + " " + cat.FRTitle[dr.fr-1]
-	out = append(out, exact(st.Title.Render(common.Line(title, w)), w))
+	out = append(out, common.Exact(st.Title.Render(common.Line(title, w)), w))
 
 	scope := fmt.Sprintf("%d unmet with sl ≤ %d · %s", len(dr.items), s.Ceiling, dr.scope.Label())
 	cell := s.Text()
-	out = append(out, exact(st.CellStyle(s).Render(cell)+"  "+common.Line(sentenceAfter(s)+" · "+scope, max(0, w-len(cell)-2)), w))
+	out = append(out, common.Exact(st.CellStyle(s).Render(cell)+"  "+common.Line(sentenceAfter(s)+" · "+scope, max(0, w-len(cell)-2)), w))
 
 	idW := len("Requirement")
 	for _, it := range dr.items {
@@ -212,11 +212,11 @@ func (m *Model) drillView() string {
 	idW = min(idW, 20)
 	titleX := gutterW + idW + 2 + 3 + 1 + statusW + 1
 	titleW := max(0, w-titleX)
-	out = append(out, exact(st.Header.Render(common.Fit("  Requirement", gutterW+idW+2)+"SL  "+common.Fit("Status", statusW+1)+"Title"), w))
+	out = append(out, common.Exact(st.Header.Render(common.Fit("  Requirement", gutterW+idW+2)+"SL  "+common.Fit("Status", statusW+1)+"Title"), w))
 
 	listH := m.drillListHeight()
 	if len(dr.items) == 0 {
-		out = append(out, c.blank, exact(st.OK.Render("  "+common.Line(m.allMet(), w-2)), w))
+		out = append(out, c.blank, common.Exact(st.OK.Render("  "+common.Line(m.allMet(), w-2)), w))
 	}
 	for i := dr.offset; i < len(dr.items) && len(out) < 3+listH; i++ {
 		it := &dr.items[i]
@@ -227,12 +227,12 @@ func (m *Model) drillView() string {
 		status := common.Fit(it.status.Label(), statusW)
 		head := common.Fit(it.id, idW) + "  " + common.Fit(lvl, 3) + " "
 		if i == dr.cursor {
-			out = append(out, st.Selected.Render(exact("> "+head+status+" "+common.Line(it.title, titleW), w)))
+			out = append(out, st.Selected.Render(common.Exact("> "+head+status+" "+common.Line(it.title, titleW), w)))
 		} else {
-			out = append(out, exact("  "+head+statusStyle(st, it.status).Render(status)+" "+common.Line(it.title, titleW), w))
+			out = append(out, common.Exact("  "+head+statusStyle(st, it.status).Render(status)+" "+common.Line(it.title, titleW), w))
 		}
 		if it.note != "" && len(out) < 3+listH {
-			out = append(out, exact(strings.Repeat(" ", min(titleX, w))+st.Muted.Render(common.Line(it.note, titleW)), w))
+			out = append(out, common.Exact(strings.Repeat(" ", min(titleX, w))+st.Muted.Render(common.Line(it.note, titleW)), w))
 		}
 	}
 	for len(out) < 3+listH {
@@ -242,7 +242,7 @@ func (m *Model) drillView() string {
 	if dr.scope == model.ScopeSL4 {
 		hint = "Up to SL 4 (+ above SL-T) · s back to SL-T · enter answer in interview · esc back"
 	}
-	out = append(out, exact(st.Muted.Render(common.Line(hint, w)), w))
+	out = append(out, common.Exact(st.Muted.Render(common.Line(hint, w)), w))
 	c.view = join(out, c.blank, m.height)
 	c.viewKey = k
 	return c.view

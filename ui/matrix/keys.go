@@ -7,26 +7,22 @@ import (
 )
 
 // keyMap holds the bindings of both modes: the matrix (a cursor on cells)
-// and the drill-down (a cursor on the unmet requirements of one cell).
-// Matching uses the single-purpose bindings; the help bar and the full help
-// show the combined ones, which read better and fit in 80 columns.
+// and the drill-down (a cursor on the unmet requirements of one cell). The
+// help shows them combined ("↑↓/jk move"), which reads better and fits in
+// 80 columns; common.Describe takes the keys from these bindings.
 type keyMap struct {
-	// matching, both modes
 	common.Nav
 	Left, Right key.Binding
 	Enter       key.Binding
-	// matching: s in both modes, esc in the drill-down
+	// s in both modes (the view's scope), esc in the drill-down
 	Scope key.Binding
 	Back  key.Binding
 
-	// help, matrix
-	hMove, hFR, hPage, hEnds, hOpen, hScope key.Binding
-	// help, drill-down
-	hDMove, hDFR, hDInterview, hDScope, hDBack key.Binding
-
-	shortMatrix, shortDrill []key.Binding
-
 	drill func() bool // reports whether the drill-down is shown
+
+	// The help bar's entries of each mode, built once from the bindings
+	// above (the bar is drawn with every frame).
+	shortMatrix, shortDrill []key.Binding
 }
 
 func newKeyMap(drill func() bool) keyMap {
@@ -35,37 +31,15 @@ func newKeyMap(drill func() bool) keyMap {
 		Left:  common.Bind("←/h", "previous FR", "left", "h"),
 		Right: common.Bind("→/l", "next FR", "right", "l"),
 		Enter: common.Bind("enter", "open", "enter"),
-		Scope: common.Bind("s", "scope: up to SL-T / up to SL 4", "s"),
+		Scope: common.Bind("s", "scope: up to SL-T / up to SL 4 (every screen)", "s"),
 		Back:  common.Bind("esc", "back to the matrix", "esc", "backspace"),
-
-		hMove:  common.Bind("↑↓/jk", "move between targets", "up", "down", "k", "j"),
-		hFR:    common.Bind("←→/hl", "move between FRs", "left", "right", "h", "l"),
-		hPage:  common.Bind("pgup/pgdn", "page up/down", "pgup", "pgdown"),
-		hEnds:  common.Bind("home/end", "first/last target (also g/G)", "home", "end", "g", "G"),
-		hOpen:  common.Bind("enter", "unmet requirements of the cell", "enter"),
-		hScope: common.Bind("s", "scope: up to SL-T / up to SL 4 (every screen)", "s"),
-
-		hDMove:      common.Bind("↑↓/jk", "details: move (pgup/pgdn, home/end)", "up", "down", "k", "j"),
-		hDFR:        common.Bind("←→/hl", "details: previous/next FR", "left", "right", "h", "l"),
-		hDInterview: common.Bind("enter", "details: answer it in the interview", "enter"),
-		hDScope:     common.Bind("s", "details: scope up to SL-T / up to SL 4", "s"),
-		hDBack:      common.Bind("esc", "details: back to the matrix", "esc", "backspace"),
-
 		drill: drill,
 	}
-	k.shortMatrix = []key.Binding{
-		common.Bind("←↓↑→", "move", "up", "down", "left", "right"),
-		common.Bind("pgup/pgdn", "page", "pgup", "pgdown"),
-		common.Bind("enter", "unmet requirements", "enter"),
-		common.Bind("s", "scope", "s"),
-	}
-	k.shortDrill = []key.Binding{
-		common.Bind("↑↓", "move", "up", "down"),
-		common.Bind("enter", "interview", "enter"),
-		common.Bind("s", "scope", "s"),
-		common.Bind("←→", "FR", "left", "right"),
-		common.Bind("esc", "back", "esc"),
-	}
+	d := common.Describe
+	k.shortMatrix = []key.Binding{d("←↓↑→", "move", k.Up, k.Down, k.Left, k.Right), d("pgup/pgdn", "page", k.PageUp, k.PageDown),
+		d("enter", "unmet requirements", k.Enter), d("s", "scope", k.Scope)}
+	k.shortDrill = []key.Binding{d("↑↓", "move", k.Up, k.Down), d("enter", "interview", k.Enter),
+		d("s", "scope", k.Scope), d("←→", "FR", k.Left, k.Right), d("esc", "back", k.Back)}
 	return k
 }
 
@@ -79,9 +53,22 @@ func (k keyMap) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of both modes: the matrix first, then the
 // drill-down.
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.hMove, k.hFR, k.hPage, k.hEnds, k.hOpen, k.hScope},
-		{k.hDMove, k.hDFR, k.hDInterview, k.hDScope, k.hDBack},
+func (k keyMap) FullHelp() []common.KeyGroup {
+	d := common.Describe
+	return []common.KeyGroup{
+		{Title: "Matrix", Keys: []key.Binding{
+			d("↑↓/jk", "move between targets", k.Up, k.Down),
+			d("←→/hl", "move between FRs", k.Left, k.Right),
+			d("pgup/pgdn", "page up/down", k.PageUp, k.PageDown),
+			d("home/end", "first/last target (also g/G)", k.Home, k.End),
+			d("enter", "unmet requirements of the cell", k.Enter),
+			k.Scope,
+		}},
+		{Title: "Unmet requirements of a cell", Keys: []key.Binding{
+			d("↑↓/jk", "move (pgup/pgdn, home/end)", k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End),
+			d("←→/hl", "previous/next FR", k.Left, k.Right),
+			d("enter", "answer it in the interview", k.Enter),
+			k.Scope, k.Back,
+		}},
 	}
 }

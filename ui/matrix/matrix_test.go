@@ -263,7 +263,7 @@ func TestDrillDown(t *testing.T) {
 
 	// enter on a requirement asks the root for the interview there.
 	h.Send(s, uitest.Keys("down", "enter")...)
-	wantGo := common.GoTo{Screen: "Interview", Target: "supervisory", FR: 1, Requirement: want[1]}
+	wantGo := common.GoTo{Screen: common.ScreenInterview, Target: "supervisory", FR: 1, Requirement: want[1]}
 	if len(h.GoTos) != 1 || h.GoTos[0] != wantGo {
 		t.Fatalf("GoTos %+v, want %+v", h.GoTos, wantGo)
 	}
@@ -311,13 +311,14 @@ func TestSavedAnswerChangesCell(t *testing.T) {
 	if !strings.Contains(before, "?/2") {
 		t.Fatalf("expected a not-assessed cell: %q", before)
 	}
-	cmd := h.Ctx.Ops.SaveAnswer("test", "dmz", model.Answer{Requirement: "SR 2.1", Status: model.Yes, Note: "RBAC on the jump host"})
-	saved, ok := cmd().(common.Saved)
-	if !ok || saved.Err != nil {
-		t.Fatalf("save: %+v", saved)
+	// Saved on the interview: the root applies it and tells the matrix
+	// nothing; the matrix follows the data's version.
+	_, cmd := h.Ctx.Ops.SaveAnswer(common.ScreenInterview, "dmz", model.Answer{Requirement: "SR 2.1", Status: model.Yes, Note: "RBAC on the jump host"})
+	done, ok := cmd().(common.Done)
+	if !ok || done.Err != nil {
+		t.Fatalf("save: %+v", done)
 	}
-	saved.Apply(h.Ctx.Data) // what the root does
-	h.Send(s, saved)
+	done.ApplyTo(h.Ctx.Data)
 	after := cursorLine(plain(t, s, 80, 21))
 	row, _ := h.Ctx.Data.Row("dmz")
 	if want := cellText(row.Score.At(2)); !strings.Contains(after, want) || want == cellText(model.FRScore{SLT: 2, Applicable: 1}) {
@@ -333,10 +334,8 @@ func TestSavedAnswerChangesCell(t *testing.T) {
 		t.Fatal("SR 1.5 should be unmet")
 	}
 	h.Send(s, uitest.Key("down"), uitest.Key("down")) // cursor on SR 1.5
-	cmd = h.Ctx.Ops.SaveAnswer("test", "supervisory", model.Answer{Requirement: "SR 1.5", Status: model.Yes})
-	saved = cmd().(common.Saved)
-	saved.Apply(h.Ctx.Data)
-	h.Send(s, saved)
+	_, cmd = h.Ctx.Ops.SaveAnswer(common.ScreenInterview, "supervisory", model.Answer{Requirement: "SR 1.5", Status: model.Yes})
+	cmd().(common.Done).ApplyTo(h.Ctx.Data)
 	text := strings.Join(plain(t, s, 80, 21), "\n")
 	if slices.Contains(drillIDs(s), "SR 1.5") || strings.Contains(text, "SR 1.5 ") {
 		t.Errorf("SR 1.5 still listed after it was met:\n%s", text)
@@ -392,15 +391,15 @@ func TestTargetsChangeKeepsCursor(t *testing.T) {
 func TestGoToFromAnotherScreen(t *testing.T) {
 	h := uitest.NewDemo(t)
 	s := New(h.Ctx)
-	s.Update(common.GoTo{Screen: Title, Target: "control", FR: 3})
+	s.Update(common.GoTo{Screen: common.ScreenMatrix, Target: "control", FR: 3})
 	if k, fr := s.Cursor(); k != "control" || fr != 3 || s.InDrill() {
 		t.Fatalf("GoTo: %s %s drill=%v", k, fr, s.InDrill())
 	}
-	s.Update(common.GoTo{Screen: Title, Target: "supervisory", FR: 1, Requirement: "SR 1.5"})
+	s.Update(common.GoTo{Screen: common.ScreenMatrix, Target: "supervisory", FR: 1, Requirement: "SR 1.5"})
 	if !s.InDrill() || s.drill.items[s.drill.cursor].id != "SR 1.5" {
 		t.Fatal("GoTo with a requirement should open the drill-down on it")
 	}
-	s.Update(common.GoTo{Screen: "Interview", Target: "dmz"})
+	s.Update(common.GoTo{Screen: common.ScreenInterview, Target: "dmz"})
 	if k, _ := s.Cursor(); k != "supervisory" {
 		t.Error("a GoTo for another screen moved the cursor")
 	}
@@ -483,7 +482,7 @@ func TestKeyMap(t *testing.T) {
 	}
 	var full []string
 	for _, g := range s.Keys().FullHelp() {
-		full = append(full, helpKeys(g))
+		full = append(full, helpKeys(g.Keys))
 	}
 	all := strings.Join(full, "\n")
 	for _, k := range []string{"↑↓/jk", "←→/hl", "pgup/pgdn", "home/end", "enter", "s", "esc"} {

@@ -12,7 +12,7 @@ import (
 	"slate/ui/common"
 )
 
-// Title is the screen's name on the tab bar and in GoTo messages.
+// Title is the screen's name on the tab bar.
 const Title = "Gap matrix"
 
 // Model is the gap-matrix screen.
@@ -41,6 +41,9 @@ func New(ctx *common.Context) *Model {
 	m.sync()
 	return m
 }
+
+// ID names the screen in messages.
+func (m *Model) ID() common.ScreenID { return common.ScreenMatrix }
 
 // Title is the name on the tab bar.
 func (m *Model) Title() string { return Title }

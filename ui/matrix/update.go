@@ -8,10 +8,9 @@ import (
 	"slate/ui/common"
 )
 
-// Update handles keys (the screen is active) and the messages every screen
-// receives. Saved results need no handling of their own: the root has
-// already applied them to ctx.Data and bumped its Version, which sync picks
-// up here and in View.
+// Update handles keys (the screen is active) and GoTo messages. The screen
+// asks for no store operations; changes made on other screens reach it
+// through ctx.Data.Version, which sync compares here and in View.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	m.sync()
 	switch msg := msg.(type) {
@@ -21,7 +20,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return m.matrixKey(msg)
 	case common.GoTo:
-		if msg.Screen == Title {
+		if msg.Screen == m.ID() {
 			m.goTo(msg)
 		}
 	}
@@ -87,8 +86,9 @@ func (m *Model) scrollToCursor() {
 	m.offset = max(0, min(m.offset, len(c.lines)-listH))
 }
 
-// goTo shows a cell asked for by another screen (GoTo{Screen: "Gap
-// matrix", Target, FR}); with a requirement it opens the drill-down there.
+// goTo shows a cell asked for by another screen (GoTo{Screen:
+// ScreenMatrix, Target, FR}); with a requirement it opens the drill-down
+// there.
 func (m *Model) goTo(g common.GoTo) {
 	if g.Target == "" {
 		return

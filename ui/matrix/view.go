@@ -117,7 +117,7 @@ func (m *Model) header() string {
 		b.WriteString(sp)
 		b.WriteString(st.Header.Render("Done"))
 	}
-	c.headers[m.col] = exact(b.String(), m.width)
+	c.headers[m.col] = common.Exact(b.String(), m.width)
 	return c.headers[m.col]
 }
 
@@ -131,7 +131,7 @@ func (m *Model) titleLine() string {
 		left := st.Title.Render("Gap matrix") + st.Muted.Render(" · ") + st.Header.Render(m.ctx.Data.Scope.Label())
 		right := fmt.Sprintf("%d of %d at SL-T · %s · %s answered", p.AtTarget, p.WithTarget,
 			common.Plural(p.GapCells, "gap cell", "gap cells"), model.Percent(p.Answered, p.Applicable))
-		c.title = exact(left+st.Muted.Render(common.Line("  "+right, max(0, m.width-lipgloss.Width(left)))), m.width)
+		c.title = common.Exact(left+st.Muted.Render(common.Line("  "+right, max(0, m.width-lipgloss.Width(left)))), m.width)
 	}
 	return c.title
 }
@@ -148,7 +148,7 @@ func (m *Model) label(which int) string {
 		ks := c.kinds[i]
 		sum := fmt.Sprintf(" (%d) · %d of %d with a target at SL-T in every FR · %s answered", ks.targets, ks.atTarget,
 			ks.withTarget, model.Percent(ks.answered, ks.applicable))
-		c.labels[i] = exact(st.Title.Render(text)+st.Muted.Render(common.Line(sum, max(0, m.width-len(text)))), m.width)
+		c.labels[i] = common.Exact(st.Title.Render(text)+st.Muted.Render(common.Line(sum, max(0, m.width-len(text)))), m.width)
 	}
 	return c.labels[i]
 }
@@ -197,7 +197,7 @@ func (m *Model) renderRow(i int, cursor bool) string {
 		b.WriteString(done(r))
 	}
 	if lay.rowW > m.width {
-		return exact(b.String(), m.width)
+		return common.Exact(b.String(), m.width)
 	}
 	b.WriteString(strings.Repeat(" ", m.width-lay.rowW))
 	return b.String()
@@ -249,9 +249,9 @@ func (m *Model) legend() string {
 		st.Header.Render("*") + mu(" provisional · ") + st.Header.Render("c") + mu(" comp. · ") +
 		st.NotAssessed.Render("?") + mu(" not assessed · ? help")
 	if ansi.StringWidth(long) <= m.width {
-		c.legend = exact(long, m.width)
+		c.legend = common.Exact(long, m.width)
 	} else {
-		c.legend = exact(short, m.width)
+		c.legend = common.Exact(short, m.width)
 	}
 	return c.legend
 }

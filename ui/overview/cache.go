@@ -1,6 +1,8 @@
 package overview
 
 import (
+	"strconv"
+
 	"charm.land/lipgloss/v2"
 
 	"slate/model"
@@ -61,9 +63,9 @@ func (c *cache) refresh(d *common.Data) {
 		c.nameW = max(c.nameW, lipgloss.Width(common.Line(r.Target.Name, maxNameWidth)))
 		if r.Target.Kind != lastKind {
 			lastKind = r.Target.Kind
-			label := "Zones (" + itoa(zones) + ")"
+			label := "Zones (" + strconv.Itoa(zones) + ")"
 			if lastKind == model.KindConduit {
-				label = "Conduits (" + itoa(conduits) + ")"
+				label = "Conduits (" + strconv.Itoa(conduits) + ")"
 			}
 			c.list = append(c.list, entry{heading: true, label: label})
 		}

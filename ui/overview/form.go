@@ -5,7 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"slate/store"
+	"slate/model"
 	"slate/ui/common"
 )
 
@@ -23,7 +23,7 @@ func (m *Model) openForm() tea.Cmd {
 		return common.StatusCmd("Read-only: the assessment details cannot be changed", true)
 	}
 	a := m.ctx.Data.A
-	f := common.NewForm("Assessment details", max(24, min(72, m.width-6)))
+	f := common.NewForm("Assessment details", max(24, min(72, m.width-6)), m.keys.Form)
 	f.AddText("Name", a.Name, 200)
 	f.AddText("Site", a.Site, 200)
 	f.AddText("Assessor", a.Assessor, 120)
@@ -35,7 +35,7 @@ func (m *Model) openForm() tea.Cmd {
 		return nil
 	}
 	settleWidths(f)
-	m.form, m.waiting = f, false
+	m.form, m.saving = f, 0
 	return nil
 }
 
@@ -68,37 +68,33 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	out, cmd := m.form.Update(msg)
 	switch out {
 	case common.Cancelled:
-		m.form, m.waiting = nil, false
+		m.form, m.saving = nil, 0
 		return cmd
 	case common.Submitted:
-		if m.waiting {
+		if m.saving != 0 {
 			return cmd // one save at a time
 		}
 		fd := m.form.Fields
-		meta := store.Meta{
+		meta := model.Meta{
 			Name:     fd[fieldName].Text(),
 			Site:     fd[fieldSite].Text(),
 			Assessor: fd[fieldAssessor].Text(),
 			Scope:    fd[fieldScope].Text(),
 		}
-		before := m.ctx.Ops.Issued()
-		save := m.ctx.Ops.SetMeta(meta)
-		m.ticket = 0 // a refused (read-only) request carries no ticket
-		if after := m.ctx.Ops.Issued(); after > before {
-			m.ticket = after
-		}
-		m.waiting = true
+		var save tea.Cmd
+		m.saving, save = m.ctx.Ops.SetMeta(m.ID(), meta)
 		return tea.Batch(cmd, save)
 	}
 	return cmd
 }
 
 // saved closes the form once its save has committed, or shows why not.
-func (m *Model) saved(msg common.Saved) {
-	if msg.Origin != Origin || m.form == nil || !m.waiting || msg.Ticket != m.ticket {
+// A result for a form closed meanwhile (another ticket) changes nothing.
+func (m *Model) saved(msg common.Result) {
+	if m.form == nil || m.saving == 0 || msg.Ticket != m.saving {
 		return
 	}
-	m.waiting = false
+	m.saving = 0
 	if msg.Err != nil {
 		m.form.SetError(common.ErrorText(msg.Err))
 		return

@@ -2,10 +2,6 @@ package overview
 
 import (
 	"strconv"
-	"strings"
-
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"slate/model"
 	"slate/ui/common"
@@ -24,16 +20,14 @@ var shortFR = [model.NumFR]string{
 
 const shortFRWidth = 22
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // countText is "answered/applicable".
 func countText(answered, applicable int) string {
-	return itoa(answered) + "/" + itoa(applicable)
+	return strconv.Itoa(answered) + "/" + strconv.Itoa(applicable)
 }
 
 // pctText is a target's completeness right-aligned in 4 cells.
 func pctText(answered, applicable int) string {
-	return padLeft(model.Percent(answered, applicable), 4)
+	return common.PadLeft(model.Percent(answered, applicable), 4)
 }
 
 func frac(answered, applicable int) float64 {
@@ -46,7 +40,7 @@ func frac(answered, applicable int) float64 {
 // cellText is a cell of the gap matrix, the model's text padded to the
 // widest one and coloured by its state.
 func cellText(st *common.Styles, s model.FRScore) string {
-	return st.CellStyle(s).Render(padRight(s.Text(), model.MaxCellWidth))
+	return st.CellStyle(s).Render(common.PadStyled(s.Text(), model.MaxCellWidth))
 }
 
 // targetText is a target's state over its FRs ("-2", "?", "ok", "-"), in
@@ -62,60 +56,8 @@ func targetText(st *common.Styles, r *model.MatrixRow) string {
 	case model.StateGap:
 		style = st.GapStyle(int(s.MaxGap))
 	}
-	return style.Render(padRight(s.Text(), summaryW))
+	return style.Render(common.PadStyled(s.Text(), summaryW))
 }
 
 // summaryW is the width of the per-target state column.
 const summaryW = 2
-
-func padLeft(s string, w int) string {
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		return strings.Repeat(" ", pad) + s
-	}
-	return s
-}
-
-func padRight(s string, w int) string {
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		return s + strings.Repeat(" ", pad)
-	}
-	return s
-}
-
-// spread puts left and right on one line of w cells, cutting right first
-// and then left when they do not both fit. Both may be styled.
-func spread(left, right string, w int) string {
-	lw, rw := lipgloss.Width(left), lipgloss.Width(right)
-	if lw+1+rw > w {
-		right, rw = "", 0
-	}
-	if lw > w {
-		left = ansi.Truncate(left, w, "…")
-		lw = lipgloss.Width(left)
-	}
-	if rw == 0 {
-		return left
-	}
-	return left + strings.Repeat(" ", w-lw-rw) + right
-}
-
-// beside lays two blocks of lines side by side: left padded to lw cells,
-// then sep, then right.
-func beside(left []string, lw int, sep string, right []string) []string {
-	n := max(len(left), len(right))
-	out := make([]string, n)
-	for i := range n {
-		var l, r string
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		if lipgloss.Width(l) > lw {
-			l = ansi.Truncate(l, lw, "")
-		}
-		out[i] = common.PadStyled(l, lw) + sep + r
-	}
-	return out
-}

@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -47,7 +48,7 @@ func levelScale(cell int) string {
 	var b strings.Builder
 	for l := 1; l <= int(model.MaxLevel); l++ {
 		b.WriteString(" ")
-		b.WriteString(padRight(itoa(l), cell))
+		b.WriteString(common.PadStyled(strconv.Itoa(l), cell))
 	}
 	b.WriteString(" ")
 	return b.String()
@@ -72,9 +73,9 @@ func (m *Model) frLines(o frOpts, w, rows int) []string {
 		}
 		return common.Fit(s, shortFRWidth) + " "
 	}
-	head := "FR  " + name("") + levelScale(o.cell) + "  " + padRight("A/T", model.MaxCellWidth)
+	head := "FR  " + name("") + levelScale(o.cell) + "  " + common.PadStyled("A/T", model.MaxCellWidth)
 	if o.counts {
-		head += "  " + padLeft("answered", countCol)
+		head += "  " + common.PadLeft("answered", countCol)
 	}
 	lines = append(lines, st.Muted.Render(common.Line(head, w)))
 
@@ -83,7 +84,7 @@ func (m *Model) frLines(o frOpts, w, rows int) []string {
 		row := fr.String() + " " + st.Muted.Render(name(shortFR[fr-1])) + levelBar(st, s, o.cell) +
 			"  " + cellText(st, s)
 		if o.counts {
-			row += "  " + st.Muted.Render(padLeft(countText(s.Answered, s.Applicable), countCol))
+			row += "  " + st.Muted.Render(common.PadLeft(countText(s.Answered, s.Applicable), countCol))
 		}
 		lines = append(lines, row)
 	}

@@ -1,6 +1,8 @@
 package overview
 
 import (
+	"strconv"
+
 	"charm.land/lipgloss/v2"
 
 	"slate/model"
@@ -18,14 +20,14 @@ func (m *Model) gapLines(lay layout) []string {
 
 	title := st.Header.Render("Largest gaps")
 	if p := c.plant; p.GapCells > 0 {
-		title += st.Muted.Render(" · " + common.Plural(p.GapCells, "gap cell", "gap cells") + " in " + itoa(p.GapTargets) +
-			" of " + itoa(p.Targets) + " targets")
+		title += st.Muted.Render(" · " + common.Plural(p.GapCells, "gap cell", "gap cells") + " in " + strconv.Itoa(p.GapTargets) +
+			" of " + strconv.Itoa(p.Targets) + " targets")
 	}
 	right := ""
 	if !lay.frLegend() {
 		right = st.Muted.Render(legend)
 	}
-	lines := []string{spread(title, right, w)}
+	lines := []string{common.Spread(title, right, w)}
 	if len(c.gaps) == 0 {
 		msg := "No gaps: every assessed target meets its SL-T in every FR."
 		if c.plant.NotAssessed > 0 {

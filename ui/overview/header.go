@@ -20,7 +20,7 @@ func (m *Model) headerLines(lay layout) []string {
 	if a.Name == "" {
 		name = st.Muted.Render(common.Line("Untitled assessment", w))
 	}
-	lines := []string{spread(name, hint, w)}
+	lines := []string{common.Spread(name, hint, w)}
 
 	if lay.site {
 		lines = append(lines, m.siteLine(w))

@@ -11,14 +11,10 @@ type KeyMap struct {
 	common.Nav
 	Open key.Binding
 	Edit key.Binding
+	// Form is the metadata form's keys.
+	Form common.FormKeys
 
-	// Keys of the metadata form.
-	Save      key.Binding
-	Cancel    key.Binding
-	NextField key.Binding
-	PrevField key.Binding
-
-	editing bool
+	form *common.Form // the open form, whose keys the help bar shows
 }
 
 func newKeyMap() KeyMap {
@@ -26,31 +22,23 @@ func newKeyMap() KeyMap {
 		Nav:  common.NewNav("target"),
 		Open: common.Bind("enter", "interview this target", "enter"),
 		Edit: common.Bind("e", "edit name, site, assessor, scope", "e"),
-
-		Save:      common.Bind("ctrl+s", "save details", "ctrl+s"),
-		Cancel:    common.Bind("esc", "cancel", "esc"),
-		NextField: common.Bind("tab/↓", "next field", "tab", "down"),
-		PrevField: common.Bind("shift+tab/↑", "previous field", "shift+tab", "up"),
+		Form: common.NewFormKeys(),
 	}
 }
 
 // ShortHelp is the help bar: the form's keys while it is open.
 func (k KeyMap) ShortHelp() []key.Binding {
-	if k.editing {
-		return []key.Binding{k.Save, k.Cancel, k.NextField}
+	if k.form != nil {
+		return k.form.ShortHelp()
 	}
 	return []key.Binding{k.Up, k.Down, k.Open, k.Edit}
 }
 
-// FullHelp lists every key of the screen.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	form := []key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}
-	if k.editing {
-		return [][]key.Binding{form}
-	}
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Open, k.Edit},
-		form,
+// FullHelp lists every key of the screen; the form's keys are the common
+// ones, shown in the form itself and in docs/keys.md.
+func (k KeyMap) FullHelp() []common.KeyGroup {
+	return []common.KeyGroup{
+		k.Nav.Group("Targets"),
+		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit}},
 	}
 }

@@ -7,9 +7,6 @@ import (
 	"slate/ui/common"
 )
 
-// Origin tags the store operations this screen asks for.
-const Origin = "overview.meta"
-
 // Model is the Overview screen.
 type Model struct {
 	ctx  *common.Context
@@ -24,11 +21,10 @@ type Model struct {
 	selKey string
 	offset int // first visible entry of the scrolling target list
 
-	// form is the metadata editor while it is open; waiting is set between
-	// ctrl+s and the store's answer, whose ticket is ticket.
-	form    *common.Form
-	waiting bool
-	ticket  uint64
+	// form is the metadata editor while it is open; saving is the ticket of
+	// its save between ctrl+s and the store's answer (0 when not saving).
+	form   *common.Form
+	saving common.Ticket
 
 	cache cache
 }
@@ -39,6 +35,9 @@ func New(ctx *common.Context) *Model {
 	m.sync()
 	return m
 }
+
+// ID names the screen in messages.
+func (m *Model) ID() common.ScreenID { return common.ScreenOverview }
 
 // Title is the name on the tab bar.
 func (m *Model) Title() string { return "Overview" }
@@ -55,7 +54,7 @@ func (m *Model) Capturing() bool { return m.form != nil }
 // Keys lists the screen's bindings; while the form is open only its keys.
 func (m *Model) Keys() common.KeyMap {
 	k := m.keys
-	k.editing = m.form != nil
+	k.form = m.form
 	k.Edit.SetEnabled(!m.ctx.Data.ReadOnly)
 	return k
 }

@@ -1,6 +1,7 @@
 package overview
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -38,8 +39,8 @@ func (m *Model) listLines(lay layout) []string {
 	cols := m.listCols(lw)
 	c := &m.cache
 
-	pos := st.Muted.Render("target " + itoa(m.cursor+1) + " of " + itoa(len(d.M.Rows)))
-	lines := []string{spread(st.Header.Render("Completeness")+st.Muted.Render(" · "+d.Scope.Label()), pos, lw)}
+	pos := st.Muted.Render("target " + strconv.Itoa(m.cursor+1) + " of " + strconv.Itoa(len(d.M.Rows)))
+	lines := []string{common.Spread(st.Header.Render("Completeness")+st.Muted.Render(" · "+d.Scope.Label()), pos, lw)}
 
 	total := "  " + st.Header.Render(common.Fit(allTargets, cols.name)) + " " +
 		m.countCells(st, cols, c.answered, c.applic)
@@ -68,7 +69,7 @@ func (m *Model) countCells(st *common.Styles, cols listCols, answered, applicabl
 	if cols.bar > 0 {
 		bar = st.Bar(frac(answered, applicable), cols.bar) + " "
 	}
-	return bar + padLeft(countText(answered, applicable), m.cache.countW) + " " + pctText(answered, applicable)
+	return bar + common.PadLeft(countText(answered, applicable), m.cache.countW) + " " + pctText(answered, applicable)
 }
 
 // targetRow renders one target of the list. The selected row is built with

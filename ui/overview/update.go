@@ -10,13 +10,11 @@ import (
 // Update handles a message routed to the screen.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case common.Saved:
-		// Targets may have been added, moved or deleted: View and the keys
-		// resolve the cursor when they next need it, not on every save.
+	case common.Result:
 		m.saved(msg)
 		return nil
 	case common.GoTo:
-		if msg.Screen == m.Title() && msg.Target != "" {
+		if msg.Screen == m.ID() && msg.Target != "" {
 			m.selectKey(msg.Target)
 		}
 		return nil
@@ -43,7 +41,7 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if m.selKey == "" {
 			return common.StatusCmd("No zones yet: press 2 to add zones", false)
 		}
-		return common.GoToCmd(common.GoTo{Screen: "Interview", Target: m.selKey})
+		return common.GoToCmd(common.GoTo{Screen: common.ScreenInterview, Target: m.selKey})
 	case key.Matches(k, m.keys.Edit):
 		return m.openForm()
 	}

@@ -1,6 +1,7 @@
 package overview_test
 
 import (
+	"charm.land/bubbles/v2/key"
 	"errors"
 	"fmt"
 	"slices"
@@ -233,15 +234,16 @@ func TestEditSavesName(t *testing.T) {
 	if !s.Capturing() {
 		t.Fatal("e did not open the form")
 	}
-	if got := s.Keys().ShortHelp(); len(got) == 0 || got[0].Help().Key != "ctrl+s" {
-		t.Errorf("help while editing starts with %v", got)
+	if got := s.Keys().ShortHelp(); !slices.ContainsFunc(got, func(b key.Binding) bool { return b.Help().Key == "ctrl+s" }) ||
+		slices.ContainsFunc(got, func(b key.Binding) bool { return b.Help().Key == "e" }) {
+		t.Errorf("help while editing is not the form's: %v", got)
 	}
 	// Keys that would navigate now go to the form.
 	h.Send(s, uitest.Key("ctrl+u"))
 	h.Send(s, uitest.Type("Unit 2 jk audit")...)
 	submit(t, h, s, uitest.Key("ctrl+s"))
 	if s.Capturing() {
-		t.Fatalf("form still open after saving: %v", h.Saved)
+		t.Fatalf("form still open after saving: %v", h.Done)
 	}
 	if got := h.Ctx.Data.A.Name; got != "Unit 2 jk audit" {
 		t.Fatalf("data name %q", got)
@@ -253,8 +255,8 @@ func TestEditSavesName(t *testing.T) {
 	if loaded.Name != "Unit 2 jk audit" || loaded.Site != "Northfield Chemical Works" {
 		t.Fatalf("stored name %q site %q", loaded.Name, loaded.Site)
 	}
-	if len(h.Saved) != 1 || h.Saved[0].Origin != overview.Origin || h.Saved[0].Err != nil {
-		t.Fatalf("saved %+v", h.Saved)
+	if len(h.Done) != 1 || h.Done[0].To != common.ScreenOverview || h.Done[0].Err != nil {
+		t.Fatalf("saved %+v", h.Done)
 	}
 	mustFind(t, render(t, s, 80, 21), "Unit 2 jk audit")
 }
@@ -272,10 +274,10 @@ func TestEditAllFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := store.MetaOf(loaded)
-	want := store.Meta{Name: "Gap assessment, Unit 1 ammonia plant", Site: "Southfield", Assessor: "B. Ito", Scope: "Unit 2 only"}
-	if got != want || store.MetaOf(h.Ctx.Data.A) != want {
-		t.Fatalf("stored %+v, data %+v, want %+v", got, store.MetaOf(h.Ctx.Data.A), want)
+	got := loaded.Meta()
+	want := model.Meta{Name: "Gap assessment, Unit 1 ammonia plant", Site: "Southfield", Assessor: "B. Ito", Scope: "Unit 2 only"}
+	if got != want || h.Ctx.Data.A.Meta() != want {
+		t.Fatalf("stored %+v, data %+v, want %+v", got, h.Ctx.Data.A.Meta(), want)
 	}
 	lines := render(t, s, 80, 21)
 	mustFind(t, lines, "Site      Southfield   Assessor  B. Ito")
@@ -290,8 +292,8 @@ func TestEscCancels(t *testing.T) {
 	if s.Capturing() {
 		t.Fatal("esc left the form open")
 	}
-	if len(h.Saved) != 0 {
-		t.Fatalf("esc saved: %+v", h.Saved)
+	if len(h.Done) != 0 {
+		t.Fatalf("esc saved: %+v", h.Done)
 	}
 	if h.Ctx.Data.A.Name != "Gap assessment, Unit 1 ammonia plant" {
 		t.Fatalf("name changed to %q", h.Ctx.Data.A.Name)
@@ -312,7 +314,7 @@ func TestEmptyNameRefused(t *testing.T) {
 	if !s.Capturing() {
 		t.Fatal("form closed on an empty name")
 	}
-	if h.Ctx.Ops.Issued() != 0 {
+	if h.Ctx.Ops.LastTicket() != 0 {
 		t.Fatal("an empty name was sent to the store")
 	}
 	mustFind(t, render(t, s, 80, 21), "needs a name")
@@ -321,7 +323,7 @@ func TestEmptyNameRefused(t *testing.T) {
 // failingStore refuses to save the details, like a full disk.
 type failingStore struct{ *store.Store }
 
-func (failingStore) SetMeta(store.Meta) error { return errors.New("disk full") }
+func (failingStore) SetMeta(model.Meta) error { return errors.New("disk full") }
 
 func TestSaveErrorKeepsForm(t *testing.T) {
 	h, s := newDemo(t)
@@ -333,8 +335,8 @@ func TestSaveErrorKeepsForm(t *testing.T) {
 	if !s.Capturing() {
 		t.Fatal("form closed although the save failed")
 	}
-	if len(h.Saved) != 1 || h.Saved[0].Err == nil {
-		t.Fatalf("saved %+v", h.Saved)
+	if len(h.Done) != 1 || h.Done[0].Err == nil {
+		t.Fatalf("saved %+v", h.Done)
 	}
 	lines := render(t, s, 80, 21)
 	mustFind(t, lines, "NOT SAVED: disk full")
@@ -353,12 +355,13 @@ func TestSaveErrorKeepsForm(t *testing.T) {
 	}
 }
 
-// Another screen's save does not close the form.
-func TestOtherSavesLeaveFormOpen(t *testing.T) {
+// Only the result of the form's own save closes it: not one of a request
+// it did not make (another ticket), nor one while nothing is being saved.
+func TestOtherResultsLeaveFormOpen(t *testing.T) {
 	h, s := newDemo(t)
 	h.Send(s, uitest.Key("e"))
-	s.Update(common.Saved{Origin: "interview.note", Label: "x"})
-	s.Update(common.Saved{Origin: overview.Origin, Label: "x"}) // not ours: nothing asked yet
+	s.Update(common.Result{Ticket: 12345, Label: "x"})
+	s.Update(common.Result{Label: "x"}) // ticket 0: nothing asked yet
 	if !s.Capturing() {
 		t.Fatal("form closed by a save it did not ask for")
 	}
@@ -407,7 +410,7 @@ func TestHostileTextIsStripped(t *testing.T) {
 func TestEnterOpensInterview(t *testing.T) {
 	h, s := newDemo(t)
 	h.Send(s, uitest.Key("down"), uitest.Key("enter"))
-	want := common.GoTo{Screen: "Interview", Target: "dmz"}
+	want := common.GoTo{Screen: common.ScreenInterview, Target: "dmz"}
 	if len(h.GoTos) != 1 || h.GoTos[0] != want {
 		t.Fatalf("GoTos %+v, want %+v", h.GoTos, want)
 	}
@@ -415,26 +418,23 @@ func TestEnterOpensInterview(t *testing.T) {
 
 func TestGoToSelectsTarget(t *testing.T) {
 	_, s := newDemo(t)
-	s.Update(common.GoTo{Screen: "Overview", Target: "control-safety"})
+	s.Update(common.GoTo{Screen: common.ScreenOverview, Target: "control-safety"})
 	if s.Selected() != "control-safety" {
 		t.Fatalf("selected %q", s.Selected())
 	}
 	mustFind(t, render(t, s, 80, 21), "> Control - Safety")
 }
 
-// A target deleted on another screen: the cursor stays on its target.
+// A target deleted on another screen: the cursor stays on its target. The
+// screen is told nothing; it follows Data.Version.
 func TestSelectionFollowsDataChanges(t *testing.T) {
 	h, s := newDemo(t)
-	s.Update(common.GoTo{Screen: "Overview", Target: "control"})
-	saved := common.Saved{Origin: "targets.delete", Apply: func(d *common.Data) { d.RemoveTarget("dmz") }}
-	saved.Apply(h.Ctx.Data)
-	s.Update(saved)
+	s.Update(common.GoTo{Screen: common.ScreenOverview, Target: "control"})
+	h.Ctx.Data.RemoveTarget("dmz")
 	if s.Selected() != "control" {
 		t.Fatalf("selected %q after deleting another target", s.Selected())
 	}
-	saved = common.Saved{Origin: "targets.delete", Apply: func(d *common.Data) { d.RemoveTarget("control") }}
-	saved.Apply(h.Ctx.Data)
-	s.Update(saved)
+	h.Ctx.Data.RemoveTarget("control")
 	if _, ok := h.Ctx.Data.Row(s.Selected()); !ok {
 		t.Fatalf("selected %q no longer exists", s.Selected())
 	}
@@ -516,8 +516,8 @@ func TestScrollKeepsCursorVisible(t *testing.T) {
 func TestKeyMap(t *testing.T) {
 	_, s := newDemo(t)
 	seen := map[string]bool{}
-	for _, g := range s.Keys().FullHelp() {
-		for _, b := range g {
+	for _, g := range append(s.Keys().FullHelp(), common.DialogGroups()...) {
+		for _, b := range g.Keys {
 			if b.Help().Key == "" || b.Help().Desc == "" || len(b.Keys()) == 0 {
 				t.Errorf("binding without help: %+v", b.Help())
 			}

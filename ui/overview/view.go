@@ -46,7 +46,7 @@ func (m *Model) middleLines(lay layout) []string {
 		for len(list) < lay.middle {
 			list = append(list, "")
 		}
-		return beside(list, lay.listW, st.Muted.Render(sideSep), m.frLines(lay.fr, lay.frW, lay.middle))
+		return common.Beside(list, lay.listW, st.Muted.Render(sideSep), m.frLines(lay.fr, lay.frW, lay.middle))
 	case lay.frBelow:
 		for len(list) < 2+lay.listRows {
 			list = append(list, "")

@@ -14,8 +14,6 @@ import (
 	"slate/ui/common"
 )
 
-const origin = "reports.write"
-
 // formats are the report package's registry, read when the screen is
 // drawn: the list, its order and the descriptions live there only.
 func formats() []report.Format { return report.Formats() }
@@ -25,7 +23,8 @@ type Model struct {
 	ctx     *common.Context
 	w, h    int
 	cursor  int
-	busy    string // format being written
+	busy    string        // format being written
+	writing common.Ticket // its store operation
 	spin    spinner.Model
 	results map[string]result
 	keys    keyMap
@@ -40,8 +39,10 @@ type keyMap struct {
 	Up, Down, Write key.Binding
 }
 
-func (k keyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Up, k.Down, k.Write} }
-func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Up, k.Down, k.Write}} }
+func (k keyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Write} }
+func (k keyMap) FullHelp() []common.KeyGroup {
+	return []common.KeyGroup{{Title: "Formats", Keys: []key.Binding{k.Up, k.Down, k.Write}}}
+}
 
 // New builds the screen.
 func New(ctx *common.Context) *Model {
@@ -53,6 +54,9 @@ func New(ctx *common.Context) *Model {
 			Write: common.Bind("enter/w", "write the report", "enter", "w"),
 		}}
 }
+
+// ID names the screen in messages.
+func (m *Model) ID() common.ScreenID { return common.ScreenReports }
 
 // Title names the screen.
 func (m *Model) Title() string { return "Reports" }
@@ -69,13 +73,13 @@ func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 // Update handles keys, the spinner and the write results.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case common.Saved:
-		if msg.Origin != origin {
+	case common.Result:
+		if m.busy == "" || msg.Ticket != m.writing {
 			return nil
 		}
 		w, _ := msg.Value.(common.Written)
 		m.results[m.busy] = result{w, msg.Err}
-		m.busy = ""
+		m.busy, m.writing = "", 0
 		return nil
 	case spinner.TickMsg:
 		if m.busy == "" {
@@ -110,7 +114,8 @@ func (m *Model) write() tea.Cmd {
 	f := fs[m.cursor]
 	m.busy = f.Key
 	d := m.ctx.Data
-	write := m.ctx.Ops.WriteReport(origin, f, d.A.Snapshot(), d.Cat, d.Path, m.ctx.Today(), d.Scope)
+	var write tea.Cmd
+	m.writing, write = m.ctx.Ops.WriteReport(m.ID(), f, d.A.Snapshot(), d.Cat, d.Path, m.ctx.Today(), d.Scope)
 	return tea.Batch(write, m.spin.Tick)
 }
 

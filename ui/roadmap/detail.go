@@ -43,10 +43,10 @@ func (m *Model) pane(w, h int) []string {
 				lines = lines[:h-1] // "… and N more: enter lists them all" says it
 			case h >= 3 && slices.Contains(heads, h-2):
 				lines = lines[:h-1] // no heading without its lines
-				lines[h-2] = m.paints().Muted.Render(line("  … enter shows everything", w))
+				lines[h-2] = m.paints().Muted.Render(common.Line("  … enter shows everything", w))
 			default:
 				lines = lines[:h]
-				lines[h-1] = m.paints().Muted.Render(line("  … enter shows everything", w))
+				lines[h-1] = m.paints().Muted.Render(common.Line("  … enter shows everything", w))
 			}
 		}
 	}
@@ -91,12 +91,12 @@ func (m *Model) fullDetailView() []string {
 	nav := fmt.Sprintf("Initiative %d of %d · ←→ previous/next · ↑↓ scroll · esc back to the list",
 		m.cursor+1, len(m.list.items))
 	out := make([]string, 0, m.height)
-	out = append(out, st.Muted.Render(line(nav, m.width)))
+	out = append(out, st.Muted.Render(common.Line(nav, m.width)))
 	off := max(0, min(m.detailOffset, len(lines)-h))
 	end := min(len(lines), off+h)
 	out = append(out, lines[off:end]...)
 	if end < len(lines) && h > 2 {
-		out[len(out)-1] = st.Muted.Render(line(fmt.Sprintf("  ↓ %d more lines: ↑↓ or pgdn scroll", len(lines)-end+1), m.width))
+		out[len(out)-1] = st.Muted.Render(common.Line(fmt.Sprintf("  ↓ %d more lines: ↑↓ or pgdn scroll", len(lines)-end+1), m.width))
 	}
 	return out
 }
@@ -127,7 +127,7 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 	}
 	head := func(text string) {
 		heads = append(heads, len(out))
-		out = append(out, st.Header.Render(line(text, w)))
+		out = append(out, st.Header.Render(common.Line(text, w)))
 	}
 
 	out = append(out, rule(st, r.ID+"  "+model.CleanLine(r.Title), "", w))
@@ -135,7 +135,7 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 	if r.FR.Valid() {
 		frTitle = " " + m.ctx.Data.Cat.FRTitle[r.FR-1]
 	}
-	out = append(out, line(fmt.Sprintf("SL %d · %s%s", r.SL, r.FR, frTitle), w))
+	out = append(out, common.Line(fmt.Sprintf("SL %d · %s%s", r.SL, r.FR, frTitle), w))
 	add(nil, "", fmt.Sprintf("Score %d · %s · %s", in.Score, phaseText(in), estimates(in)), 2)
 
 	// Tracking.
@@ -191,15 +191,15 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 		if done() {
 			return out, heads, more
 		}
-		s := "  " + fit(it.Target.Name, nameW) + "  " + fit(it.Status.Label(), 8)
+		s := "  " + common.Fit(it.Target.Name, nameW) + "  " + common.Fit(it.Status.Label(), 8)
 		if note := firstLine(it.Note); note != "" {
 			s += " " + note
 		}
-		out = append(out, line(s, w))
+		out = append(out, common.Line(s, w))
 	}
 	if left := len(in.Targets) - n; left > 0 {
 		more = len(out)
-		out = append(out, st.Muted.Render(line(fmt.Sprintf("  … and %d more: enter lists them all", left), w)))
+		out = append(out, st.Muted.Render(common.Line(fmt.Sprintf("  … and %d more: enter lists them all", left), w)))
 	}
 
 	// Why it comes where it does.

@@ -38,7 +38,7 @@ func (m *Model) openTrackingForm() {
 	}
 	r := in.Requirement
 	t := in.Tracking
-	f := common.NewForm("Tracking of "+model.CleanLine(r.ID+" "+r.Title), m.formWidth())
+	f := common.NewForm("Tracking of "+model.CleanLine(r.ID+" "+r.Title), m.formWidth(), m.keys.Form)
 	f.AddText("Owner", model.CleanLine(t.Owner), 80)
 	f.AddText("Due (YYYY-MM-DD)", t.Due, 10)
 	var labels, values []string
@@ -108,7 +108,7 @@ func (m *Model) trackingFromForm(f *common.Form) (model.Tracking, error) {
 	t.Owner = model.CleanLine(fl[tOwner].Text())
 	t.Due = fl[tDue].Text()
 	t.Status = model.TrackStatus(fl[tStatus].Choice())
-	t.Justification = keepText(fl[tJustification].Text(), t.Justification)
+	t.Justification = common.KeepText(fl[tJustification].Text(), t.Justification)
 	t.Effort = nil
 	if e := fl[tEffort].Choice(); e != "" {
 		v, err := model.ParseEffort(e)
@@ -135,23 +135,13 @@ func (m *Model) trackingFromForm(f *common.Form) (model.Tracking, error) {
 	return t, t.Validate()
 }
 
-// keepText returns the original text when the edited one differs only by
-// the line breaks a one-line field cannot show, so that saving the form
-// does not flatten a multi-line justification.
-func keepText(edited, original string) string {
-	if strings.Join(strings.Fields(edited), " ") == strings.Join(strings.Fields(model.CleanText(original)), " ") {
-		return original
-	}
-	return edited
-}
-
 func (m *Model) submitTracking() tea.Cmd {
 	t, err := m.trackingFromForm(m.form)
 	if err != nil {
 		m.form.SetError(err.Error())
 		return nil
 	}
-	return m.issue(originTracking, func() tea.Cmd { return m.ctx.Ops.SaveTracking(originTracking, t) })
+	return m.issue(m.ctx.Ops.SaveTracking(m.ID(), t))
 }
 
 // openWindowForm opens the form for a new window (w == nil) or to edit w.
@@ -161,7 +151,7 @@ func (m *Model) openWindowForm(w *model.Window) {
 	if w != nil {
 		m.editWin, title = *w, "Edit maintenance window "+model.CleanLine(w.Name)
 	}
-	f := common.NewForm(title, m.formWidth())
+	f := common.NewForm(title, m.formWidth(), m.keys.Form)
 	f.AddText("Name", model.CleanLine(m.editWin.Name), 80)
 	f.AddText("Date (YYYY-MM-DD)", m.editWin.Date, 10)
 	f.Validate = func(f *common.Form) error {
@@ -188,7 +178,7 @@ func (m *Model) submitWindow() tea.Cmd {
 		m.form.SetError(err.Error())
 		return nil
 	}
-	return m.issue(originWindow, func() tea.Cmd { return m.ctx.Ops.PutWindow(originWindow, w) })
+	return m.issue(m.ctx.Ops.PutWindow(m.ID(), w))
 }
 
 // openWindowDelete asks before deleting a window, naming what it holds.
@@ -197,14 +187,14 @@ func (m *Model) openWindowDelete(w model.Window) {
 	warning := "No initiative is placed in it."
 	if n := len(m.placed(w)); n > 0 {
 		warning = fmt.Sprintf("%s placed in it will move to the next window after their phase begins, or wait without one.",
-			plural(n, "initiative"))
+			common.Plural(n, "initiative", "initiatives"))
 	}
 	m.confirm = common.NewConfirm(fmt.Sprintf("Delete the maintenance window %s on %s?", model.CleanLine(w.Name), w.Date),
-		warning, m.formWidth())
+		warning, m.formWidth(), m.keys.Confirm)
 	m.dlg = windowDelete
 }
 
 func (m *Model) confirmDelete() tea.Cmd {
 	w := m.editWin
-	return m.issue(originWindowDelete, func() tea.Cmd { return m.ctx.Ops.DeleteWindow(originWindowDelete, w) })
+	return m.issue(m.ctx.Ops.DeleteWindow(m.ID(), w))
 }

@@ -6,8 +6,10 @@ import (
 	"slate/ui/common"
 )
 
-// keys holds the bindings the screen matches, and the help entries (the
-// full help and docs/keys.md list these, grouped by mode).
+// keys holds every binding of the screen, grouped by mode. The help shows
+// some of them combined ("z/Z filter") or in fewer words for the one-line
+// help bar; common.Describe takes the keys from these bindings, so each key
+// is defined here once.
 type keys struct {
 	// Moving, in every mode: the list cursor, the detail and timeline
 	// scroll, the windows cursor.
@@ -26,105 +28,42 @@ type keys struct {
 	// The maintenance windows.
 	NewWindow, EditWindow, DeleteWindow, WindowsBack key.Binding
 
-	help  helpKeys
-	short shortKeys
-}
-
-// helpKeys are the full help's entries (and docs/keys.md): several
-// bindings share a line, so that the help fits two columns at 80x24.
-type helpKeys struct {
-	move, page, detail, item, edit, interview, timeline, windows key.Binding
-	zone, filter, clear                                          key.Binding
-	wNew, wEdit, wDelete, wBack                                  key.Binding
-	fField, fChoose, fSave, fCancel, confirm                     key.Binding
-}
-
-// shortKeys are the terse entries of the one-line help bar, which must
-// leave room for the root's "? help" and "q quit" at 80 columns.
-type shortKeys struct {
-	move, detail, edit, filter, clear, timeline, windows, list key.Binding
-	item, scroll, interview, back                              key.Binding
-	add, editW, deleteW                                        key.Binding
-	field, choose, save, cancel, yes, no                       key.Binding
+	// The tracking and window forms, and the delete confirmation.
+	Form    common.FormKeys
+	Confirm common.ConfirmKeys
 }
 
 func newKeys() keys {
 	b := common.Bind
-	k := keys{
+	return keys{
 		Nav: common.NewNav(""),
 
-		Detail:    b("enter", "details", "enter"),
-		Edit:      b("e", "edit tracking", "e"),
-		Interview: b("i", "interview", "i"),
-		Timeline:  b("v", "timeline", "v"),
+		Detail:    b("enter", "all details (esc: back)", "enter"),
+		Edit:      b("e", "edit tracking and estimates", "e"),
+		Interview: b("i", "answer it in the interview", "i"),
+		Timeline:  b("v", "timeline (v or esc: back)", "v"),
 		Windows:   b("w", "maintenance windows", "w"),
 		Zone:      b("z", "zone/conduit filter", "z"),
 		ZoneBack:  b("Z", "previous zone/conduit", "Z"),
 		FR:        b("f", "FR filter", "f"),
 		Status:    b("S", "status filter", "S"),
 		Owner:     b("o", "owner filter", "o"),
-		Clear:     b("X", "clear filters", "X", "backspace"),
+		Clear:     b("X/bksp", "clear the filters", "X", "backspace"),
 
 		PrevItem:   b("←/h", "previous initiative", "left", "h"),
 		NextItem:   b("→/l", "next initiative", "right", "l"),
-		DetailBack: b("esc", "back", "esc", "enter", "backspace"),
+		DetailBack: b("esc", "back to the list", "esc", "enter", "backspace"),
 
-		TimelineBack: b("v/esc", "back", "v", "esc", "backspace"),
+		TimelineBack: b("v/esc", "back to the list", "v", "esc", "backspace"),
 
-		NewWindow:    b("n", "new window", "n"),
-		EditWindow:   b("e", "edit window", "e", "enter"),
-		DeleteWindow: b("x", "delete window", "x", "delete"),
-		WindowsBack:  b("esc", "back", "esc", "w", "backspace"),
+		NewWindow:    b("n", "add", "n"),
+		EditWindow:   b("e/enter", "edit", "e", "enter"),
+		DeleteWindow: b("x/del", "delete (asks first)", "x", "delete"),
+		WindowsBack:  b("esc/w", "back", "esc", "w", "backspace"),
+
+		Form:    common.NewFormKeys(),
+		Confirm: common.NewConfirmKeys(),
 	}
-	k.help = helpKeys{
-		move:      b("↑↓/jk", "move or scroll", "up", "down", "k", "j"),
-		page:      b("pgup/pgdn", "page (home/end: first/last)", "pgup", "pgdown", "home", "end", "g", "G"),
-		detail:    b("enter", "all details (esc: back)", "enter"),
-		item:      b("←→/hl", "details: previous/next", "left", "right", "h", "l"),
-		edit:      b("e", "edit tracking and estimates", "e"),
-		interview: b("i", "answer it in the interview", "i"),
-		timeline:  b("v", "timeline (v or esc: back)", "v"),
-		windows:   b("w", "maintenance windows", "w"),
-
-		zone:   b("z/Z", "filter: zone/conduit", "z", "Z"),
-		filter: b("f S o", "filter: FR, status, owner", "f", "S", "o"),
-		clear:  b("X/bksp", "clear the filters", "X", "backspace"),
-
-		wNew:    b("n", "windows: add", "n"),
-		wEdit:   b("e/enter", "windows: edit", "e", "enter"),
-		wDelete: b("x/del", "windows: delete (asks)", "x", "delete"),
-		wBack:   b("esc/w", "windows: back", "esc", "w"),
-
-		fField:  b("tab/↑↓", "form: next/previous field", "tab", "shift+tab"),
-		fChoose: b("←/→", "form: choose", "left", "right"),
-		fSave:   b("ctrl+s", "form: save", "ctrl+s"),
-		fCancel: b("esc", "form: cancel", "esc"),
-		confirm: b("y/n", "confirm: delete/keep", "y", "n"),
-	}
-	k.short = shortKeys{
-		move:      b("↑↓", "move", "up", "down"),
-		detail:    b("enter", "details", "enter"),
-		edit:      b("e", "edit", "e"),
-		filter:    b("z/f/S/o", "filter", "z", "f", "S", "o"),
-		clear:     b("X", "clear", "X"),
-		timeline:  b("v", "timeline", "v"),
-		windows:   b("w", "windows", "w"),
-		list:      b("v", "list", "v"),
-		item:      b("←→", "initiative", "left", "right"),
-		scroll:    b("↑↓", "scroll", "up", "down"),
-		interview: b("i", "interview", "i"),
-		back:      b("esc", "back", "esc"),
-		add:       b("n", "add", "n"),
-		editW:     b("e", "edit", "e"),
-		deleteW:   b("x", "delete", "x"),
-		field:     b("tab", "field", "tab"),
-		choose:    b("←→", "choose", "left", "right"),
-		save:      b("ctrl+s", "save", "ctrl+s"),
-		cancel:    b("esc", "cancel", "esc"),
-		yes:       b("y", "delete", "y"),
-		no:        b("n", "keep", "n"),
-	}
-	return k
 }
 
 // keyMap is what the help bar shows: it follows the mode and dialog.
@@ -133,47 +72,58 @@ type keyMap struct{ m *Model }
 // Keys implements common.Screen.
 func (m *Model) Keys() common.KeyMap { return keyMap{m} }
 
-// ShortHelp lists the keys of the mode shown now.
+// ShortHelp lists the keys of the mode shown now, tersely: the bar must
+// leave room for the root's "? help" and "q quit" at 80 columns.
 func (km keyMap) ShortHelp() []key.Binding {
 	m := km.m
-	s := &m.keys.short
-	switch m.dlg {
-	case trackingForm:
-		return []key.Binding{s.field, s.choose, s.save, s.cancel}
-	case windowForm:
-		return []key.Binding{s.field, s.save, s.cancel}
-	case windowDelete:
-		return []key.Binding{s.yes, s.no}
+	k := &m.keys
+	d := common.Describe
+	if help, ok := common.DialogHelp(m.form, m.confirm); ok {
+		return help
 	}
+	filter := d("z/f/S/o", "filter", k.Zone, k.FR, k.Status, k.Owner)
+	clear := d("X", "clear", k.Clear)
 	switch m.mode {
 	case modeDetail:
-		return []key.Binding{s.item, s.scroll, s.edit, s.interview, s.back}
+		return []key.Binding{d("←→", "initiative", k.PrevItem, k.NextItem), d("↑↓", "scroll", k.Up, k.Down),
+			d("e", "edit", k.Edit), d("i", "interview", k.Interview), d("esc", "back", k.DetailBack)}
 	case modeTimeline:
-		out := []key.Binding{s.scroll, s.filter}
+		out := []key.Binding{d("↑↓", "scroll", k.Up, k.Down), filter}
 		if m.filter.active() {
-			out = append(out, s.clear)
+			out = append(out, clear)
 		}
-		return append(out, s.windows, s.list)
+		return append(out, d("w", "windows", k.Windows), d("v", "list", k.TimelineBack))
 	case modeWindows:
-		return []key.Binding{s.move, s.add, s.editW, s.deleteW, s.back}
+		return []key.Binding{d("↑↓", "move", k.Up, k.Down), k.NewWindow, d("e", "edit", k.EditWindow),
+			d("x", "delete", k.DeleteWindow), d("esc", "back", k.WindowsBack)}
 	}
 	if len(m.plan.Initiatives) == 0 {
-		return []key.Binding{s.windows, s.timeline}
+		return []key.Binding{d("w", "windows", k.Windows), d("v", "timeline", k.Timeline)}
 	}
-	out := []key.Binding{s.detail, s.edit, s.filter}
+	out := []key.Binding{d("enter", "details", k.Detail), d("e", "edit", k.Edit), filter}
 	if m.filter.active() {
-		out = append(out, s.clear)
+		out = append(out, clear)
 	}
-	return append(out, s.timeline)
+	return append(out, d("v", "timeline", k.Timeline))
 }
 
-// FullHelp lists every key of the screen, the list first.
-func (km keyMap) FullHelp() [][]key.Binding {
-	h := &km.m.keys.help
-	return [][]key.Binding{
-		{h.move, h.page, h.detail, h.item, h.edit, h.interview, h.timeline, h.windows},
-		{h.zone, h.filter, h.clear},
-		{h.wNew, h.wEdit, h.wDelete, h.wBack},
-		{h.fField, h.fChoose, h.fSave, h.fCancel, h.confirm},
+// FullHelp lists every key of the screen, the list first; several keys
+// share a line so that the help fits two columns at 80x24.
+func (km keyMap) FullHelp() []common.KeyGroup {
+	k := &km.m.keys
+	d := common.Describe
+	return []common.KeyGroup{
+		{Title: "Initiatives", Keys: []key.Binding{
+			d("↑↓/jk", "move or scroll", k.Up, k.Down),
+			d("pgup/pgdn", "page (home/end: first/last)", k.PageUp, k.PageDown, k.Home, k.End),
+			k.Detail, k.Edit, k.Interview, k.Timeline, k.Windows,
+		}},
+		{Title: "Filters", Keys: []key.Binding{
+			d("z/Z", "zone/conduit", k.Zone, k.ZoneBack),
+			d("f S o", "FR, status, owner", k.FR, k.Status, k.Owner),
+			k.Clear,
+		}},
+		{Title: "Details", Keys: []key.Binding{d("←→/hl", "previous/next initiative", k.PrevItem, k.NextItem)}},
+		{Title: "Maintenance windows", Keys: []key.Binding{k.NewWindow, k.EditWindow, k.DeleteWindow, k.WindowsBack}},
 	}
 }

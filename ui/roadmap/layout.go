@@ -1,10 +1,8 @@
 package roadmap
 
 import (
-	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -79,87 +77,6 @@ func (m *Model) scroll() {
 // page is how many initiatives pgup/pgdown skip.
 func (m *Model) page() int { return max(1, m.panes().listH-2) }
 
-// fitLines pads or cuts lines to exactly h lines of w cells.
-func fitLines(lines []string, w, h int) []string {
-	out := make([]string, h)
-	blank := strings.Repeat(" ", max(0, w))
-	for i := range h {
-		if i >= len(lines) {
-			out[i] = blank
-			continue
-		}
-		l := lines[i]
-		switch lw := cellWidth(l); {
-		case lw > w:
-			out[i] = ansi.Truncate(l, w, "")
-		case lw < w:
-			out[i] = l + blank[:w-lw]
-		default:
-			out[i] = l
-		}
-	}
-	return out
-}
-
-// cellWidth is the display width of a rendered line. Lines of ASCII, SGR
-// sequences and the narrow symbols the screen draws (rules, arrows,
-// ellipsis, Latin letters) are measured in one pass over the bytes; any
-// other text goes to ansi.StringWidth, which walks grapheme clusters and is
-// about ten times slower.
-func cellWidth(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == 0x1b:
-			if i+1 < len(s) && s[i+1] == '[' { // CSI: parameters, then a final byte
-				j := i + 2
-				for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-					j++
-				}
-				i = j + 1
-				continue
-			}
-			return ansi.StringWidth(s)
-		case c >= 0x20 && c < 0x7f:
-			n++
-			i++
-			continue
-		case c < 0x80:
-			return ansi.StringWidth(s)
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !narrow(r) {
-			return ansi.StringWidth(s)
-		}
-		n++
-		i += size
-	}
-	return n
-}
-
-// narrow reports whether r is one cell wide and never combines: Latin-1
-// and Latin Extended-A letters, general punctuation, arrows, box drawing
-// and geometric shapes.
-func narrow(r rune) bool {
-	switch {
-	case r >= 0xa1 && r <= 0x17f && r != 0xad:
-		return true
-	case r >= 0x2010 && r <= 0x2027, r >= 0x2190 && r <= 0x21ff, r >= 0x2500 && r <= 0x25ff:
-		return true
-	}
-	return false
-}
-
-// right is Fit aligned to the right (numbers).
-func right(s string, w int) string {
-	s = line(s, w)
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		s = strings.Repeat(" ", pad) + s
-	}
-	return s
-}
-
 // rule draws a heading line: "── text ─────", the text in the heading
 // style and the rest muted.
 func rule(st *paints, text, extra string, w int) string {
@@ -167,13 +84,13 @@ func rule(st *paints, text, extra string, w int) string {
 		return ""
 	}
 	if w < 6 {
-		return st.Title.Render(line(text, w))
+		return st.Title.Render(common.Line(text, w))
 	}
-	text = line(text, w-4)
+	text = common.Line(text, w-4)
 	head := st.Muted.Render("── ") + st.Title.Render(text)
 	used := 3 + ansi.StringWidth(text)
 	if extra != "" && used+4 < w {
-		e := line(extra, w-used-2)
+		e := common.Line(extra, w-used-2)
 		head += st.Muted.Render(e)
 		used += ansi.StringWidth(e)
 	}
@@ -183,16 +100,8 @@ func rule(st *paints, text, extra string, w int) string {
 	return head
 }
 
-// plural is "1 target", "3 targets".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // targetsText is the row's count of zones and conduits.
-func targetsText(n int) string { return plural(n, "target") }
+func targetsText(n int) string { return common.Plural(n, "target", "targets") }
 
 // marks is the effort/outage/vendor column, readable without colour:
 // "E:med O V" (medium effort, needs an outage, needs the vendor).
@@ -299,49 +208,4 @@ func (m *Model) paints() *paints {
 			Gap1: paintOf(st.Gap1)}
 	}
 	return p
-}
-
-// printable reports whether s is printable ASCII: text that common.Line
-// returns unchanged and that is one cell per byte.
-func printable(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
-			return false
-		}
-	}
-	return true
-}
-
-// line is common.Line (safe, one line, cut to w cells with an ellipsis)
-// with a fast path for printable ASCII, the bulk of a plan's text; any
-// other text, and so anything that could carry control characters or
-// escape sequences, goes through common.Line.
-func line(s string, w int) string {
-	if w > 0 && printable(s) {
-		if len(s) > w {
-			return s[:w-1] + "…"
-		}
-		return s
-	}
-	return common.Line(s, w)
-}
-
-// fit is common.Fit (line padded to exactly w cells) with the same fast
-// path.
-func fit(s string, w int) string {
-	if w > 0 && printable(s) {
-		if len(s) >= w {
-			return line(s, w)
-		}
-		return s + strings.Repeat(" ", w-len(s))
-	}
-	return common.Fit(s, w)
-}
-
-// pad pads an already styled line to w cells.
-func pad(s string, w int) string {
-	if n := w - cellWidth(s); n > 0 {
-		return s + strings.Repeat(" ", n)
-	}
-	return s
 }

@@ -19,15 +19,8 @@ import (
 	"slate/ui/common"
 )
 
-// Title is the screen's name on the tab bar and in common.GoTo.
+// Title is the screen's name on the tab bar.
 const Title = "Roadmap"
-
-// Origins of the store operations this screen asks for.
-const (
-	originTracking     = "roadmap.tracking"
-	originWindow       = "roadmap.window"
-	originWindowDelete = "roadmap.window.delete"
-)
 
 // mode is what fills the body.
 type mode int
@@ -48,18 +41,6 @@ const (
 	windowForm
 	windowDelete
 )
-
-// waiting names the store operation an open dialog waits for: its Saved
-// result (same origin and ticket) closes the dialog or shows the error.
-type waiting struct {
-	active bool
-	origin string
-	ticket uint64
-}
-
-func (w waiting) matches(msg common.Saved) bool {
-	return w.active && msg.Origin == w.origin && msg.Ticket == w.ticket
-}
 
 // Model is the Roadmap screen.
 type Model struct {
@@ -98,7 +79,9 @@ type Model struct {
 	confirm *common.Confirm
 	editReq string       // requirement whose tracking the form edits
 	editWin model.Window // window edited or deleted (ID 0 = new)
-	wait    waiting
+	// wait is the ticket of the store operation the open dialog waits for
+	// (0: none); its result closes the dialog or shows the error in it.
+	wait common.Ticket
 
 	cache cache
 }
@@ -110,6 +93,9 @@ func New(ctx *common.Context) *Model {
 	// The plan is made when the screen is first shown, not at start-up.
 	return &Model{ctx: ctx, keys: newKeys(), width: 80, height: 21}
 }
+
+// ID implements common.Screen.
+func (m *Model) ID() common.ScreenID { return common.ScreenRoadmap }
 
 // Title implements common.Screen.
 func (m *Model) Title() string { return Title }
@@ -190,23 +176,18 @@ func (m *Model) selectID(id string) bool {
 	return false
 }
 
-// issue runs a store operation whose result the open dialog waits for: its
-// origin and ticket tell it from a stale one.
-func (m *Model) issue(origin string, op func() tea.Cmd) tea.Cmd {
-	before := m.ctx.Ops.Issued()
-	cmd := op()
-	ticket := m.ctx.Ops.Issued()
-	if ticket == before {
-		ticket = 0 // refused up front (read-only): the result carries no ticket
-	}
-	m.wait = waiting{active: true, origin: origin, ticket: ticket}
+// issue keeps the ticket of a store operation whose result the open dialog
+// waits for (a result with another ticket is stale), and returns the
+// operation's command.
+func (m *Model) issue(t common.Ticket, cmd tea.Cmd) tea.Cmd {
+	m.wait = t
 	return cmd
 }
 
 func (m *Model) closeDialog() {
 	m.dlg, m.form, m.confirm = noDialog, nil, nil
 	m.editReq, m.editWin = "", model.Window{}
-	m.wait = waiting{}
+	m.wait = 0
 }
 
 // formWidth is the text width of forms and dialogs.

@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"fmt"
+	"slate/ui/common"
 	"slices"
 	"strings"
 
@@ -96,9 +97,9 @@ func windowText(wb windowBlock) string {
 
 // blockCount is a phase's summary: "2 initiatives, 1 window".
 func blockCount(b phaseBlock) string {
-	s := plural(b.count, "initiative")
+	s := common.Plural(b.count, "initiative", "initiatives")
 	if n := len(b.windows); n > 0 {
-		s += ", " + plural(n, "window")
+		s += ", " + common.Plural(n, "window", "windows")
 	}
 	return s
 }
@@ -118,7 +119,7 @@ func (m *Model) timeline() *timelineCache {
 	}
 	var notes []string
 	if n := m.list.counts[groupClosed]; n > 0 {
-		notes = append(notes, fmt.Sprintf("%s not shown (done or risk accepted)", plural(n, "closed initiative")))
+		notes = append(notes, fmt.Sprintf("%s not shown (done or risk accepted)", common.Plural(n, "closed initiative", "closed initiatives")))
 	}
 	if len(m.plan.Initiatives) == 0 {
 		notes = append(notes, "No open gaps: every answered in-scope requirement is met")
@@ -138,27 +139,27 @@ func (m *Model) timelineAsColumns(c *timelineCache, blocks []phaseBlock) {
 	cols := make([][]string, n)
 	heads := [3][]string{}
 	for i, b := range blocks {
-		heads[0] = append(heads[0], st.Title.Render(fit(b.phase.String(), colW)))
-		heads[1] = append(heads[1], st.Muted.Render(fit(blockCount(b), colW)))
+		heads[0] = append(heads[0], st.Title.Render(common.Fit(b.phase.String(), colW)))
+		heads[1] = append(heads[1], st.Muted.Render(common.Fit(blockCount(b), colW)))
 		heads[2] = append(heads[2], st.Muted.Render(strings.Repeat("─", colW)))
 		var col []string
 		for _, in := range b.loose {
-			col = append(col, fit(entry(in), colW))
+			col = append(col, common.Fit(entry(in), colW))
 		}
 		for _, wb := range b.windows {
 			if len(col) > 0 {
 				col = append(col, strings.Repeat(" ", colW))
 			}
-			col = append(col, st.Key.Render(fit(windowText(wb), colW)))
+			col = append(col, st.Key.Render(common.Fit(windowText(wb), colW)))
 			for _, in := range wb.items {
-				col = append(col, "  "+fit(entry(in), colW-2))
+				col = append(col, "  "+common.Fit(entry(in), colW-2))
 			}
 			if len(wb.items) == 0 {
-				col = append(col, st.Muted.Render(fit("  nothing placed", colW)))
+				col = append(col, st.Muted.Render(common.Fit("  nothing placed", colW)))
 			}
 		}
 		if len(col) == 0 {
-			col = append(col, st.Muted.Render(fit("nothing planned", colW)))
+			col = append(col, st.Muted.Render(common.Fit("nothing planned", colW)))
 		}
 		cols[i] = col
 	}
@@ -198,7 +199,7 @@ func (m *Model) timelineAsRows(c *timelineCache, blocks []phaseBlock) {
 				if j > i {
 					b.WriteString("  ")
 				}
-				b.WriteString(fit(entry(ins[j]), ew))
+				b.WriteString(common.Fit(entry(ins[j]), ew))
 			}
 			c.lines = append(c.lines, b.String())
 		}
@@ -215,7 +216,7 @@ func (m *Model) timelineAsRows(c *timelineCache, blocks []phaseBlock) {
 			if len(wb.items) > 0 {
 				placed = " · " + fmt.Sprintf("%d placed", len(wb.items))
 			}
-			text = line(text, max(0, w-2-len(placed)))
+			text = common.Line(text, max(0, w-2-len(placed)))
 			c.lines = append(c.lines, "  "+st.Key.Render(text)+st.Muted.Render(placed))
 			pack(wb.items, 4)
 		}
@@ -252,5 +253,5 @@ func (m *Model) timelineView() []string {
 	if len(tl.lines) > h {
 		footer = strings.TrimSuffix(fmt.Sprintf("↑↓ scroll: lines %d-%d of %d · ", off+1, end, len(tl.lines))+footer, " · ")
 	}
-	return append(out, st.Muted.Render(line(footer, m.width)))
+	return append(out, st.Muted.Render(common.Line(footer, m.width)))
 }

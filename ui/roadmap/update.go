@@ -8,20 +8,20 @@ import (
 	"slate/ui/common"
 )
 
-// Update implements common.Screen. Saved results from any screen have
-// already been applied to ctx.Data by the root, which bumped its Version;
-// the plan is rebuilt on the next key or View (not on every answer saved
-// while another screen is shown: a large plan takes milliseconds).
+// Update implements common.Screen. Changes from any screen have been
+// applied to ctx.Data by the root, which bumped its Version; the plan is
+// rebuilt on the next key or View (not on every answer saved while another
+// screen is shown: a large plan takes milliseconds).
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case common.Saved:
-		if !m.wait.matches(msg) {
+	case common.Result:
+		if m.wait == 0 || msg.Ticket != m.wait {
 			return nil
 		}
 		m.syncMode()
 		return m.saved(msg)
 	case common.GoTo:
-		if msg.Screen == Title && m.dlg == noDialog {
+		if msg.Screen == m.ID() && m.dlg == noDialog {
 			m.syncMode()
 			m.goTo(msg)
 		}
@@ -59,8 +59,8 @@ func (m *Model) syncMode() {
 
 // saved closes the dialog that waited for a committed change, or shows the
 // refusal in it with everything typed kept.
-func (m *Model) saved(msg common.Saved) tea.Cmd {
-	m.wait = waiting{}
+func (m *Model) saved(msg common.Result) tea.Cmd {
+	m.wait = 0
 	if msg.Err != nil {
 		text := common.ErrorText(msg.Err)
 		switch {
@@ -71,7 +71,7 @@ func (m *Model) saved(msg common.Saved) tea.Cmd {
 		}
 		return nil // the root shows it in the status line as well
 	}
-	if w, ok := msg.Value.(model.Window); ok && msg.Origin == originWindow {
+	if w, ok := msg.Value.(model.Window); ok && m.dlg == windowForm {
 		m.selectWindow(w.ID)
 	}
 	m.closeDialog()
@@ -79,7 +79,7 @@ func (m *Model) saved(msg common.Saved) tea.Cmd {
 }
 
 // goTo selects an initiative asked for by another screen (GoTo{Screen:
-// "Roadmap", Requirement}), clearing filters that hide it.
+// ScreenRoadmap, Requirement}), clearing filters that hide it.
 func (m *Model) goTo(g common.GoTo) {
 	if g.Requirement == "" {
 		return
@@ -102,7 +102,7 @@ func (m *Model) updateDialog(k tea.KeyPressMsg) tea.Cmd {
 			m.closeDialog()
 			return nil
 		case common.Submitted:
-			if m.wait.active {
+			if m.wait != 0 {
 				return cmd // already saving; the result decides
 			}
 			if m.dlg == windowForm {
@@ -117,7 +117,7 @@ func (m *Model) updateDialog(k tea.KeyPressMsg) tea.Cmd {
 		case common.Cancelled:
 			m.closeDialog()
 		case common.Submitted:
-			if !m.wait.active {
+			if m.wait == 0 {
 				return m.confirmDelete()
 			}
 		}
@@ -244,5 +244,5 @@ func (m *Model) interview() tea.Cmd {
 			target = t.Target.Key
 		}
 	}
-	return common.GoToCmd(common.GoTo{Screen: "Interview", Target: target, FR: in.Requirement.FR, Requirement: in.Requirement.ID})
+	return common.GoToCmd(common.GoTo{Screen: common.ScreenInterview, Target: target, FR: in.Requirement.FR, Requirement: in.Requirement.ID})
 }

@@ -78,7 +78,7 @@ func (m *Model) View() string {
 	default:
 		lines = m.listView()
 	}
-	m.cache.view = strings.Join(fitLines(lines, m.width, m.height), "\n")
+	m.cache.view = strings.Join(common.FitLines(lines, m.width, m.height), "\n")
 	m.cache.viewKey = k
 	return m.cache.view
 }
@@ -105,17 +105,17 @@ func (m *Model) filterLine() string {
 	total := len(m.plan.Initiatives)
 	var s string
 	if total == 0 {
-		s = st.Muted.Render(line("Roadmap: no initiatives · v timeline · w maintenance windows", m.width))
+		s = st.Muted.Render(common.Line("Roadmap: no initiatives · v timeline · w maintenance windows", m.width))
 	} else if parts := m.filterParts(); len(parts) > 0 {
 		text := strings.Join(parts, " · ")
 		rest := fmt.Sprintf(" · %d of %d shown · X clears", len(l.items), total)
-		s = st.Key.Render("Filter: ") + st.Header.Render(line(text, max(0, m.width-8-len(rest)))) +
+		s = st.Key.Render("Filter: ") + st.Header.Render(common.Line(text, max(0, m.width-8-len(rest)))) +
 			st.Muted.Render(rest)
 	} else {
 		closed := total - m.openCount()
 		text := fmt.Sprintf("%s: %d open, %d closed · filter: z zone, f FR, S status, o owner",
-			plural(total, "initiative"), total-closed, closed)
-		s = st.Muted.Render(line(text, m.width))
+			common.Plural(total, "initiative", "initiatives"), total-closed, closed)
+		s = st.Muted.Render(common.Line(text, m.width))
 	}
 	m.cache.filterLine, m.cache.filterW = s, m.width
 	return s
@@ -146,7 +146,7 @@ func (m *Model) listView() []string {
 	m.prepareRows(p.listW)
 	left = append(left, m.cache.header)
 	if len(m.list.items) == 0 {
-		left = append(left, "", "  "+st.Muted.Render(line("No initiative matches the filters: X or backspace clears them.", p.listW-2)))
+		left = append(left, "", "  "+st.Muted.Render(common.Line("No initiative matches the filters: X or backspace clears them.", p.listW-2)))
 	}
 	end := min(len(m.list.lines), m.offset+p.listH)
 	for _, ln := range m.list.lines[min(m.offset, end):end] {
@@ -154,14 +154,14 @@ func (m *Model) listView() []string {
 	}
 	switch {
 	case p.side:
-		left = fitLines(left, p.listW, m.height-1)
-		right := fitLines(m.pane(p.detailW, p.detailH), p.detailW, m.height-1)
+		left = common.FitLines(left, p.listW, m.height-1)
+		right := common.FitLines(m.pane(p.detailW, p.detailH), p.detailW, m.height-1)
 		bar := st.Muted.Render("│")
 		for i := range left {
 			out = append(out, left[i]+bar+right[i])
 		}
 	case p.detailH > 0:
-		out = append(out, fitLines(left, p.listW, p.listH+1)...)
+		out = append(out, common.FitLines(left, p.listW, p.listH+1)...)
 		out = append(out, m.pane(p.detailW, p.detailH)...)
 	default:
 		out = append(out, left...)
@@ -184,7 +184,7 @@ func (m *Model) noGaps() []string {
 		}
 	}
 	lines = append(lines, "")
-	for _, l := range common.Wrap(plural(len(m.plan.Windows), "maintenance window")+" planned: w lists them.", w, 0) {
+	for _, l := range common.Wrap(common.Plural(len(m.plan.Windows), "maintenance window", "maintenance windows")+" planned: w lists them.", w, 0) {
 		lines = append(lines, "  "+st.Muted.Render(l))
 	}
 	return lines
@@ -198,18 +198,18 @@ func (m *Model) lineText(ln listLine, w int) string {
 		if h := m.cache.headings[ln.group]; h != "" {
 			return h
 		}
-		h := rule(st, groupTitle(ln.group), " · "+plural(m.list.counts[ln.group], "initiative"), w)
+		h := rule(st, groupTitle(ln.group), " · "+common.Plural(m.list.counts[ln.group], "initiative", "initiatives"), w)
 		m.cache.headings[ln.group] = h
 		return h
 	case lineNote:
 		if m.cache.note == "" {
-			m.cache.note = "  " + st.Muted.Render(line(unansweredText(m.plan.Unanswered), w-2))
+			m.cache.note = "  " + st.Muted.Render(common.Line(unansweredText(m.plan.Unanswered), w-2))
 		}
 		return m.cache.note
 	}
 	pi := m.list.items[ln.item]
 	if ln.item == m.cursor {
-		return st.Selected.Render(pad("> "+m.rowText(pi, false), w))
+		return st.Selected.Render(common.PadStyled("> "+m.rowText(pi, false), w))
 	}
 	if m.cache.rows[pi] == "" {
 		m.cache.rows[pi] = "  " + m.rowText(pi, true)
@@ -286,24 +286,24 @@ func (m *Model) prepareRows(w int) {
 	cols := c.cols
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", marker))
-	b.WriteString(fit("Req", cols.id) + " " + fit("Title", cols.title))
+	b.WriteString(common.Fit("Req", cols.id) + " " + common.Fit("Title", cols.title))
 	if cols.targets > 0 {
-		b.WriteString(" " + right("Where", cols.targets))
+		b.WriteString(" " + common.Right("Where", cols.targets))
 	}
-	b.WriteString(" " + right("Score", cols.score))
+	b.WriteString(" " + common.Right("Score", cols.score))
 	if cols.marks > 0 {
-		b.WriteString(" " + fit("Effort", cols.marks))
+		b.WriteString(" " + common.Fit("Effort", cols.marks))
 	}
 	if cols.owner > 0 {
-		b.WriteString(" " + fit("Owner", cols.owner))
+		b.WriteString(" " + common.Fit("Owner", cols.owner))
 	}
 	if cols.due > 0 {
-		b.WriteString(" " + fit("Due", cols.due))
+		b.WriteString(" " + common.Fit("Due", cols.due))
 	}
 	if cols.status > 0 {
-		b.WriteString(" " + fit("Status", cols.status))
+		b.WriteString(" " + common.Fit("Status", cols.status))
 	}
-	c.header = m.paints().Header.Render(line(b.String(), w))
+	c.header = m.paints().Header.Render(common.Line(b.String(), w))
 }
 
 // rowText renders an initiative's row without the cursor column; styled
@@ -316,22 +316,22 @@ func (m *Model) rowText(pi int, styled bool) string {
 	r := in.Requirement
 	var b strings.Builder
 	b.Grow(m.cache.width + 32)
-	b.WriteString(fit(r.ID, cols.id))
+	b.WriteString(common.Fit(r.ID, cols.id))
 	b.WriteByte(' ')
-	b.WriteString(fit(r.Title, cols.title))
+	b.WriteString(common.Fit(r.Title, cols.title))
 	if cols.targets > 0 {
 		b.WriteByte(' ')
-		b.WriteString(right(targetsText(len(in.Targets)), cols.targets))
+		b.WriteString(common.Right(targetsText(len(in.Targets)), cols.targets))
 	}
 	b.WriteByte(' ')
-	b.WriteString(right(strconv.Itoa(in.Score), cols.score))
+	b.WriteString(common.Right(strconv.Itoa(in.Score), cols.score))
 	if cols.marks > 0 {
 		b.WriteByte(' ')
 		b.WriteString(marks(in))
 	}
 	if cols.owner > 0 {
 		b.WriteByte(' ')
-		b.WriteString(fit(in.Tracking.Owner, cols.owner))
+		b.WriteString(common.Fit(in.Tracking.Owner, cols.owner))
 	}
 	late := false
 	if cols.due > 0 {
@@ -342,24 +342,24 @@ func (m *Model) rowText(pi int, styled bool) string {
 			late = styled
 		}
 		if late {
-			b.WriteString(st.Error.Render(fit(due, cols.due)))
+			b.WriteString(st.Error.Render(common.Fit(due, cols.due)))
 		} else {
-			b.WriteString(fit(due, cols.due))
+			b.WriteString(common.Fit(due, cols.due))
 		}
 	}
 	if cols.status > 0 {
 		b.WriteByte(' ')
 		if cols.shortStatus {
-			b.WriteString(fit(shortStatus(in.Tracking.Status), cols.status))
+			b.WriteString(common.Fit(shortStatus(in.Tracking.Status), cols.status))
 		} else {
-			b.WriteString(fit(in.Tracking.Status.Label(), cols.status))
+			b.WriteString(common.Fit(in.Tracking.Status.Label(), cols.status))
 		}
 	}
 	s := b.String()
 	if styled && in.Closed() && !late {
 		s = st.Muted.Render(s)
 	}
-	if w := m.cache.width - marker; cellWidth(s) > w {
+	if w := m.cache.width - marker; common.Width(s) > w {
 		s = ansi.Truncate(s, w, "")
 	}
 	return s

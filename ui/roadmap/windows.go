@@ -121,8 +121,8 @@ func (m *Model) windowsView() []string {
 	ws := m.windows()
 	out := make([]string, 0, m.height)
 	head := fmt.Sprintf("Maintenance windows (%d)", len(ws))
-	out = append(out, st.Title.Render(line(head, w))+
-		st.Muted.Render(line(" · outage work goes into the first window after its phase begins", max(0, w-len(head)))))
+	out = append(out, st.Title.Render(common.Line(head, w))+
+		st.Muted.Render(common.Line(" · outage work goes into the first window after its phase begins", max(0, w-len(head)))))
 	if len(ws) == 0 {
 		out = append(out, "")
 		for _, l := range common.Wrap("No maintenance windows yet: press n to add the next shutdown or turnaround. "+
@@ -139,8 +139,8 @@ func (m *Model) windowsView() []string {
 		nameW = max(nameW, ansi.StringWidth(model.CleanLine(win.Name)))
 	}
 	nameW = max(8, min(nameW, w-marker-10-2-phaseW-2-len("12 initiatives")-2))
-	out = append(out, st.Header.Render(line("  "+fit("Date", 10)+"  "+fit("Name", nameW)+"  "+
-		fit("Phase", phaseW)+"  Placed", w)))
+	out = append(out, st.Header.Render(common.Line("  "+common.Fit("Date", 10)+"  "+common.Fit("Name", nameW)+"  "+
+		common.Fit("Phase", phaseW)+"  Placed", w)))
 	listH := m.windowsListH()
 	end := min(len(ws), m.winOffset+listH)
 	for i := m.winOffset; i < end; i++ {
@@ -150,12 +150,12 @@ func (m *Model) windowsView() []string {
 		if past {
 			phase = "past"
 		}
-		row := fit(win.Date, 10) + "  " + fit(win.Name, nameW) + "  " + fit(phase, phaseW) + "  " +
-			plural(len(m.placed(win)), "initiative")
+		row := common.Fit(win.Date, 10) + "  " + common.Fit(win.Name, nameW) + "  " + common.Fit(phase, phaseW) + "  " +
+			common.Plural(len(m.placed(win)), "initiative", "initiatives")
 		if i == m.winCursor {
-			out = append(out, st.Selected.Render(pad("> "+line(row, w-marker), w)))
+			out = append(out, st.Selected.Render(common.PadStyled("> "+common.Line(row, w-marker), w)))
 		} else {
-			out = append(out, "  "+line(row, w-marker))
+			out = append(out, "  "+common.Line(row, w-marker))
 		}
 	}
 	sel, ok := m.selectedWindow()
@@ -165,18 +165,18 @@ func (m *Model) windowsView() []string {
 	ins := m.placed(sel)
 	out = append(out, "")
 	if len(ins) == 0 {
-		out = append(out, st.Muted.Render(line("Nothing placed in "+model.CleanLine(sel.Name)+
+		out = append(out, st.Muted.Render(common.Line("Nothing placed in "+model.CleanLine(sel.Name)+
 			": only open work that needs an outage goes into a window.", w)))
 		return out
 	}
-	out = append(out, st.Header.Render(line(fmt.Sprintf("Placed in %s (%d):", model.CleanLine(sel.Name), len(ins)), w)))
+	out = append(out, st.Header.Render(common.Line(fmt.Sprintf("Placed in %s (%d):", model.CleanLine(sel.Name), len(ins)), w)))
 	room := m.height - len(out)
 	for i, in := range ins {
 		if i == room-1 && len(ins) > room {
-			out = append(out, st.Muted.Render(line(fmt.Sprintf("  … and %d more", len(ins)-i), w)))
+			out = append(out, st.Muted.Render(common.Line(fmt.Sprintf("  … and %d more", len(ins)-i), w)))
 			break
 		}
-		out = append(out, "  "+line(entry(in), w-2))
+		out = append(out, "  "+common.Line(entry(in), w-2))
 	}
 	return out
 }

@@ -87,7 +87,7 @@ func (m *Model) updateAssets(k tea.KeyPressMsg) tea.Cmd {
 			m.asset = a
 			m.confirm = common.NewConfirm("Delete asset "+model.CleanLine(a.Name)+"?",
 				fmt.Sprintf("It is removed from zone %s. Answers are not affected.", model.CleanLine(m.zoneName(m.assetZone))),
-				m.formWidth())
+				m.formWidth(), m.keys.Confirm)
 			m.dlg = assetDeleteConfirm
 		}
 	}
@@ -101,7 +101,7 @@ func (m *Model) openAssetForm(a model.Asset) {
 		title = "Edit asset " + model.CleanLine(a.Name)
 	}
 	m.asset = a
-	f := common.NewForm(title, m.formWidth())
+	f := common.NewForm(title, m.formWidth(), m.keys.Form)
 	f.AddText("Name", model.CleanLine(a.Name), 80)
 	f.AddText("Type", model.CleanLine(a.Type), 80)
 	f.AddText("Vendor", model.CleanLine(a.Vendor), 80)
@@ -128,10 +128,10 @@ func (m *Model) submitAsset() tea.Cmd {
 		Model:    model.CleanLine(f.Fields[aModel].Text()),
 		Firmware: model.CleanLine(f.Fields[aFirmware].Text()),
 		Address:  model.CleanLine(f.Fields[aAddress].Text()),
-		Notes:    keepText(f.Fields[aNote].Text(), m.asset.Notes),
+		Notes:    common.KeepText(f.Fields[aNote].Text(), m.asset.Notes),
 	}
 	zone := m.assetZone
-	return m.issue(originAsset, func() tea.Cmd { return m.ctx.Ops.PutAsset(originAsset, zone, a) })
+	return m.issue(m.ctx.Ops.PutAsset(m.ID(), zone, a))
 }
 
 // assetPage is how many assets pgup/pgdown skip.

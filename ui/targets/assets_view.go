@@ -35,7 +35,7 @@ func (m *Model) assetsView() []string {
 	as := m.assets()
 	title := fmt.Sprintf("Assets of zone %s (%d)", model.CleanLine(m.zoneName(m.assetZone)), len(as))
 	back := " · esc back to the zones"
-	lines := []string{st.Title.Render(common.Line(title, w)) + st.Muted.Render(common.Line(back, max(0, w-textWidth(title))))}
+	lines := []string{st.Title.Render(common.Line(title, w)) + st.Muted.Render(common.Line(back, max(0, w-common.TextWidth(title))))}
 	cols := assetColumns(w - marker)
 	heads := []string{"Name", "Type", "Vendor", "Model", "Firmware", "Address"}
 	head := ""

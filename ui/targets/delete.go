@@ -2,16 +2,9 @@ package targets
 
 import (
 	"fmt"
+	"slate/ui/common"
 	"strings"
 )
-
-// plural writes "1 answer", "12 answers".
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
 
 // impactText says what deleting a zone or conduit takes with it, e.g.
 // "12 answers and 2 conduits (with their answers) will be deleted."
@@ -21,11 +14,11 @@ func (m *Model) impactText(key string) string {
 	switch {
 	case conduits > 0 && answers > 0:
 		parts = append(parts, fmt.Sprintf("%s and %s (with their answers) will be deleted.",
-			plural(answers, "answer"), plural(conduits, "conduit")))
+			common.Plural(answers, "answer", "answers"), common.Plural(conduits, "conduit", "conduits")))
 	case conduits > 0:
-		parts = append(parts, fmt.Sprintf("%s will be deleted (no answers yet).", plural(conduits, "conduit")))
+		parts = append(parts, fmt.Sprintf("%s will be deleted (no answers yet).", common.Plural(conduits, "conduit", "conduits")))
 	case answers > 0:
-		parts = append(parts, fmt.Sprintf("%s will be deleted.", plural(answers, "answer")))
+		parts = append(parts, fmt.Sprintf("%s will be deleted.", common.Plural(answers, "answer", "answers")))
 	default:
 		parts = append(parts, "It has no answers yet.")
 	}

@@ -3,7 +3,6 @@ package targets
 import (
 	"errors"
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -41,16 +40,6 @@ func kindOptions(kinds []string, current string) []string {
 	return append(slices.Clone(kinds), current)
 }
 
-// keepText returns the original text when the edited one differs only by
-// the line breaks a one-line field cannot show, so that opening a form and
-// saving it does not flatten a multi-line description.
-func keepText(edited, original string) string {
-	if strings.Join(strings.Fields(edited), " ") == strings.Join(strings.Fields(model.CleanText(original)), " ") {
-		return original
-	}
-	return edited
-}
-
 // openZoneForm opens the form for a new zone (z == nil) or to edit z.
 func (m *Model) openZoneForm(z *model.Zone) {
 	cur := model.Zone{Type: defaultZoneKind, SLT: model.Uniform(defaultLevel)}
@@ -59,7 +48,7 @@ func (m *Model) openZoneForm(z *model.Zone) {
 	if z != nil {
 		cur, title, m.editKey = *z, "Edit zone "+model.CleanLine(z.Name), z.Key
 	}
-	f := common.NewForm(title, m.formWidth())
+	f := common.NewForm(title, m.formWidth(), m.keys.Form)
 	f.AddText("Name", model.CleanLine(cur.Name), 80)
 	kinds := kindOptions(zoneKinds, cur.Type)
 	f.AddChoice("Kind", kinds, kinds, cur.Type)
@@ -84,13 +73,13 @@ func (m *Model) submitZone() tea.Cmd {
 		SLT:         f.Fields[zSLT].Levels(),
 	}
 	if z.Key == "" {
-		return m.issue(originZone, func() tea.Cmd { return m.ctx.Ops.AddZone(originZone, z) })
+		return m.issue(m.ctx.Ops.AddZone(m.ID(), z))
 	}
 	if old, ok := m.ctx.Data.A.Zone(z.Key); ok {
-		z.Description = keepText(z.Description, old.Description)
+		z.Description = common.KeepText(z.Description, old.Description)
 		z.Assets = old.Assets
 	}
-	return m.issue(originZone, func() tea.Cmd { return m.ctx.Ops.UpdateZone(originZone, z) })
+	return m.issue(m.ctx.Ops.UpdateZone(m.ID(), z))
 }
 
 // openConduitForm opens the form for a new conduit (c == nil) or to edit c.
@@ -119,7 +108,7 @@ func (m *Model) openConduitForm(c *model.Conduit) tea.Cmd {
 		cur = model.Conduit{From: zs[from].Key, To: zs[to].Key, Type: defaultConduitKind,
 			SLT: higher(zs[from].SLT, zs[to].SLT)}
 	}
-	f := common.NewForm(title, m.formWidth())
+	f := common.NewForm(title, m.formWidth(), m.keys.Form)
 	f.AddText("Name", model.CleanLine(cur.Name), 80)
 	f.AddChoice("From zone", names, keys, cur.From)
 	f.AddChoice("To zone", names, keys, cur.To)
@@ -154,12 +143,12 @@ func (m *Model) submitConduit() tea.Cmd {
 		c.Name = model.CleanLine(m.zoneName(c.From) + " - " + m.zoneName(c.To))
 	}
 	if c.Key == "" {
-		return m.issue(originConduit, func() tea.Cmd { return m.ctx.Ops.AddConduit(originConduit, c) })
+		return m.issue(m.ctx.Ops.AddConduit(m.ID(), c))
 	}
 	if old, ok := m.ctx.Data.A.Conduit(c.Key); ok {
-		c.Description = keepText(c.Description, old.Description)
+		c.Description = common.KeepText(c.Description, old.Description)
 	}
-	return m.issue(originConduit, func() tea.Cmd { return m.ctx.Ops.UpdateConduit(originConduit, c) })
+	return m.issue(m.ctx.Ops.UpdateConduit(m.ID(), c))
 }
 
 // openSLTForm opens just the SL-T of the selected zone or conduit: the quick
@@ -175,7 +164,7 @@ func (m *Model) openSLTForm(z *model.Zone, c *model.Conduit) {
 	default:
 		return
 	}
-	f := common.NewForm("SL-T of "+model.CleanLine(name), m.formWidth())
+	f := common.NewForm("SL-T of "+model.CleanLine(name), m.formWidth(), m.keys.Form)
 	f.AddLevels("SL-T", v)
 	m.form, m.dlg = f, sltForm
 }
@@ -185,12 +174,12 @@ func (m *Model) submitSLT() tea.Cmd {
 	if z, ok := m.ctx.Data.A.Zone(m.editKey); ok {
 		nz := *z
 		nz.SLT = v
-		return m.issue(originSLT, func() tea.Cmd { return m.ctx.Ops.UpdateZone(originSLT, nz) })
+		return m.issue(m.ctx.Ops.UpdateZone(m.ID(), nz))
 	}
 	if c, ok := m.ctx.Data.A.Conduit(m.editKey); ok {
 		nc := *c
 		nc.SLT = v
-		return m.issue(originSLT, func() tea.Cmd { return m.ctx.Ops.UpdateConduit(originSLT, nc) })
+		return m.issue(m.ctx.Ops.UpdateConduit(m.ID(), nc))
 	}
 	m.closeDialog() // deleted meanwhile
 	return nil

@@ -37,18 +37,6 @@ func flex(total, minW int, weights ...int) []int {
 	return out
 }
 
-// right is Fit aligned to the right (numbers).
-func right(s string, w int) string {
-	s = common.Line(s, w)
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		s = strings.Repeat(" ", pad) + s
-	}
-	return s
-}
-
-// textWidth is the display width of user text once cleaned.
-func textWidth(s string) int { return ansi.StringWidth(model.CleanLine(s)) }
-
 // rule draws a muted heading line: "── text ─────".
 func rule(st *common.Styles, text string, w int) string {
 	if w <= 0 {

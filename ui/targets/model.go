@@ -13,20 +13,8 @@ import (
 	"slate/ui/common"
 )
 
-// Title is the screen's name on the tab bar (and in common.GoTo).
+// Title is the screen's name on the tab bar.
 const Title = "Zones & conduits"
-
-// Origins of the store operations this screen asks for.
-const (
-	originZone        = "targets.zone"
-	originConduit     = "targets.conduit"
-	originSLT         = "targets.slt"
-	originDelete      = "targets.delete"
-	originMove        = "targets.move"
-	originTemplate    = "targets.template"
-	originAsset       = "targets.asset"
-	originAssetDelete = "targets.asset.delete"
-)
 
 // dialog is what has the keyboard on top of the list.
 type dialog int
@@ -43,15 +31,6 @@ const (
 )
 
 func (d dialog) isForm() bool { return d >= zoneForm && d <= assetForm }
-
-// waiting names the store operation the screen waits for: its Saved result
-// (same origin and ticket) closes the dialog or shows the error in it. A
-// result with another ticket is stale (the dialog was closed meanwhile).
-type waiting struct {
-	active bool
-	origin string
-	ticket uint64
-}
 
 // Model is the Zones & conduits screen.
 type Model struct {
@@ -79,10 +58,16 @@ type Model struct {
 	editKey string      // zone or conduit being edited or deleted ("" = new)
 	asset   model.Asset // asset being edited or deleted (ID 0 = new)
 
-	wait          waiting // what the open dialog waits for
-	tmpl          waiting // the template added without a dialog
-	templateFirst int     // index of the first zone the template adds
+	// The tickets of the store operations the screen waits for (0: none):
+	// the open dialog's, whose result closes it or shows the error in it,
+	// and the template's when it was added without a dialog. A result with
+	// another ticket is stale (the dialog was closed meanwhile).
+	wait          common.Ticket
+	tmpl          common.Ticket
+	templateFirst int // index of the first zone the template adds
 
+	// seen is the Data.Version the list last followed.
+	seen  uint64
 	cache rowCache
 }
 
@@ -91,9 +76,12 @@ var _ common.Screen = (*Model)(nil)
 // New builds the screen over the shared context.
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, keys: newKeys(), width: 80, height: 21}
-	m.sync()
+	m.follow()
 	return m
 }
+
+// ID implements common.Screen.
+func (m *Model) ID() common.ScreenID { return common.ScreenTargets }
 
 // Title implements common.Screen.
 func (m *Model) Title() string { return Title }
@@ -172,6 +160,15 @@ func (m *Model) selectKey(key string) {
 	}
 }
 
+// follow syncs the list when the data changed since it last looked,
+// whichever screen changed it.
+func (m *Model) follow() {
+	if v := m.ctx.Data.Version; v != m.seen {
+		m.seen = v
+		m.sync()
+	}
+}
+
 // sync follows the data after a change: the selection stays on the same
 // item, or on its neighbour when it was deleted.
 func (m *Model) sync() {
@@ -196,34 +193,17 @@ func (m *Model) zoneName(key string) string {
 	return key
 }
 
-// matches reports whether msg is the result waited for.
-func (w waiting) matches(msg common.Saved) bool {
-	return w.active && msg.Origin == w.origin && msg.Ticket == w.ticket
-}
-
-// track runs a store operation and returns what to wait for: its origin
-// and ticket, so the result can be told from a stale one.
-func (m *Model) track(origin string, op func() tea.Cmd) (tea.Cmd, waiting) {
-	before := m.ctx.Ops.Issued()
-	cmd := op()
-	ticket := m.ctx.Ops.Issued()
-	if ticket == before {
-		ticket = 0 // refused up front (read-only): the result carries no ticket
-	}
-	return cmd, waiting{active: true, origin: origin, ticket: ticket}
-}
-
-// issue runs a store operation whose result the open dialog waits for.
-func (m *Model) issue(origin string, op func() tea.Cmd) tea.Cmd {
-	cmd, w := m.track(origin, op)
-	m.wait = w
+// issue keeps the ticket of a store operation whose result the open dialog
+// waits for, and returns the operation's command.
+func (m *Model) issue(t common.Ticket, cmd tea.Cmd) tea.Cmd {
+	m.wait = t
 	return cmd
 }
 
 func (m *Model) closeDialog() {
 	m.dlg, m.form, m.confirm = noDialog, nil, nil
 	m.editKey, m.asset = "", model.Asset{}
-	m.wait = waiting{}
+	m.wait = 0
 }
 
 // formWidth is the text width of forms and dialogs.

@@ -48,14 +48,14 @@ func typicalZones() ([]model.Zone, []model.Conduit) {
 // template adds the typical five zones, after a confirmation when the
 // assessment already has zones.
 func (m *Model) template() tea.Cmd {
-	if m.tmpl.active {
+	if m.tmpl != 0 {
 		return nil // the template is being added
 	}
 	if n := len(m.zones()); n > 0 {
 		m.confirm = common.NewConfirm("Add the typical five zones?",
 			fmt.Sprintf("The assessment already has %s. The template adds Enterprise, Industrial DMZ, "+
 				"Supervisory, Control and Safety/SIS with 4 conduits after them; nothing is replaced.",
-				plural(n, "zone")), m.formWidth())
+				common.Plural(n, "zone", "zones")), m.formWidth(), m.keys.Confirm)
 		m.dlg = templateConfirm
 		return nil
 	}
@@ -66,11 +66,10 @@ func (m *Model) template() tea.Cmd {
 func (m *Model) addTemplate() tea.Cmd {
 	zones, conduits := typicalZones()
 	m.templateFirst = len(m.zones())
-	add := func() tea.Cmd { return m.ctx.Ops.AddTargets(originTemplate, zones, conduits) }
+	t, cmd := m.ctx.Ops.AddTargets(m.ID(), zones, conduits)
 	if m.dlg == templateConfirm {
-		return m.issue(originTemplate, add) // the confirmation waits for it
+		return m.issue(t, cmd) // the confirmation waits for it
 	}
-	cmd, w := m.track(originTemplate, add)
-	m.tmpl = w
+	m.tmpl = t
 	return cmd
 }

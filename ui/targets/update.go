@@ -11,15 +11,18 @@ import (
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case common.Saved:
+	case common.Result:
+		m.follow()
 		return m.saved(msg)
 	case common.GoTo:
-		if msg.Target != "" && m.dlg == noDialog {
+		m.follow()
+		if msg.Screen == m.ID() && msg.Target != "" && m.dlg == noDialog {
 			m.inAssets = false
 			m.selectKey(msg.Target)
 		}
 		return nil
 	case tea.KeyPressMsg:
+		m.follow()
 		switch {
 		case m.dlg != noDialog:
 			return m.updateDialog(msg)
@@ -35,22 +38,19 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// saved follows a committed change (from any screen) and closes the dialog
-// that waited for it, or shows the error in that dialog.
-func (m *Model) saved(msg common.Saved) tea.Cmd {
-	if msg.Err == nil {
-		m.sync()
-	}
-	if m.tmpl.matches(msg) {
-		m.tmpl = waiting{}
+// saved closes the dialog that waited for a store operation of the screen,
+// or shows the error in that dialog.
+func (m *Model) saved(msg common.Result) tea.Cmd {
+	if m.tmpl != 0 && msg.Ticket == m.tmpl {
+		m.tmpl = 0
 		if msg.Err == nil {
 			m.selectIndex(m.templateFirst)
 		}
 	}
-	if !m.wait.matches(msg) {
+	if m.wait == 0 || msg.Ticket != m.wait {
 		return nil
 	}
-	m.wait = waiting{}
+	m.wait = 0
 	if msg.Err != nil {
 		text := common.ErrorText(msg.Err)
 		switch {
@@ -67,11 +67,11 @@ func (m *Model) saved(msg common.Saved) tea.Cmd {
 	case model.Conduit:
 		m.selectKey(v.Key)
 	case model.Asset:
-		if msg.Origin == originAsset {
+		if m.dlg == assetForm {
 			m.selectAsset(v.ID)
 		}
 	}
-	if msg.Origin == originTemplate {
+	if m.dlg == templateConfirm {
 		m.selectIndex(m.templateFirst)
 	}
 	m.closeDialog()
@@ -87,7 +87,7 @@ func (m *Model) updateDialog(k tea.KeyPressMsg) tea.Cmd {
 			m.closeDialog()
 			return nil
 		case common.Submitted:
-			if m.wait.active {
+			if m.wait != 0 {
 				return cmd // already saving; the result decides
 			}
 			return tea.Batch(cmd, m.submitForm())
@@ -98,7 +98,7 @@ func (m *Model) updateDialog(k tea.KeyPressMsg) tea.Cmd {
 	case common.Cancelled:
 		m.closeDialog()
 	case common.Submitted:
-		if !m.wait.active {
+		if m.wait == 0 {
 			return m.confirmed()
 		}
 	}
@@ -124,13 +124,11 @@ func (m *Model) submitForm() tea.Cmd {
 func (m *Model) confirmed() tea.Cmd {
 	switch m.dlg {
 	case deleteConfirm:
-		key, name := m.editKey, m.ctx.Data.TargetName(m.editKey)
-		return m.issue(originDelete, func() tea.Cmd { return m.ctx.Ops.DeleteTarget(originDelete, key, name) })
+		return m.issue(m.ctx.Ops.DeleteTarget(m.ID(), m.editKey, m.ctx.Data.TargetName(m.editKey)))
 	case templateConfirm:
 		return m.addTemplate()
 	case assetDeleteConfirm:
-		zone, a := m.assetZone, m.asset
-		return m.issue(originAssetDelete, func() tea.Cmd { return m.ctx.Ops.DeleteAsset(originAssetDelete, zone, a) })
+		return m.issue(m.ctx.Ops.DeleteAsset(m.ID(), m.assetZone, m.asset))
 	}
 	return nil
 }
@@ -196,7 +194,8 @@ func (m *Model) move(delta int) tea.Cmd {
 	if j := m.cursor + delta; j < first || j > last {
 		return nil // already first or last of its section
 	}
-	return m.ctx.Ops.MoveTarget(originMove, key, delta)
+	_, cmd := m.ctx.Ops.MoveTarget(m.ID(), key, delta)
+	return cmd
 }
 
 // openDeleteConfirm asks before deleting a zone or conduit, naming what
@@ -212,6 +211,6 @@ func (m *Model) openDeleteConfirm(z *model.Zone, c *model.Conduit) {
 		return
 	}
 	m.editKey = key
-	m.confirm = common.NewConfirm(question, m.impactText(key), m.formWidth())
+	m.confirm = common.NewConfirm(question, m.impactText(key), m.formWidth(), m.keys.Confirm)
 	m.dlg = deleteConfirm
 }

@@ -24,6 +24,7 @@ type rowCache struct {
 
 // View implements common.Screen: exactly height lines of width cells.
 func (m *Model) View() string {
+	m.follow()
 	var lines []string
 	switch {
 	case m.dlg != noDialog:
@@ -117,7 +118,7 @@ func (m *Model) buildRows() {
 	// Zones: name | kind | SL-T | assets | answers.
 	kindW, sltW := 4, 4
 	for _, z := range zs {
-		kindW = max(kindW, textWidth(z.Type))
+		kindW = max(kindW, common.TextWidth(z.Type))
 		sltW = max(sltW, len(z.SLT.String()))
 	}
 	kindW = min(kindW, 14)
@@ -125,18 +126,18 @@ func (m *Model) buildRows() {
 	nameW := max(8, w-kindW-sltW-assetsW-answersW-4*len(sep))
 	c.zoneHead = "  " + st.Title.Render(common.Fit(fmt.Sprintf("Zones (%d)", len(zs)), nameW)) + sep +
 		st.Header.Render(common.Fit("Kind", kindW)+sep+common.Fit("SL-T", sltW)+sep+
-			right("Assets", assetsW)+sep+right("Answers", answersW))
+			common.Right("Assets", assetsW)+sep+common.Right("Answers", answersW))
 	c.zones = c.zones[:0]
 	for _, z := range zs {
 		c.zones = append(c.zones, common.Fit(z.Name, nameW)+sep+common.Fit(z.Type, kindW)+sep+
-			common.Fit(z.SLT.String(), sltW)+sep+right(fmt.Sprint(len(z.Assets)), assetsW)+sep+
-			right(fmt.Sprint(len(d.Answers(z.Key))), answersW))
+			common.Fit(z.SLT.String(), sltW)+sep+common.Right(fmt.Sprint(len(z.Assets)), assetsW)+sep+
+			common.Right(fmt.Sprint(len(d.Answers(z.Key))), answersW))
 	}
 
 	// Conduits: name | from → to | kind | protocols | SL-T.
 	kindW, sltW = 4, 4
 	for _, cd := range cs {
-		kindW = max(kindW, textWidth(cd.Type))
+		kindW = max(kindW, common.TextWidth(cd.Type))
 		sltW = max(sltW, len(cd.SLT.String()))
 	}
 	kindW = min(kindW, 14)
@@ -173,7 +174,7 @@ func (m *Model) detailLines(w, h int) []string {
 	case z != nil:
 		lines = append(lines, rule(st, fmt.Sprintf("Zone %d of %d: %s", m.cursor+1, len(m.zones()), model.CleanLine(z.Name)), w))
 		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", orNone(z.Type), sltText(z.SLT),
-			plural(len(z.Assets), "asset"), plural(len(d.Answers(z.Key)), "answer")), 2)
+			common.Plural(len(z.Assets), "asset", "assets"), common.Plural(len(d.Answers(z.Key)), "answer", "answers")), 2)
 		m.addDescription(&lines, z.Description, w, h)
 		var links []string
 		for _, cd := range m.conduits() {
@@ -190,7 +191,7 @@ func (m *Model) detailLines(w, h int) []string {
 	case c != nil:
 		nz := len(m.zones())
 		lines = append(lines, rule(st, fmt.Sprintf("Conduit %d of %d: %s", m.cursor-nz+1, len(m.conduits()), model.CleanLine(c.Name)), w))
-		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.Type), sltText(c.SLT), plural(len(d.Answers(c.Key)), "answer")), 2)
+		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.Type), sltText(c.SLT), common.Plural(len(d.Answers(c.Key)), "answer", "answers")), 2)
 		add(plain, fmt.Sprintf("From %s to %s", m.zoneWithSLT(c.From), m.zoneWithSLT(c.To)), 2)
 		if zs := m.zoneSLT(c.From, c.To); !atLeast(c.SLT, zs) {
 			add(st.Gap1, fmt.Sprintf("! SL-T below the higher of its two zones (%s): a conduit is usually held to the stricter zone.", zs), 2)

@@ -28,16 +28,16 @@ type Updater interface {
 // Harness holds a sample plant opened in a real store.
 type Harness struct {
 	T testing.TB
-	// Root is set when Send drives the root model, which applies Saved
-	// results itself; otherwise the harness applies them as the root would.
+	// Root is set when Send drives the root model, which applies finished
+	// store operations itself; otherwise the harness does as the root would.
 	Root   bool
 	Ctx    *common.Context
 	Store  *store.Store
 	Path   string
-	Status common.Status  // the last status message a screen asked for
-	GoTos  []common.GoTo  // navigation requests seen
-	Saved  []common.Saved // store results seen
-	Other  []tea.Msg      // other messages commands returned
+	Status common.Status // the last status message a screen asked for
+	GoTos  []common.GoTo // navigation requests seen
+	Done   []common.Done // finished store operations seen, whoever asked
+	Other  []tea.Msg     // other messages commands returned
 }
 
 // Screens show times in local time; tests render in UTC so golden files do
@@ -136,10 +136,9 @@ func Keys(names ...string) []tea.Msg {
 	return out
 }
 
-// Do is Send with shorthand: strings are key names ("ctrl+s") and message
-// lists (Type) are expanded.
-func (h *Harness) Do(s Updater, items ...any) {
-	h.T.Helper()
+// Msgs expands shorthand into messages: strings are key names ("ctrl+s"),
+// message lists (Type, Keys) are spliced in, anything else is a message.
+func Msgs(items ...any) []tea.Msg {
 	var out []tea.Msg
 	for _, it := range items {
 		switch it := it.(type) {
@@ -151,22 +150,42 @@ func (h *Harness) Do(s Updater, items ...any) {
 			out = append(out, it)
 		}
 	}
-	h.Send(s, out...)
+	return out
+}
+
+// Do is Send with the shorthand of Msgs.
+func (h *Harness) Do(s Updater, items ...any) {
+	h.T.Helper()
+	h.Send(s, Msgs(items...)...)
 }
 
 // Send delivers messages to a screen and runs the commands it returns the
-// way the root would: Saved results are applied to the data and then passed
-// back to the screen. Timers (cursor blink) are not waited for.
+// way the root would (see deliver), until every store operation requested
+// meanwhile has finished. Timers (cursor blink) are not waited for.
 func (h *Harness) Send(s Updater, msgs ...tea.Msg) {
 	h.T.Helper()
 	for _, m := range msgs {
 		// Update may already request a store operation: count from before it.
-		before := h.Ctx.Ops.Issued()
+		before := h.Ctx.Ops.LastTicket()
 		h.run(s, s.Update(m), before)
 	}
 }
 
-func (h *Harness) run(s Updater, cmd tea.Cmd, before uint64) {
+// deliver hands a finished store operation on as the root does: to the
+// root itself when it is driven; otherwise the committed change is applied
+// to the data and the Result goes to the screen only if it asked.
+func (h *Harness) deliver(s Updater, m common.Done) tea.Cmd {
+	if h.Root {
+		return s.Update(m)
+	}
+	m.ApplyTo(h.Ctx.Data)
+	if scr, ok := s.(common.Screen); ok && scr.ID() != m.To {
+		return nil
+	}
+	return s.Update(m.Result)
+}
+
+func (h *Harness) run(s Updater, cmd tea.Cmd, before common.Ticket) {
 	h.T.Helper()
 	if cmd == nil {
 		return
@@ -182,8 +201,9 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before uint64) {
 		go func() { results <- c() }()
 	}
 	launch(cmd)
-	wantSaved := func() uint64 { return h.Ctx.Ops.Issued() - before }
-	var gotSaved uint64
+	// Every request takes a ticket and ends in one Done.
+	wantDone := func() uint64 { return uint64(h.Ctx.Ops.LastTicket() - before) }
+	var gotDone uint64
 	var follow []followUp
 	deadline := time.After(10 * time.Second)
 	quiet := time.NewTimer(10 * time.Millisecond)
@@ -197,14 +217,11 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before uint64) {
 				for _, c := range m {
 					launch(c)
 				}
-			case common.Saved:
-				gotSaved++
-				h.Saved = append(h.Saved, m)
-				if m.Err == nil && m.Apply != nil && !h.Root {
-					m.Apply(h.Ctx.Data)
-				}
-				b := h.Ctx.Ops.Issued()
-				follow = append(follow, followUp{s.Update(m), b})
+			case common.Done:
+				gotDone++
+				h.Done = append(h.Done, m)
+				b := h.Ctx.Ops.LastTicket()
+				follow = append(follow, followUp{h.deliver(s, m), b})
 			case common.Status:
 				h.Status = m
 			case common.GoTo:
@@ -215,7 +232,7 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before uint64) {
 			}
 			quiet.Reset(10 * time.Millisecond)
 		case <-quiet.C:
-			if gotSaved >= wantSaved() {
+			if gotDone >= wantDone() {
 				for _, f := range follow {
 					h.run(s, f.cmd, f.before)
 				}
@@ -223,16 +240,16 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before uint64) {
 			}
 			quiet.Reset(10 * time.Millisecond)
 		case <-deadline:
-			h.T.Fatalf("store operations did not finish: %d of %d results", gotSaved, wantSaved())
+			h.T.Fatalf("store operations did not finish: %d of %d results", gotDone, wantDone())
 		}
 	}
 }
 
 // followUp is a command a screen returned on a store result, with the
-// operation count from before it.
+// last ticket from before it.
 type followUp struct {
 	cmd    tea.Cmd
-	before uint64
+	before common.Ticket
 }
 
 // Render sizes the screen and returns its view in the ASCII colour profile
