@@ -192,12 +192,18 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before common.Ticket) {
 	}
 	results := make(chan tea.Msg, 64)
 	var launch func(c tea.Cmd)
-	pending := 0
+	// lastLaunch is when the newest command started: a command that
+	// answers at once (a GoTo, a status) is waited for even when the
+	// machine is slow; one still running after settle is a timer (the
+	// cursor's blink) and is not.
+	var lastLaunch time.Time
+	running := 0
 	launch = func(c tea.Cmd) {
 		if c == nil {
 			return
 		}
-		pending++
+		lastLaunch = time.Now()
+		running++
 		go func() { results <- c() }()
 	}
 	launch(cmd)
@@ -211,7 +217,7 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before common.Ticket) {
 	for {
 		select {
 		case m := <-results:
-			pending--
+			running--
 			switch m := m.(type) {
 			case tea.BatchMsg:
 				for _, c := range m {
@@ -232,7 +238,7 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before common.Ticket) {
 			}
 			quiet.Reset(10 * time.Millisecond)
 		case <-quiet.C:
-			if gotDone >= wantDone() {
+			if gotDone >= wantDone() && (running == 0 || time.Since(lastLaunch) >= settle) {
 				for _, f := range follow {
 					h.run(s, f.cmd, f.before)
 				}
@@ -244,6 +250,10 @@ func (h *Harness) run(s Updater, cmd tea.Cmd, before common.Ticket) {
 		}
 	}
 }
+
+// settle is how long a command may take to answer before the harness takes
+// it for a timer.
+const settle = 30 * time.Millisecond
 
 // followUp is a command a screen returned on a store result, with the
 // last ticket from before it.
