@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -303,5 +304,34 @@ func TestThreatAndConsequenceKeys(t *testing.T) {
 	}
 	if _, err := model.ParseThreatProfile(""); err == nil {
 		t.Error("empty threat accepted")
+	}
+}
+
+// docs/slt-rationale.md shows the worked example's reasoning and its
+// canonical JSON: both must be what the code produces.
+func TestSLTRationaleDoc(t *testing.T) {
+	src, err := os.ReadFile("../docs/slt-rationale.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(src)
+	block := func(fence string) string {
+		i := strings.Index(doc, fence+"\n")
+		if i < 0 {
+			t.Fatalf("no %s block", fence)
+		}
+		rest := doc[i+len(fence)+1:]
+		return strings.TrimSuffix(rest[:strings.Index(rest, "```")], "\n")
+	}
+	js := block("```json")
+	r, err := model.ParseSLTRationale([]byte(js))
+	if err != nil {
+		t.Fatalf("the documented rationale does not parse: %v", err)
+	}
+	if string(r.CanonicalJSON()) != js {
+		t.Errorf("the documented rationale is not canonical:\n%s", r.CanonicalJSON())
+	}
+	if got := strings.Join(r.Reasoning(), "\n"); got != block("Slate shows:\n\n```") {
+		t.Errorf("documented reasoning differs from\n%s", got)
 	}
 }
