@@ -314,3 +314,23 @@ func TestFindingHelpers(t *testing.T) {
 		t.Error("no error here")
 	}
 }
+
+// The flawed demo (`slate demo --flawed`) shows every rule of the table.
+func TestCheckFlawedPlantFiresEveryRule(t *testing.T) {
+	cat := questionnaires.Builtin()
+	a := model.FlawedSamplePlant(cat)
+	fs := model.Check(&model.CheckInput{Model: model.NewZoneModel(a, model.ZoneFacts{}), Catalog: cat, Answers: a.Answers})
+	fired := map[string]bool{}
+	for _, f := range fs {
+		fired[f.Rule] = true
+	}
+	for _, r := range model.CheckRules {
+		if !fired[r.ID] {
+			t.Errorf("rule %s does not fire on the flawed demo", r.ID)
+		}
+	}
+	// The plain demo is untouched by building the flawed one.
+	if demo := model.SamplePlant(cat); len(demo.Zones) != 5 || demo.Answers["control"]["SR 1.1 RE 1"].Status.Answered() {
+		t.Error("the flawed plant changed the demo")
+	}
+}

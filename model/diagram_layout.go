@@ -122,12 +122,16 @@ func (d *Diagram) Layout(m DiagramMetrics) DiagramGeometry {
 		}
 		return 2*d.Boxes[p.a].Col + 1
 	}
+	straight := make([]bool, len(plans)) // one slot for both ends: a straight line down
 	for i, p := range plans {
 		ba, bb := d.Boxes[p.a], d.Boxes[p.b]
 		slots[[2]int{p.gapTop, ba.Col}] = append(slots[[2]int{p.gapTop, ba.Col}], attach{i, true, heading(p, true)})
-		if ba.Row == bb.Row {
+		switch {
+		case bb.Row == ba.Row+1 && bb.Col == ba.Col:
+			straight[i] = true
+		case ba.Row == bb.Row:
 			slots[[2]int{p.gapTop, bb.Col}] = append(slots[[2]int{p.gapTop, bb.Col}], attach{i, true, heading(p, false)})
-		} else {
+		default:
 			slots[[2]int{p.gapEntry, bb.Col}] = append(slots[[2]int{p.gapEntry, bb.Col}], attach{i, false, heading(p, false)})
 		}
 	}
@@ -201,6 +205,8 @@ func (d *Diagram) Layout(m DiagramMetrics) DiagramGeometry {
 		for k, at := range list {
 			ax := colX[key[1]] + (k+1)*colW[key[1]]/(len(list)+1)
 			switch {
+			case straight[at.link]:
+				anchorA[at.link], anchorB[at.link] = ax, ax
 			case at.bottom && !seenA[at.link] && d.Boxes[plans[at.link].a].Col == key[1]:
 				anchorA[at.link], seenA[at.link] = ax, true
 			default:
