@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -332,5 +333,26 @@ func TestCheckFlawedPlantFiresEveryRule(t *testing.T) {
 	// The plain demo is untouched by building the flawed one.
 	if demo := model.SamplePlant(cat); len(demo.Zones) != 5 || demo.Answers["control"]["SR 1.1 RE 1"].Status.Answered() {
 		t.Error("the flawed plant changed the demo")
+	}
+}
+
+// docs/zone-model.md lists every rule with its severity, in table order.
+func TestCheckRulesDocumented(t *testing.T) {
+	src, err := os.ReadFile("../docs/zone-model.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, at := string(src), 0
+	for _, r := range model.CheckRules {
+		row := "| `" + r.ID + "` | " + string(r.Severity) + " |"
+		i := strings.Index(doc, row)
+		if i < 0 {
+			t.Errorf("docs/zone-model.md lacks %q", row)
+			continue
+		}
+		if i < at {
+			t.Errorf("%s is out of table order in the docs", r.ID)
+		}
+		at = i
 	}
 }

@@ -194,7 +194,7 @@ func TestSLTRationaleRoundTrip(t *testing.T) {
 		text := ""
 		if rapid.Bool().Draw(t, "deviate") {
 			final = final.With(model.FR(rapid.IntRange(1, 7).Draw(t, "fr")), model.Level(rapid.IntRange(0, 4).Draw(t, "l")))
-			text = rapid.StringN(1, 40, -1).Draw(t, "text") + "x"
+			text = "Reason: " + rapid.StringN(1, 40, -1).Draw(t, "text")
 		}
 		r := model.NewSLTRationale(in, final, text)
 		if err := r.Validate(); err != nil {
