@@ -188,8 +188,7 @@ func Plan(data []byte, targets []Target, opt Options) Preview {
 	}
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:invalidAt(data)], []byte("\n"))
-		fail(line, "", "not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
+		fail(invalidLine(data), "", "not UTF-8 text; save the spreadsheet as \"CSV UTF-8\"")
 		return p
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -513,13 +512,12 @@ func cellLine(lines []int, i, fallback int) int {
 	return fallback
 }
 
-func invalidAt(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
+// invalidLine is the first line that is not UTF-8.
+func invalidLine(data []byte) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if !utf8.Valid(l) {
+			return i + 1
 		}
-		i += n
 	}
-	return len(data)
+	return 1
 }

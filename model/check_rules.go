@@ -16,9 +16,8 @@ import (
 func checkITOTBypass(in *CheckInput) []Finding {
 	var out []Finding
 	for _, c := range in.Model.Conduits {
-		from, okF := in.Model.Zone(c.From)
-		to, okT := in.Model.Zone(c.To)
-		if !okF || !okT {
+		from, to, ok := in.Model.Ends(&c)
+		if !ok {
 			continue
 		}
 		it, ot := from, to
@@ -44,9 +43,8 @@ func checkConduitBelowZone(in *CheckInput) []Finding {
 	}
 	var out []Finding
 	for _, c := range in.Model.Conduits {
-		from, okF := in.Model.Zone(c.From)
-		to, okT := in.Model.Zone(c.To)
-		if !okF || !okT {
+		from, to, ok := in.Model.Ends(&c)
+		if !ok {
 			continue
 		}
 		var gaps []string
@@ -84,9 +82,8 @@ func checkDirectAcrossLevels(in *CheckInput) []Finding {
 		if c.Kind != ConduitDirect {
 			continue
 		}
-		from, okF := in.Model.Zone(c.From)
-		to, okT := in.Model.Zone(c.To)
-		if !okF || !okT || from.SLT == to.SLT {
+		from, to, ok := in.Model.Ends(&c)
+		if !ok || from.SLT == to.SLT {
 			continue
 		}
 		out = append(out, Finding{Targets: []string{c.Key, from.Key, to.Key},
@@ -122,9 +119,8 @@ func checkSafetyBelowControl(in *CheckInput) []Finding {
 	var out []Finding
 	seen := map[[2]string]bool{}
 	for _, c := range in.Model.Conduits {
-		a, okA := in.Model.Zone(c.From)
-		b, okB := in.Model.Zone(c.To)
-		if !okA || !okB {
+		a, b, ok := in.Model.Ends(&c)
+		if !ok {
 			continue
 		}
 		if a.Kind == ZoneControl && b.Kind == ZoneSafety {

@@ -108,6 +108,14 @@ func (m *ZoneModel) Zone(key string) (*ModelZone, bool) {
 	return nil, false
 }
 
+// Ends returns the two zones a conduit joins; ok is false when either
+// does not exist.
+func (m *ZoneModel) Ends(c *ModelConduit) (from, to *ModelZone, ok bool) {
+	from, okF := m.Zone(c.From)
+	to, okT := m.Zone(c.To)
+	return from, to, okF && okT
+}
+
 // Name returns a target's name by key (the key when unknown).
 func (m *ZoneModel) Name(key string) string {
 	if z, ok := m.Zone(key); ok {

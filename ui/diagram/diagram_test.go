@@ -15,9 +15,16 @@ import (
 
 // Regenerate with: go test ./ui/diagram -update
 
-func demo(t testing.TB) model.Diagram {
+func demo(testing.TB) model.Diagram {
+	return diagramOf(model.SamplePlant(questionnaires.Builtin()))
+}
+
+func flawed(testing.TB) model.Diagram {
+	return diagramOf(model.FlawedSamplePlant(questionnaires.Builtin()))
+}
+
+func diagramOf(a *model.Assessment) model.Diagram {
 	cat := questionnaires.Builtin()
-	a := model.SamplePlant(cat)
 	zm := model.NewZoneModel(a, model.ZoneFacts{})
 	m := model.BuildMatrix(cat, a, model.ScopeSLT)
 	fs := model.Check(&model.CheckInput{Model: zm, Catalog: cat, Answers: a.Answers})
@@ -32,15 +39,6 @@ func TestGoldenDemo80(t *testing.T) {
 func TestGoldenDemo120(t *testing.T) {
 	d := demo(t)
 	golden.RequireEqual(t, []byte(strings.Join(diagram.Render(&d, 120, diagram.Styles{}), "\n")+"\n"))
-}
-
-func flawed(t testing.TB) model.Diagram {
-	cat := questionnaires.Builtin()
-	a := model.FlawedSamplePlant(cat)
-	zm := model.NewZoneModel(a, model.ZoneFacts{})
-	m := model.BuildMatrix(cat, a, model.ScopeSLT)
-	fs := model.Check(&model.CheckInput{Model: zm, Catalog: cat, Answers: a.Answers})
-	return model.BuildDiagram(&zm, &m, fs)
 }
 
 func TestGoldenFlawed80(t *testing.T) {
