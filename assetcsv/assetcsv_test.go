@@ -264,3 +264,22 @@ func FuzzAssetCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestPreviewLines(t *testing.T) {
+	in := "Hostname,Zone,Firmware,Rack\nPLC-103,control,1.0,R1\nPLC-101,control,3.0.1,R1\nHIST-R,dmz,,R2\n"
+	p := assetcsv.Plan([]byte(in), demoTargets(), assetcsv.Options{})
+	want := []string{
+		"1 asset to add, 1 asset to update, 1 asset unchanged.",
+		"  add     PLC-103 in Control (Unit 1) (line 2)",
+		"  update  PLC-101 in Control (Unit 1) (line 3): firmware 2.9.4 -> 3.0.1",
+		"Columns not imported: Rack.",
+	}
+	if got := p.Lines(); !slices.Equal(got, want) {
+		t.Errorf("lines\n got %q\nwant %q", got, want)
+	}
+	bad := assetcsv.Plan([]byte("name,zone\nX,nowhere\n"), demoTargets(), assetcsv.Options{})
+	want = []string{"Nothing will be imported: 1 error.", `  line 2, column "zone": there is no zone or conduit "nowhere"`}
+	if got := bad.Lines(); !slices.Equal(got, want) {
+		t.Errorf("error lines\n got %q\nwant %q", got, want)
+	}
+}
