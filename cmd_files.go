@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"slate/model"
@@ -22,11 +24,24 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if err := store.CheckOutput(*out, s.path); *out != "" && err != nil {
+		return err
+	}
 	data, err := model.NewDocument(s.a, s.cat, when).Encode()
 	if err != nil {
 		return err
 	}
 	return emit(e, *out, data)
+}
+
+// plainErr drops the "op path:" prefix of a file error: messages name the
+// user's path themselves, once.
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // emit writes to a file (atomically, 0600) or to standard output.
@@ -63,18 +78,25 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if bytes.HasPrefix(data, []byte("SQLite format 3\x00")) {
+		return fmt.Errorf("%s is an assessment file, not a JSON exchange document; the order is slate import IN.json FILE", pos[0])
+	}
 	a, _, err := model.DecodeDocument(data, lib.Get)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	path := pos[1]
 	var st *store.Store
-	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
+	if _, statErr := os.Lstat(path); errors.Is(statErr, os.ErrNotExist) {
 		st, err = store.Create(path, a, store.Options{Actor: a.Assessor})
 	} else {
 		st, err = store.Open(path, store.Options{})
 		if err == nil {
-			err = st.Import(a)
+			if ro, why := st.ReadOnly(); ro {
+				err = fmt.Errorf("%s cannot be imported into: %s", path, why)
+			} else {
+				err = st.Import(a)
+			}
 		}
 	}
 	if st != nil {
@@ -96,23 +118,28 @@ func readInput(e *env, name string) ([]byte, error) {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s cannot be read: %s", name, plainErr(err))
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, model.MaxDocumentSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, fmt.Errorf("%s cannot be read: %s", name, plainErr(err))
 	}
 	return data, nil
 }
 
 func runVerify(e *env, args []string) error {
-	fs := newFlags(e, "verify", "slate verify FILE",
-		"Check FILE without changing it: SQLite's integrity check, the sha256 chain of the\n"+
-			"answer history (naming the first broken row), and that the answers match their\n"+
-			"history. Exit 0 when everything holds, 1 otherwise.")
+	fs := newFlags(e, "verify", "slate verify FILE [--expect-head HASH]",
+		"Check FILE without changing it or leaving anything beside it: SQLite's integrity\n"+
+			"check, Slate's schema and its append-only triggers, the sha256 chain of the history\n"+
+			"(naming the first broken row), and a replay of the whole history, which must give\n"+
+			"every row and column of the file (naming table, row and column of a difference).\n"+
+			"Someone who can write the file can rewrite its history and recompute the chain:\n"+
+			"only a head recorded elsewhere (reports and exports print it) detects that, with\n"+
+			"--expect-head. Exit 0 when everything holds, 1 otherwise.")
+	expect := fs.String("expect-head", "", "the history head recorded earlier (a report's or export's)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -120,7 +147,7 @@ func runVerify(e *env, args []string) error {
 	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
 		return err
 	}
-	rep, err := store.Verify(pos[0])
+	rep, err := store.Verify(pos[0], store.VerifyOptions{ExpectHead: *expect})
 	if err != nil {
 		return err
 	}
@@ -131,7 +158,11 @@ func runVerify(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: verification FAILED\n", pos[0])
 		return exitError{exitRuntime}
 	}
-	fmt.Fprintf(e.stdout, "%s: ok (integrity ok; %d history rows chained; answers match their history; head %s)\n",
-		pos[0], rep.Rows, rep.Head)
-	return nil
+	anchored := ""
+	if *expect != "" {
+		anchored = "; it is the expected head"
+	}
+	_, err = fmt.Fprintf(e.stdout, "%s: ok (integrity ok; schema %d; %d history rows chained; the replayed history matches every table; head %s%s)\n",
+		pos[0], rep.Schema, rep.Rows, rep.Head, anchored)
+	return err
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 )
@@ -193,11 +194,16 @@ func roadmapDoc(a *Assessment, c *Catalog) *DocRoadmap {
 	return r
 }
 
-// Encode renders the document as indented JSON with a final newline.
+// Encode renders the document as indented JSON with a final newline. Text
+// is written as it is: no HTML escaping of <, > and & (a JSON document is
+// not HTML), so a document full of them exports at its own size.
 func (d *Document) Encode() ([]byte, error) {
-	b, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return b.Bytes(), nil
 }

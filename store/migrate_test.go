@@ -103,7 +103,7 @@ func TestMigrationFromEveryFixture(t *testing.T) {
 		t.Run(fmt.Sprintf("schema%d", v), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "old.slate")
 			copyFile(t, fixturePath(v), path)
-			h, err := precheck(path)
+			h, err := precheck(path, path)
 			if err != nil || h.userVersion != v {
 				t.Fatalf("fixture is not a schema-%d file: %+v %v", v, h, err)
 			}
@@ -127,7 +127,7 @@ func TestMigrationFromEveryFixture(t *testing.T) {
 				t.Fatalf("saving after migration: %v", err)
 			}
 			st.Close()
-			if rep, err := Verify(path); err != nil || !rep.OK() {
+			if rep, err := Verify(path, VerifyOptions{}); err != nil || !rep.OK() {
 				t.Fatalf("verify after migration: %+v %v", rep, err)
 			}
 		})
