@@ -87,7 +87,7 @@ func runImport(e *env, args []string) error {
 	}
 	path := pos[1]
 	var st *store.Store
-	if _, statErr := os.Lstat(path); errors.Is(statErr, os.ErrNotExist) {
+	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
 		st, err = store.Create(path, a, store.Options{Actor: a.Assessor})
 	} else {
 		st, err = store.Open(path, store.Options{})

@@ -134,7 +134,8 @@ Usage:
                                   write a report (%s)
   slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
   slate import IN.json FILE       create FILE from a JSON exchange document
-  slate verify FILE               integrity check and audit-chain verification
+  slate verify FILE [--expect-head HASH]
+                                  integrity check and full history replay
   slate catalog [--format tsv] [--validate PATH]
 
 Global option for commands that read catalogs:

@@ -292,9 +292,10 @@ func TestFaultFileMovedMidSession(t *testing.T) {
 		os.Rename(file+suffix, moved+suffix)
 	}
 	tm.keys("y")
-	tm.waitFor("moved, deleted or its drive removed")
+	tm.waitFor("moved, deleted, replaced or its drive removed")
 	tm.keys("q")
-	time.Sleep(300 * time.Millisecond)
+	// Quitting says truthfully what was and was not saved.
+	tm.waitForWrapped("plant.slate: 1 changes saved; 1 NOT SAVED, the last: control SR 1.2: yes (NOT SAVED: the assessment file was moved")
 	if _, err := os.Stat(file); err == nil {
 		t.Fatal("a new file appeared at the old path")
 	}
@@ -306,6 +307,35 @@ func TestFaultFileMovedMidSession(t *testing.T) {
 		t.Fatal("an answer refused after the move is in the file")
 	}
 	verifyOK(t, bin, moved)
+}
+
+// TestFaultLogDeleted deletes the -wal while the TUI has the file open:
+// the next answer is NOT SAVED (and says why), what was shown saved before
+// survives a SIGKILL right after, and the file verifies.
+func TestFaultLogDeleted(t *testing.T) {
+	need(t)
+	bin := slateBin(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "plant.slate")
+	exec.Command(bin, "demo", file).Run()
+	tm := start(t, "nowal", bin, file)
+	tm.waitFor("Saved to plant.slate")
+	tm.keys("3", "}", "}", "}", "down", "y")
+	tm.waitFor("Saved: control SR 1.1 RE 1: yes")
+	if err := os.Remove(file + "-wal"); err != nil {
+		t.Fatal(err)
+	}
+	tm.keys("y")
+	tm.waitFor("NOT SAVED", "write-ahead log")
+	kill(t, tm)
+	d := export(t, bin, file)
+	if st, _ := d.answer("control", "SR 1.1 RE 1"); st != "yes" {
+		t.Fatal("an answer shown as saved before the -wal was deleted is lost")
+	}
+	if st, _ := d.answer("control", "SR 1.2"); st != "unanswered" {
+		t.Fatal("an answer shown as NOT SAVED is in the file")
+	}
+	verifyOK(t, bin, file)
 }
 
 // TestFaultDirectoryUnmounted lazily unmounts the folder the file is in

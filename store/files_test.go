@@ -321,8 +321,16 @@ func TestSaveRefusedWhenTheLogIsDeleted(t *testing.T) {
 	}
 	_, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.4", Status: model.Yes, Note: "after"})
 	var se *SaveError
-	if !errors.As(err, &se) || !errors.Is(err, ErrLogGone) || !strings.Contains(err.Error(), "plant.slate-wal) was deleted or replaced; nothing was saved") {
+	if !errors.As(err, &se) || !errors.Is(err, ErrLogGone) || !strings.Contains(err.Error(),
+		"plant.slate-wal) was deleted or replaced; nothing was saved (every change saved before is safe in the file itself)") {
 		t.Fatalf("save after the log was deleted: %v", err)
+	}
+	// A crash now: the file alone, as it is on disk, holds the answer
+	// reported saved before the log was deleted.
+	crashed := filepath.Join(t.TempDir(), "crashed.slate")
+	copyFile(t, path, crashed)
+	if a := loadRO(t, crashed); a.Answers["control"]["SR 1.3"].Note != "before" {
+		t.Fatal("an answer reported saved is not in the file itself")
 	}
 	st.Close()
 	a := loadRO(t, path)

@@ -56,8 +56,9 @@ type Store struct {
 	// reported only while the path still names that file and that log,
 	// because SQLite keeps writing to a file or log that was deleted or
 	// replaced, and those changes would be lost.
-	ident os.FileInfo
-	walID os.FileInfo
+	ident   os.FileInfo
+	walID   os.FileInfo
+	rescued bool // the changes of a deleted -wal were copied into the file (see rescue)
 
 	// fileHead is the history head as it is in the file, for a read-only
 	// view of an older schema upgraded in memory (whose own head the file

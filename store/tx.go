@@ -42,7 +42,7 @@ func (s *Store) write(fn func(tx *sql.Tx, at int64) error) error {
 		return &SaveError{"the assessment is closed", errors.New("closed")}
 	}
 	if err := s.fileProblem("nothing was saved"); err != nil {
-		return err
+		return s.rescue(err)
 	}
 	tx, err := s.db.Begin()
 	if err != nil {
@@ -61,7 +61,29 @@ func (s *Store) write(fn func(tx *sql.Tx, at int64) error) error {
 		tx.Rollback()
 		return &SaveError{sqliteReason(err), err}
 	}
-	return s.fileProblem("this change was written where it may be lost; quit and reopen the file to check it")
+	return s.rescue(s.fileProblem("this change was written where it may be lost; quit and reopen the file to check it"))
+}
+
+// rescue copies what SQLite holds in a write-ahead log that was deleted or
+// replaced under it (still open, so still readable) into the file itself:
+// without that, the changes already reported saved would be lost at the
+// next crash. Nothing more is saved after it; the message says both.
+func (s *Store) rescue(err error) error {
+	var se *SaveError
+	if !errors.Is(err, ErrLogGone) || !errors.As(err, &se) {
+		return err
+	}
+	if !s.rescued {
+		var busy, logged, moved int
+		cerr := s.db.QueryRow("PRAGMA wal_checkpoint(FULL)").Scan(&busy, &logged, &moved)
+		s.rescued = cerr == nil && busy == 0 && logged == moved
+	}
+	if s.rescued {
+		se.Reason += " (every change saved before is safe in the file itself)"
+	} else {
+		se.Reason += " (changes saved since the file was opened may be lost)"
+	}
+	return se
 }
 
 // Sentinels wrapped by the SaveError of a change refused because the file
