@@ -305,7 +305,7 @@ func TestHardLinkIsOneAssessment(t *testing.T) {
 		t.Skipf("no hard links here: %v", err)
 	}
 	second := start(t, "link-second", bin, hard)
-	scr := second.waitForWrapped("hard.slate is the same file as "+real+" (a hard link), which is open in "+fmt.Sprintf("Slate pid %d", first.slatePID()))
+	scr := second.waitForWrapped("hard.slate is the same file as " + real + " (a hard link), which is open in " + fmt.Sprintf("Slate pid %d", first.slatePID()))
 	if strings.Contains(scr, "read-only instead") {
 		t.Fatalf("a view through the other name was offered:\n%s", scr)
 	}
