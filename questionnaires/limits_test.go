@@ -20,7 +20,7 @@ func TestAliasExpansionIsBounded(t *testing.T) {
 	for i := 2; i < 2000; i++ {
 		fmt.Fprintf(&b, "  - {id: SR 1.%d, fr: 1, sl: 1, title: t, applies_to: zone, questions: *a}\n", i)
 	}
-	_, err := Parse("evil.yaml", []byte(b.String()))
+	_, _, err := Parse("evil.yaml", []byte(b.String()))
 	var ps Problems
 	if !errors.As(err, &ps) || len(ps) != 1 || !strings.Contains(ps[0].String(), "aliases (*name) expand the catalog beyond 500000 entries; write the lists out instead") {
 		t.Fatalf("%v", err)
@@ -34,7 +34,7 @@ func TestAliasExpansionIsBounded(t *testing.T) {
 func TestModestAliasesLoad(t *testing.T) {
 	cat := strings.Replace(goodCatalog, "tags: [acme-only, shared-credentials]", "tags: &shared [acme-only, shared-credentials]", 1)
 	cat = strings.Replace(cat, "effort: high", "effort: high\n    tags: *shared", 1)
-	c, err := Parse("acme.yaml", []byte(cat))
+	c, _, err := Parse("acme.yaml", []byte(cat))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestModestAliasesLoad(t *testing.T) {
 }
 
 func TestAliasToItselfIsRefused(t *testing.T) {
-	_, err := Parse("loop.yaml", []byte("id: x\nversion: \"1\"\nrequirements: &x [*x]\n"))
+	_, _, err := Parse("loop.yaml", []byte("id: x\nversion: \"1\"\nrequirements: &x [*x]\n"))
 	if err == nil || !strings.Contains(err.Error(), "loop.yaml:3: an alias refers to a node that contains it") {
 		t.Fatalf("%v", err)
 	}

@@ -61,7 +61,7 @@ func fixtureEdits(t *testing.T, st *Store) {
 		st.UpdateAsset(as),
 		st.DeleteAsset(a.Zones[3].Assets[2].ID),
 		st.MoveTarget(a.Zones[4].Key, -1),
-		st.SetMeta(Meta{Name: a.Name, Site: a.Site, Scope: a.Scope + " Reviewed.", Assessor: a.Assessor}),
+		st.SetMeta(model.Meta{Name: a.Name, Site: a.Site, Scope: a.Scope + " Reviewed.", Assessor: a.Assessor}),
 	}
 	_, err = st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Partial, Note: "Two shared accounts left."})
 	steps = append(steps, err)
