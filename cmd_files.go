@@ -24,14 +24,34 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	if err := store.CheckOutput(*out, s.path); *out != "" && err != nil {
-		return err
+	if *out != "" {
+		if err := store.CheckOutput(*out, s.path); err != nil {
+			return err
+		}
 	}
-	data, err := model.NewDocument(s.a, s.cat, when).Encode()
+	doc := model.NewDocument(s.a, s.cat, when)
+	head, rows, err := s.st.Head()
 	if err != nil {
 		return err
 	}
-	return emit(e, *out, data)
+	if head != "" {
+		doc.History = &model.DocHistory{Head: head, Rows: rows}
+	}
+	data, err := doc.Encode()
+	if err != nil {
+		return err
+	}
+	if *out == "" || *out == "-" {
+		_, err := e.stdout.Write(data)
+		return err
+	}
+	if err := report.WriteFile(*out, data); err != nil {
+		return err
+	}
+	errs := e.text(e.stderr)
+	fmt.Fprintf(errs, "wrote %s\n", *out)
+	printHead(errs, s.path, head, rows)
+	return nil
 }
 
 // plainErr drops the "op path:" prefix of a file error: messages name the
@@ -42,19 +62,6 @@ func plainErr(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// emit writes to a file (atomically, 0600) or to standard output.
-func emit(e *env, out string, data []byte) error {
-	if out == "" || out == "-" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	if err := report.WriteFile(out, data); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "wrote %s\n", out)
-	return nil
 }
 
 func runImport(e *env, args []string) error {
@@ -152,17 +159,18 @@ func runVerify(e *env, args []string) error {
 		return err
 	}
 	if !rep.OK() {
+		errs := e.text(e.stderr)
 		for _, p := range rep.Problems {
-			fmt.Fprintf(e.stderr, "%s: %s\n", pos[0], p)
+			fmt.Fprintf(errs, "%s: %s\n", pos[0], p)
 		}
-		fmt.Fprintf(e.stderr, "%s: verification FAILED\n", pos[0])
+		fmt.Fprintf(errs, "%s: verification FAILED\n", pos[0])
 		return exitError{exitRuntime}
 	}
 	anchored := ""
 	if *expect != "" {
 		anchored = "; it is the expected head"
 	}
-	_, err = fmt.Fprintf(e.stdout, "%s: ok (integrity ok; schema %d; %d history rows chained; the replayed history matches every table; head %s%s)\n",
+	_, err = fmt.Fprintf(e.text(e.stdout), "%s: ok (integrity ok; schema %d; %d history rows chained; the replayed history matches every table; head %s%s)\n",
 		pos[0], rep.Schema, rep.Rows, rep.Head, anchored)
 	return err
 }

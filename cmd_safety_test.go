@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"database/sql"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -359,5 +360,138 @@ func copyTo(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, data, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// [1, 16, 19] report: -o naming the assessment is refused, a missing folder
+// is named (never the temporary file), and -o - is refused for a format of
+// several files; nothing is written in any case.
+func TestReportRefusals(t *testing.T) {
+	path := demo(t)
+	dir := filepath.Dir(path)
+	want := exported(t, path)
+	before := folder(t, dir)
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--format", "md", "-o", path}, 1, "is the assessment file itself; Slate never writes over its input"},
+		{[]string{"--format", "html", "-o", path + "-wal"}, 1, "is the -wal file of"},
+		{[]string{"--format", "md", "-o", dir}, 1, "is not a regular file (it is a folder); use -o - for standard output"},
+		{[]string{"--format", "md", "-o", "/dev/null"}, 1, "/dev/null is not a regular file"},
+		{[]string{"--format", "md", "-o", filepath.Join(dir, "missing", "r.md")}, 1, "cannot write " + filepath.Join(dir, "missing", "r.md") + ": the folder " + filepath.Join(dir, "missing") + " does not exist"},
+		{[]string{"--format", "csv", "-o", "-"}, 2, "the csv report writes 3 files; give -o a file name instead of -"},
+	} {
+		code, out, errs := runCLI(t, append([]string{"report", path}, c.args...)...)
+		if code != c.code || out != "" || !strings.Contains(errs, c.msg) || strings.Contains(errs, ".tmp-") {
+			t.Errorf("%v: exit %d %q %q", c.args, code, out, errs)
+		}
+	}
+	if folder(t, dir) != before {
+		t.Fatal("a refused report changed the folder")
+	}
+	mustVerify(t, path)
+	if exported(t, path) != want {
+		t.Fatal("the assessment's export changed")
+	}
+}
+
+// A report and an export print the history head they were made from, and
+// verify --expect-head takes it.
+func TestReportAndExportPrintTheHead(t *testing.T) {
+	path := demo(t)
+	_, out, _ := runCLI(t, "verify", path)
+	head := out[strings.Index(out, "head ")+5 : strings.Index(out, "head ")+5+64]
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"report", path, "--format", "csv", "-o", filepath.Join(dir, "r.csv")},
+		{"export", path, "-o", filepath.Join(dir, "e.json")},
+	} {
+		code, _, errs := runCLI(t, args...)
+		if code != 0 || !strings.Contains(errs, "history head "+head) || !strings.Contains(errs, "--expect-head "+head) {
+			t.Fatalf("%v: %d %q", args, code, errs)
+		}
+	}
+	doc, _ := os.ReadFile(filepath.Join(dir, "e.json"))
+	var d struct {
+		History struct {
+			Head string `json:"head"`
+			Rows int64  `json:"rows"`
+		} `json:"history"`
+	}
+	if json.Unmarshal(doc, &d); d.History.Head != head || d.History.Rows == 0 {
+		t.Fatalf("the export pins %+v, verify says %s", d.History, head)
+	}
+	if code, _, errs := runCLI(t, "verify", path, "--expect-head", d.History.Head); code != 0 {
+		t.Fatal(errs)
+	}
+}
+
+// [9] Catalog text and notes starting with a line break reach no CSV cell
+// as a formula.
+func TestCSVReportNeutralisesEverySource(t *testing.T) {
+	dir := t.TempDir()
+	cat, err := os.ReadFile("questionnaires/iec62443-3-3.slate2.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := strings.Replace(string(cat), "version: \"2013+COR1:2014 slate.2\"", "version: \"evil\"", 1)
+	hostile = strings.Replace(hostile, "title: \"Human user identification and authentication\"", "title: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"", 1)
+	os.WriteFile(filepath.Join(dir, "evil.yaml"), []byte(hostile), 0o600)
+	path := demo(t)
+	doc := filepath.Join(t.TempDir(), "d.json")
+	runCLI(t, "export", path, "-o", doc)
+	data, _ := os.ReadFile(doc)
+	data = []byte(strings.Replace(string(data), `"version": "2013+COR1:2014 slate.2"`, `"version": "evil"`, 1))
+	data = []byte(strings.Replace(string(data), `"note": "`, `"note": "\n=1+1 `, 1))
+	os.WriteFile(doc, data, 0o600)
+	evil := filepath.Join(t.TempDir(), "evil.slate")
+	if code, _, errs := runCLI(t, "import", "--catalogs", dir, doc, evil); code != 0 {
+		t.Fatal(errs)
+	}
+	out := filepath.Join(t.TempDir(), "r.csv")
+	if code, _, errs := runCLI(t, "report", evil, "--catalogs", dir, "--format", "csv", "-o", out); code != 0 {
+		t.Fatal(errs)
+	}
+	all, _ := os.ReadFile(out)
+	if !strings.Contains(string(all), `'=HYPERLINK(`) || !strings.Contains(string(all), "'\r\n=1+1") {
+		t.Fatal("the hostile catalog title or note is not neutralised")
+	}
+	for _, p := range []string{out, strings.Replace(out, ".csv", "-roadmap.csv", 1), strings.Replace(out, ".csv", "-matrix.csv", 1)} {
+		data, _ := os.ReadFile(p)
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			for _, c := range r {
+				if model.IsFormula(c) {
+					t.Fatalf("%s: formula cell %q", p, c)
+				}
+			}
+		}
+	}
+}
+
+// failing is standard output on a full disk.
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// [15] A failed write to standard output is an error (exit 1), never a
+// silent success.
+func TestStdoutWriteErrors(t *testing.T) {
+	path := demo(t)
+	for _, args := range [][]string{
+		{"matrix", path}, {"matrix", path, "--json"}, {"roadmap", path}, {"roadmap", path, "--json"},
+		{"catalog"}, {"catalog", "--format", "tsv"}, {"catalog", "--list"}, {"verify", path},
+		{"export", path}, {"report", path, "--format", "md", "-o", "-"}, {"report", path, "--format", "html", "-o", "-"},
+	} {
+		var errb strings.Builder
+		code := run(args, strings.NewReader(""), failing{}, &errb)
+		if code != 1 || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%v: exit %d %q", args, code, errb.String())
+		}
 	}
 }

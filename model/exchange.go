@@ -14,11 +14,20 @@ const ExchangeFormat = "slate/1"
 type Document struct {
 	Format     string       `json:"format"`
 	ExportedAt string       `json:"exported_at,omitempty"`
+	History    *DocHistory  `json:"history,omitempty"`
 	Assessment DocMeta      `json:"assessment"`
 	Zones      []DocZone    `json:"zones"`
 	Conduits   []DocConduit `json:"conduits"`
 	Answers    []DocAnswer  `json:"answers"`
 	Roadmap    *DocRoadmap  `json:"roadmap,omitempty"`
+}
+
+// DocHistory pins the history of the file a document was exported from:
+// its head hash and number of rows, for `slate verify FILE --expect-head`.
+// An import starts a history of its own and ignores it.
+type DocHistory struct {
+	Head string `json:"head"`
+	Rows int64  `json:"rows"`
 }
 
 // DocRoadmap holds the roadmap's tracking records and maintenance windows.
@@ -205,5 +214,5 @@ func (d *Document) Encode() ([]byte, error) {
 	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return []byte(Sanitize(SinkJSON, b.String())), nil
 }
