@@ -33,42 +33,39 @@ type queryer interface {
 // userTables lists the tables that hold assessment data, read from the
 // schema itself: a table added later is covered without being listed.
 func userTables(q queryer) ([]string, error) {
-	rows, err := q.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
+	names, err := column(q, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	out := names[:0]
+	for _, n := range names {
 		if !excludedTables[n] {
 			out = append(out, n)
 		}
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // primaryKey returns a table's primary-key columns in key order.
 func primaryKey(q queryer, table string) ([]string, error) {
-	rows, err := q.Query(`SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`, table)
+	out, err := column(q, `SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk`, table)
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("table %s has no primary key", table)
+	}
+	return out, err
+}
+
+// column returns the one text column of a query's rows.
+func column(q queryer, query string, args ...any) ([]string, error) {
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var n string
-		var pk int
-		if err := rows.Scan(&n, &pk); err != nil {
+		var s string
+		if err := rows.Scan(&s); err != nil {
 			return nil, err
 		}
-		out = append(out, n)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("table %s has no primary key", table)
+		out = append(out, s)
 	}
 	return out, rows.Err()
 }

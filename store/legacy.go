@@ -130,18 +130,8 @@ func viewOf(tables changeset) legacyView {
 
 // diffViews lists what differs between the history's view and the file's.
 func diffViews(history, file legacyView) []string {
-	var names []string
-	for k := range history {
-		names = append(names, k)
-	}
-	for k := range file {
-		if _, ok := history[k]; !ok {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
 	var out []string
-	for _, k := range names {
+	for _, k := range sortedUnion(history, file) {
 		h, inHistory := history[k]
 		f, inFile := file[k]
 		what := strings.Replace(k, "|", " ", 1)

@@ -201,17 +201,7 @@ func checkSchema(db *sql.DB, want *schemaInfo, rep *VerifyReport) error {
 	if err != nil {
 		return err
 	}
-	var names []string
-	for k := range want.objects {
-		names = append(names, k)
-	}
-	for k := range got {
-		if _, ok := want.objects[k]; !ok {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	for _, k := range names {
+	for _, k := range sortedUnion(want.objects, got) {
 		w, expected := want.objects[k]
 		g, present := got[k]
 		what := k
@@ -423,17 +413,7 @@ func (r *replayer) diffRow(t string, file rowImage, historyText string) {
 		r.rep.problem("table %s, row %s: its history cannot be read", t, r.rowName(t, file))
 		return
 	}
-	cols := make([]string, 0, len(file))
-	for c := range file {
-		cols = append(cols, c)
-	}
-	for c := range hist {
-		if _, ok := file[c]; !ok {
-			cols = append(cols, c)
-		}
-	}
-	sort.Strings(cols)
-	for _, c := range cols {
+	for _, c := range sortedUnion(file, hist) {
 		f, inFile := file[c]
 		h, inHistory := hist[c]
 		switch {
@@ -521,6 +501,21 @@ func sortedTables(c changeset) []string {
 	out := make([]string, 0, len(c))
 	for t := range c {
 		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sortedUnion lists the keys of a and b, each once, in order.
+func sortedUnion[A, B any](a map[string]A, b map[string]B) []string {
+	out := make([]string, 0, len(a)+len(b))
+	for k := range a {
+		out = append(out, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, k)
+		}
 	}
 	sort.Strings(out)
 	return out
