@@ -9,6 +9,7 @@ import (
 )
 
 func runCatalog(e *env, args []string) error {
+	out := e.text(e.stdout)
 	fs := newFlags(e, "catalog", "slate catalog [--format text|tsv] [--id ID] [--version V] [--list] [--validate PATH] [--catalogs DIR]",
 		"Print the requirements of a catalog (the newest built-in IEC 62443-3-3 one by default),\n"+
 			"list the available catalogs and versions with --list, or check a catalog file or folder\n"+
@@ -40,7 +41,7 @@ func runCatalog(e *env, args []string) error {
 		if n := len(warnings); n > 0 {
 			note = fmt.Sprintf(" (%d warning(s) on stderr)", n)
 		}
-		_, err = fmt.Fprintf(e.stdout, "%s: valid%s\n", model.CleanLine(*validate), note)
+		_, err = fmt.Fprintf(out, "%s: valid%s\n", model.CleanLine(*validate), note)
 		return err
 	}
 	lib, err := questionnaires.Load(questionnaires.Dir(*dir))
@@ -66,14 +67,14 @@ func runCatalog(e *env, args []string) error {
 	}
 	if *format == "tsv" {
 		for _, r := range cat.Requirements {
-			if _, err := fmt.Fprintf(e.stdout, "%s\t%d\t%d\t%s\t%s\n", model.CleanLine(r.ID), r.FR, r.SL, r.AppliesTo, model.CleanLine(r.Title)); err != nil {
+			if _, err := fmt.Fprintf(out, "%s\t%d\t%d\t%s\t%s\n", model.CleanLine(r.ID), r.FR, r.SL, r.AppliesTo, model.CleanLine(r.Title)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "%s %s (%d requirements, sha256 %s)\n", model.CleanLine(cat.ID), model.CleanLine(cat.Version), len(cat.Requirements), cat.Hash)
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(out, "%s %s (%d requirements, sha256 %s)\n", model.CleanLine(cat.ID), model.CleanLine(cat.Version), len(cat.Requirements), cat.Hash)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tFR\tSL\tAPPLIES TO\tTITLE")
 	for _, r := range cat.Requirements {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", model.CleanLine(r.ID), r.FR, r.SL, r.AppliesTo, model.CleanLine(r.Title))
@@ -84,17 +85,18 @@ func runCatalog(e *env, args []string) error {
 // listCatalogs prints the library: the built-in versions newest first (the
 // first is the one new assessments use), then the extra catalogs.
 func listCatalogs(e *env, lib *questionnaires.Library, format string) error {
+	out := e.text(e.stdout)
 	builtin := len(questionnaires.Builtins())
 	if format == "tsv" {
 		for i, c := range lib.All() {
-			if _, err := fmt.Fprintf(e.stdout, "%s\t%s\t%d\t%d\t%s\t%s\n", model.CleanLine(c.ID), model.CleanLine(c.Version),
+			if _, err := fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%s\t%s\n", model.CleanLine(c.ID), model.CleanLine(c.Version),
 				c.Format, len(c.Requirements), c.Hash, origin(i, builtin)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tVERSION\tFORMAT\tREQUIREMENTS\tSOURCE\tSHA256")
 	for i, c := range lib.All() {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", model.CleanLine(c.ID), model.CleanLine(c.Version), c.Format,

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"slate/model"
@@ -22,24 +24,44 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	data, err := model.NewDocument(s.a, s.cat, when).Encode()
+	if *out != "" {
+		if err := store.CheckOutput(*out, s.path); err != nil {
+			return err
+		}
+	}
+	doc := model.NewDocument(s.a, s.cat, when)
+	head, rows, err := s.st.Head()
 	if err != nil {
 		return err
 	}
-	return emit(e, *out, data)
-}
-
-// emit writes to a file (atomically, 0600) or to standard output.
-func emit(e *env, out string, data []byte) error {
-	if out == "" || out == "-" {
+	if head != "" {
+		doc.History = &model.DocHistory{Head: head, Rows: rows}
+	}
+	data, err := doc.Encode()
+	if err != nil {
+		return err
+	}
+	if *out == "" || *out == "-" {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if err := report.WriteFile(out, data); err != nil {
+	if err := report.WriteFile(*out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "wrote %s\n", out)
+	errs := e.text(e.stderr)
+	fmt.Fprintf(errs, "wrote %s\n", *out)
+	printHead(errs, s.path, head, rows)
 	return nil
+}
+
+// plainErr drops the "op path:" prefix of a file error: messages name the
+// user's path themselves, once.
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 func runImport(e *env, args []string) error {
@@ -63,6 +85,9 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if bytes.HasPrefix(data, []byte("SQLite format 3\x00")) {
+		return fmt.Errorf("%s is an assessment file, not a JSON exchange document; the order is slate import IN.json FILE", pos[0])
+	}
 	a, _, err := model.DecodeDocument(data, lib.Get)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
@@ -74,7 +99,11 @@ func runImport(e *env, args []string) error {
 	} else {
 		st, err = store.Open(path, store.Options{})
 		if err == nil {
-			err = st.Import(a)
+			if ro, why := st.ReadOnly(); ro {
+				err = fmt.Errorf("%s cannot be imported into: %s", path, why)
+			} else {
+				err = st.Import(a)
+			}
 		}
 	}
 	if st != nil {
@@ -96,23 +125,28 @@ func readInput(e *env, name string) ([]byte, error) {
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s cannot be read: %s", name, plainErr(err))
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, model.MaxDocumentSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", name, err)
+		return nil, fmt.Errorf("%s cannot be read: %s", name, plainErr(err))
 	}
 	return data, nil
 }
 
 func runVerify(e *env, args []string) error {
-	fs := newFlags(e, "verify", "slate verify FILE",
-		"Check FILE without changing it: SQLite's integrity check, the sha256 chain of the\n"+
-			"answer history (naming the first broken row), and that the answers match their\n"+
-			"history. Exit 0 when everything holds, 1 otherwise.")
+	fs := newFlags(e, "verify", "slate verify FILE [--expect-head HASH]",
+		"Check FILE without changing it or leaving anything beside it: SQLite's integrity\n"+
+			"check, Slate's schema and its append-only triggers, the sha256 chain of the history\n"+
+			"(naming the first broken row), and a replay of the whole history, which must give\n"+
+			"every row and column of the file (naming table, row and column of a difference).\n"+
+			"Someone who can write the file can rewrite its history and recompute the chain:\n"+
+			"only a head recorded elsewhere (reports and exports print it) detects that, with\n"+
+			"--expect-head. Exit 0 when everything holds, 1 otherwise.")
+	expect := fs.String("expect-head", "", "the history head recorded earlier (a report's or export's)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -120,18 +154,23 @@ func runVerify(e *env, args []string) error {
 	if err := wantArgs(pos, 1, 1, "FILE"); err != nil {
 		return err
 	}
-	rep, err := store.Verify(pos[0])
+	rep, err := store.Verify(pos[0], store.VerifyOptions{ExpectHead: *expect})
 	if err != nil {
 		return err
 	}
 	if !rep.OK() {
+		errs := e.text(e.stderr)
 		for _, p := range rep.Problems {
-			fmt.Fprintf(e.stderr, "%s: %s\n", pos[0], p)
+			fmt.Fprintf(errs, "%s: %s\n", pos[0], p)
 		}
-		fmt.Fprintf(e.stderr, "%s: verification FAILED\n", pos[0])
+		fmt.Fprintf(errs, "%s: verification FAILED\n", pos[0])
 		return exitError{exitRuntime}
 	}
-	fmt.Fprintf(e.stdout, "%s: ok (integrity ok; %d history rows chained; answers match their history; head %s)\n",
-		pos[0], rep.Rows, rep.Head)
-	return nil
+	anchored := ""
+	if *expect != "" {
+		anchored = "; it is the expected head"
+	}
+	_, err = fmt.Fprintf(e.text(e.stdout), "%s: ok (integrity ok; schema %d; %d history rows chained; the replayed history matches every table; head %s%s)\n",
+		pos[0], rep.Schema, rep.Rows, rep.Head, anchored)
+	return err
 }

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"slate/report"
-
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"slate/report"
 )
 
 func demo(t *testing.T) string {
@@ -38,7 +39,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 	a, _ := os.ReadFile(first)
 	b, _ := os.ReadFile(second)
-	if string(a) != string(b) {
+	// Each export pins the history of the file it came from; the rest of
+	// the document is the same byte for byte.
+	if string(withoutHistory(t, a)) != string(withoutHistory(t, b)) {
 		t.Fatal("export of the imported file differs from the original export")
 	}
 	if st, _ := os.Stat(first); st.Mode().Perm() != 0o600 {
@@ -123,4 +126,16 @@ func TestCommandsOnBadFiles(t *testing.T) {
 	if code, _, errs := runCLI(t, "matrix", filepath.Join(dir, "missing.slate")); code != 1 || !strings.Contains(errs, "no such file") {
 		t.Errorf("missing file: %d %q", code, errs)
 	}
+}
+
+// withoutHistory drops the "history" block (head and rows of the exported
+// file's history) from an export.
+func withoutHistory(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	start := bytes.Index(doc, []byte("  \"history\": {\n"))
+	if start < 0 {
+		t.Fatal("the export does not pin its history head")
+	}
+	end := bytes.Index(doc[start:], []byte("\n  },\n"))
+	return append(append([]byte{}, doc[:start]...), doc[start+end+len("\n  },\n"):]...)
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"slate/report"
+	"slate/store"
 )
 
 // reportAbout is the help text of `slate report`, with one line per format
@@ -52,13 +54,31 @@ func runReport(e *env, args []string) error {
 	if base == "" {
 		base = report.DefaultPath(s.path, f)
 	}
+	for _, p := range f.Paths(base) {
+		if err := store.CheckOutput(p, s.path); err != nil {
+			return err
+		}
+	}
 	saved, err := report.Write(f, in, base)
+	errs := e.text(e.stderr)
 	for _, sv := range saved {
-		fmt.Fprintf(e.stderr, "wrote %s (%d bytes)\n", sv.Path, sv.Bytes)
+		fmt.Fprintf(errs, "wrote %s (%d bytes)\n", sv.Path, sv.Bytes)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stdout, saved[0].Path)
-	return nil
+	printHead(errs, s.path, head, rows)
+	_, err = fmt.Fprintln(e.text(e.stdout), saved[0].Path)
+	return err
+}
+
+// printHead tells where the history stood when a report or export was
+// made: with the head recorded elsewhere, verify can later tell whether the
+// file was changed since, even by someone who rewrote its history.
+func printHead(w io.Writer, path, head string, rows int64) {
+	if head == "" {
+		return
+	}
+	fmt.Fprintf(w, "history head %s (%d rows); `slate verify %s --expect-head %s` checks the file still ends there\n",
+		head, rows, path, head)
 }

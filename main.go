@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"slate/model"
 	"slate/report"
 )
 
@@ -96,13 +97,18 @@ func finish(e *env, name string, err error) int {
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "%s: %s (see %s --help)\n", prog(name), ue.msg, prog(name))
+		fmt.Fprintf(e.text(e.stderr), "%s: %s (see %s --help)\n", prog(name), ue.msg, prog(name))
 		return exitUsage
 	default:
-		fmt.Fprintf(e.stderr, "%s: %s\n", prog(name), err)
+		fmt.Fprintf(e.text(e.stderr), "%s: %s\n", prog(name), err)
 		return exitRuntime
 	}
 }
+
+// text is the terminal sanitiser in front of w: every message and plain
+// text output of the commands passes it, whatever it quotes (a path, a
+// value from a crafted file, a catalog's text).
+func (e *env) text(w io.Writer) io.Writer { return model.SanitizingWriter(model.SinkText, w) }
 
 // looksLikeCommand tells a mistyped command from a file to open: a word with
 // no extension or folder that does not exist.
@@ -134,7 +140,8 @@ Usage:
                                   write a report (%s)
   slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
   slate import IN.json FILE       create FILE from a JSON exchange document
-  slate verify FILE               integrity check and audit-chain verification
+  slate verify FILE [--expect-head HASH]
+                                  integrity check and full history replay
   slate catalog [--format tsv] [--validate PATH]
 
 Global option for commands that read catalogs:

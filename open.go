@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -34,16 +33,10 @@ func catalogFor(lib *questionnaires.Library, a *model.Assessment) (*model.Catalo
 }
 
 // openForReading opens FILE for a headless read: read-only, so it works
-// while a TUI session holds the file, unless the file first needs a schema
-// upgrade.
+// while a TUI session holds the file, leaves nothing beside the file and
+// never upgrades it (an older schema is upgraded in memory only).
 func openForReading(path, catDir string) (*session, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("%s: no such file", path)
-	}
 	st, err := store.Open(path, store.Options{ReadOnly: true})
-	if errors.Is(err, store.ErrOldSchema) {
-		st, err = store.Open(path, store.Options{})
-	}
 	if err != nil {
 		return nil, err
 	}

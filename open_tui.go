@@ -54,7 +54,7 @@ func openTUI(e *env, path string, opt store.Options, catDir string) error {
 	debug.SetMemoryLimit(tuiMemoryLimit(path))
 	st, a, err := store.OpenAndLoad(path, opt)
 	var le *store.LockedError
-	if errors.As(err, &le) && !opt.ReadOnly && askReadOnly(e, le) {
+	if errors.As(err, &le) && !opt.ReadOnly && le.ReadOnlyOffered() && askReadOnly(e, le) {
 		opt.ReadOnly = true
 		st, a, err = store.OpenAndLoad(path, opt)
 	}
@@ -75,9 +75,25 @@ func runTUI(e *env, s *session, path, catDir string) error {
 		return err
 	}
 	who, _ := st.Setting("interviewee")
-	err = ui.Run(ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: path, Interviewee: who}, e.stdin, e.stdout)
-	fmt.Fprintf(e.stderr, "%s: all changes saved\n", path)
+	out, err := ui.Run(ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: path, Interviewee: who}, e.stdin, e.stdout)
+	fmt.Fprintln(e.stderr, quitSummary(path, st, out))
 	return err
+}
+
+// quitSummary says truthfully what the session saved and did not save.
+func quitSummary(path string, st *store.Store, out ui.Outcome) string {
+	if ro, why := st.ReadOnly(); ro {
+		return fmt.Sprintf("%s: opened read-only (%s); nothing in it was changed", path, why)
+	}
+	n := len(out.NotSaved)
+	switch {
+	case n == 0 && out.Saved == 0:
+		return fmt.Sprintf("%s: nothing was changed", path)
+	case n == 0:
+		return fmt.Sprintf("%s: all %d changes saved", path, out.Saved)
+	}
+	return fmt.Sprintf("%s: %d changes saved; %d NOT SAVED, the last: %s; reopen the file and enter them again",
+		path, out.Saved, n, out.NotSaved[n-1])
 }
 
 // runOpen is `slate [FILE]`: open FILE in the TUI, creating it when missing.

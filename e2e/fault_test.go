@@ -274,6 +274,28 @@ func TestFaultReadOnlyMidSession(t *testing.T) {
 	verifyOK(t, bin, file)
 }
 
+// answerOne saves control SR 1.1 RE 1 (yes) in the interview: what the
+// mid-session fault cases save before the fault.
+func answerOne(tm *term) {
+	tm.t.Helper()
+	tm.keys("3", "}", "}", "}", "down", "y")
+	tm.waitFor("Saved: control SR 1.1 RE 1: yes")
+}
+
+// savedBeforeNotAfter checks that file holds the answer saved before a fault
+// and not the one (control SR 1.2) refused after it, and that it verifies.
+func savedBeforeNotAfter(t *testing.T, bin, file string) {
+	t.Helper()
+	d := export(t, bin, file)
+	if st, _ := d.answer("control", "SR 1.1 RE 1"); st != "yes" {
+		t.Fatal("an answer shown as saved before the fault is missing")
+	}
+	if st, _ := d.answer("control", "SR 1.2"); st != "unanswered" {
+		t.Fatal("an answer shown as NOT SAVED after the fault is in the file")
+	}
+	verifyOK(t, bin, file)
+}
+
 // TestFaultFileMovedMidSession moves the file away under an open session:
 // Slate refuses to save into the orphaned file, and the moved file holds
 // everything saved before.
@@ -285,27 +307,41 @@ func TestFaultFileMovedMidSession(t *testing.T) {
 	exec.Command(bin, "demo", file).Run()
 	tm := start(t, "moved", bin, file)
 	tm.waitFor("Saved to plant.slate")
-	tm.keys("3", "}", "}", "}", "down", "y")
-	tm.waitFor("Saved: control SR 1.1 RE 1: yes")
+	answerOne(tm)
 	moved := filepath.Join(dir, "moved.slate")
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		os.Rename(file+suffix, moved+suffix)
 	}
 	tm.keys("y")
-	tm.waitFor("moved, deleted or its drive removed")
+	tm.waitFor("moved, deleted, replaced or its drive removed")
 	tm.keys("q")
-	time.Sleep(300 * time.Millisecond)
+	// Quitting says truthfully what was and was not saved.
+	tm.waitForWrapped("plant.slate: 1 changes saved; 1 NOT SAVED, the last: control SR 1.2: yes (NOT SAVED: the assessment file was moved")
 	if _, err := os.Stat(file); err == nil {
 		t.Fatal("a new file appeared at the old path")
 	}
-	d := export(t, bin, moved)
-	if st, _ := d.answer("control", "SR 1.1 RE 1"); st != "yes" {
-		t.Fatal("the moved file lost an answer saved before the move")
+	savedBeforeNotAfter(t, bin, moved)
+}
+
+// TestFaultLogDeleted deletes the -wal while the TUI has the file open:
+// the next answer is NOT SAVED (and says why), what was shown saved before
+// survives a SIGKILL right after, and the file verifies.
+func TestFaultLogDeleted(t *testing.T) {
+	need(t)
+	bin := slateBin(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "plant.slate")
+	exec.Command(bin, "demo", file).Run()
+	tm := start(t, "nowal", bin, file)
+	tm.waitFor("Saved to plant.slate")
+	answerOne(tm)
+	if err := os.Remove(file + "-wal"); err != nil {
+		t.Fatal(err)
 	}
-	if st, _ := d.answer("control", "SR 1.2"); st != "unanswered" {
-		t.Fatal("an answer refused after the move is in the file")
-	}
-	verifyOK(t, bin, moved)
+	tm.keys("y")
+	tm.waitFor("NOT SAVED", "write-ahead log")
+	kill(t, tm)
+	savedBeforeNotAfter(t, bin, file)
 }
 
 // TestFaultDirectoryUnmounted lazily unmounts the folder the file is in
@@ -322,8 +358,7 @@ func TestFaultDirectoryUnmounted(t *testing.T) {
 	t.Cleanup(func() { exec.Command("umount", "-l", mnt).Run() })
 	tm := start(t, "umount", bin, filepath.Join(mnt, "plant.slate"))
 	tm.waitFor("Saved to plant.slate")
-	tm.keys("3", "}", "}", "}", "down", "y")
-	tm.waitFor("Saved: control SR 1.1 RE 1: yes")
+	answerOne(tm)
 	if out, err := exec.Command("umount", "-l", mnt).CombinedOutput(); err != nil {
 		t.Fatalf("umount: %v %s", err, out)
 	}
@@ -331,14 +366,7 @@ func TestFaultDirectoryUnmounted(t *testing.T) {
 	tm.waitFor("NOT SAVED")
 	kill(t, tm)
 	file := filepath.Join(real, "plant.slate")
-	d := export(t, bin, file)
-	if st, _ := d.answer("control", "SR 1.1 RE 1"); st != "yes" {
-		t.Fatal("an answer saved before the unmount is missing")
-	}
-	if st, _ := d.answer("control", "SR 1.2"); st != "unanswered" {
-		t.Fatal("an answer refused after the unmount is in the file")
-	}
-	verifyOK(t, bin, file)
+	savedBeforeNotAfter(t, bin, file)
 }
 
 // TestFaultBadFilesInTheTerminal opens truncated, corrupted and foreign

@@ -96,11 +96,30 @@ func (tm *term) capture(flags ...string) string {
 // waitFor polls the screen until it contains all of want.
 func (tm *term) waitFor(want ...string) string {
 	tm.t.Helper()
+	return tm.poll(false, want...)
+}
+
+// waitForWrapped is waitFor for text printed after the interface has
+// closed, which the terminal wraps at its width: lines are joined and
+// spaces ignored.
+func (tm *term) waitForWrapped(want ...string) string {
+	tm.t.Helper()
+	return tm.poll(true, want...)
+}
+
+func (tm *term) poll(joined bool, want ...string) string {
+	tm.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		s := tm.screen()
+		if joined { // a wrap may fall on a space, which the pane then drops
+			s = strings.NewReplacer("\n", "", " ", "").Replace(s)
+		}
 		missing := ""
 		for _, w := range want {
+			if joined {
+				w = strings.ReplaceAll(w, " ", "")
+			}
 			if !strings.Contains(s, w) {
 				missing = w
 				break
@@ -262,6 +281,70 @@ func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	second.waitFor("read-only: nothing was saved")
 	first.keys("3", "}", "y")
 	first.waitFor("Saved: dmz SR 1.1: yes")
+}
+
+// TestHardLinkIsOneAssessment: a second name (hard link) of a file open in
+// one slate is refused for writing, naming the first name and the holder's
+// pid (never offered a view through the other name); opened alone, a file
+// with two names opens read-only with a banner; every committed answer is
+// in the file through both names.
+func TestHardLinkIsOneAssessment(t *testing.T) {
+	need(t)
+	bin := slateBin(t)
+	dir := t.TempDir()
+	real, hard := filepath.Join(dir, "real.slate"), filepath.Join(dir, "hard.slate")
+	if out, err := exec.Command(bin, "demo", real).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v %s", err, out)
+	}
+	before := len(export(t, bin, real).Answers)
+	first := start(t, "link-first", bin, real)
+	first.waitFor("Saved to real.slate")
+	first.keys("3", "}", "y")
+	first.waitFor("Saved: dmz SR 1.1: yes")
+	if err := os.Link(real, hard); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	second := start(t, "link-second", bin, hard)
+	scr := second.waitForWrapped("hard.slate is the same file as " + real + " (a hard link), which is open in " + fmt.Sprintf("Slate pid %d", first.slatePID()))
+	if strings.Contains(scr, "read-only instead") {
+		t.Fatalf("a view through the other name was offered:\n%s", scr)
+	}
+	first.keys("n")
+	first.waitFor("Saved: dmz SR 1.2: no")
+	first.keys("q")
+	first.waitForWrapped("real.slate: all 2 changes saved")
+
+	alone := start(t, "link-alone", bin, hard)
+	alone.waitFor("READ-ONLY", "2 names (hard links)")
+	alone.keys("q")
+	alone.waitForWrapped("hard.slate: opened read-only (the file has 2 names (hard links)")
+
+	docs := map[string]string{}
+	for _, name := range []string{real, hard} {
+		out, err := exec.Command(bin, "export", name, "--at", "2026-03-05T10:00:00Z").Output()
+		if err != nil {
+			t.Fatalf("export %s: %v", name, err)
+		}
+		docs[name] = string(out)
+	}
+	if docs[real] != docs[hard] {
+		t.Fatal("the two names export different assessments")
+	}
+	b := export(t, bin, hard)
+	if len(b.Answers) <= before {
+		t.Fatalf("%d answers, %d before the session", len(b.Answers), before)
+	}
+	if st, _ := b.answer("dmz", "SR 1.1"); st != "yes" {
+		t.Fatal("the first committed answer is missing through the second name")
+	}
+	if st, _ := b.answer("dmz", "SR 1.2"); st != "no" {
+		t.Fatal("the second committed answer is missing through the second name")
+	}
+	verifyOK(t, bin, hard)
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Fatalf("left in the folder: %v", entries)
+	}
 }
 
 // TestNoColor checks that NO_COLOR leaves no colour in the terminal while

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"time"
 )
@@ -13,11 +14,20 @@ const ExchangeFormat = "slate/1"
 type Document struct {
 	Format     string       `json:"format"`
 	ExportedAt string       `json:"exported_at,omitempty"`
+	History    *DocHistory  `json:"history,omitempty"`
 	Assessment DocMeta      `json:"assessment"`
 	Zones      []DocZone    `json:"zones"`
 	Conduits   []DocConduit `json:"conduits"`
 	Answers    []DocAnswer  `json:"answers"`
 	Roadmap    *DocRoadmap  `json:"roadmap,omitempty"`
+}
+
+// DocHistory pins the history of the file a document was exported from:
+// its head hash and number of rows, for `slate verify FILE --expect-head`.
+// An import starts a history of its own and ignores it.
+type DocHistory struct {
+	Head string `json:"head"`
+	Rows int64  `json:"rows"`
 }
 
 // DocRoadmap holds the roadmap's tracking records and maintenance windows.
@@ -193,11 +203,16 @@ func roadmapDoc(a *Assessment, c *Catalog) *DocRoadmap {
 	return r
 }
 
-// Encode renders the document as indented JSON with a final newline.
+// Encode renders the document as indented JSON with a final newline. Text
+// is written as it is: no HTML escaping of <, > and & (a JSON document is
+// not HTML), so a document full of them exports at its own size.
 func (d *Document) Encode() ([]byte, error) {
-	b, err := json.MarshalIndent(d, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return []byte(Sanitize(SinkJSON, b.String())), nil
 }

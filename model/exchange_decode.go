@@ -42,12 +42,15 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 	if len(data) > MaxDocumentSize {
 		return nil, nil, docErr("$", "document larger than %d MB", MaxDocumentSize>>20)
 	}
+	// Editors on Windows start UTF-8 files with a byte order mark.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
 		return nil, nil, docErr("$", "not valid UTF-8 (at byte %d)", firstInvalidUTF8(data))
 	}
 	var top struct {
 		Format     *string           `json:"format"`
 		ExportedAt string            `json:"exported_at"`
+		History    json.RawMessage   `json:"history"`
 		Assessment json.RawMessage   `json:"assessment"`
 		Zones      []json.RawMessage `json:"zones"`
 		Conduits   []json.RawMessage `json:"conduits"`
@@ -185,6 +188,9 @@ type decoder struct {
 // strict decodes raw into v, refusing unknown fields and wrong types, and
 // phrases errors with the JSON path.
 func strict(raw []byte, v any, path string, whole []byte) error {
+	if err := exactKeys(raw, v, path); err != nil {
+		return err
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)

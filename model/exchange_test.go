@@ -69,6 +69,13 @@ func TestDocumentErrorsNameTheJSONPath(t *testing.T) {
 		{"tracking bad status", edit(`"status": "in_progress"`, `"status": "someday"`), "$.roadmap.tracking[0].status", "must be open"},
 		{"risk accepted without reason", edit(`"justification": "The HMI runtime cannot show a banner; a notice at the control room door covers the intent."`, `"justification": ""`), "$.roadmap.tracking[1].justification", "needs a justification"},
 		{"window bad date", edit(`"date": "2026-10-05"`, `"date": "autumn"`), "$.roadmap.windows[0].date", "YYYY-MM-DD"},
+		// Keys match exactly: encoding/json alone would take "FORMAT" for
+		// "format" and let the last of two equal keys win.
+		{"key in capitals", edit(`"format": "slate/1"`, `"FORMAT": "slate/1"`), "$", `unknown field "FORMAT" (keys are case-sensitive: "format")`},
+		{"key twice in other case", edit(`"name": "Gap assessment`, `"name": "x", "NAME": "Gap assessment`), "$.assessment", `unknown field "NAME"`},
+		{"key given twice", edit(`"name": "Gap assessment`, `"name": "x", "name": "Gap assessment`), "$.assessment", `key "name" is given twice`},
+		{"nested key twice", edit(`"id": "iec62443-3-3"`, `"id": "iec62443-3-3", "id": "other"`), "$.assessment.catalog", `key "id" is given twice`},
+		{"asset key in capitals", edit(`"name": "PLC-101"`, `"Name": "PLC-101"`), "$.zones[3].assets[0]", `unknown field "Name"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -81,6 +88,38 @@ func TestDocumentErrorsNameTheJSONPath(t *testing.T) {
 				t.Fatalf("got %q at %q, want %q at %q", de.Msg, de.Path, tc.msg, tc.path)
 			}
 		})
+	}
+}
+
+// Row 12: text full of <, > and & exports as it is (no \u003c), so the
+// export of a document is no larger than the document and imports again.
+func TestEncodeWritesTextAsItIs(t *testing.T) {
+	cat := questionnaires.Builtin()
+	a := model.SamplePlant(cat)
+	z := a.Zones[0]
+	z.Description = strings.Repeat("<a href='x'>&amp;</a> ", 20000) // 440 kB
+	a.Zones[0] = z
+	data, err := model.NewDocument(a, cat, time.Time{}).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte(`\u003c`)) || !bytes.Contains(data, []byte("<a href='x'>&amp;</a>")) {
+		t.Fatal("text was escaped for HTML")
+	}
+	b, _, err := model.DecodeDocument(data, resolve)
+	if err != nil {
+		t.Fatalf("the export does not import: %v", err)
+	}
+	again, _ := model.NewDocument(b, cat, time.Time{}).Encode()
+	if !bytes.Equal(again, data) {
+		t.Fatal("export -> import -> export changed the document")
+	}
+}
+
+// A byte order mark (Notepad, Excel) is not an error.
+func TestDecodeAcceptsAByteOrderMark(t *testing.T) {
+	if _, _, err := model.DecodeDocument(append([]byte("\ufeff"), sampleDoc(t)...), resolve); err != nil {
+		t.Fatal(err)
 	}
 }
 

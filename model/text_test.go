@@ -31,20 +31,3 @@ func TestCleanText(t *testing.T) {
 		t.Errorf("CleanLine = %q", got)
 	}
 }
-
-func FuzzCleanText(f *testing.F) {
-	f.Add("x\x1b[31my")
-	f.Add("\x1b]0;t\x07")
-	f.Fuzz(func(t *testing.T, s string) {
-		out := CleanText(s)
-		for i := 0; i < len(out); i++ {
-			c := out[i]
-			if c == 0x1b || c == 0x07 || c == 0x7f || c < 0x20 && c != '\n' && c != '\t' {
-				t.Fatalf("control byte %#x survived in %q", c, out)
-			}
-		}
-		if CleanText(out) != out {
-			t.Fatalf("not idempotent: %q", out)
-		}
-	})
-}

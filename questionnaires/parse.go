@@ -59,6 +59,13 @@ func parseDoc(c *collector, data []byte) *model.Catalog {
 		c.add(0, "empty catalog")
 		return nil
 	}
+	if line, cyclic := expansion(&doc); cyclic {
+		c.add(line, "an alias refers to a node that contains it")
+		return nil
+	} else if line != 0 {
+		c.add(line, "aliases (*name) expand the catalog beyond %d entries; write the lists out instead", maxExpanded)
+		return nil
+	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
 		c.add(root.Line, "a catalog is a mapping with id, version and requirements")

@@ -12,27 +12,33 @@ import (
 // bom makes Excel read the file as UTF-8; LibreOffice ignores it.
 const bom = "\ufeff"
 
-// cell neutralises text a spreadsheet would run as a formula (=, +, -, @,
-// and tab or carriage return that can precede one) by prefixing an
-// apostrophe, and strips control characters and escape sequences.
-func cell(s string) string {
-	s = model.CleanText(s)
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
+// writeCSV writes a CSV file. Every cell, whatever its source (user text,
+// a catalog, a crafted file, a computed label), passes the CSV sanitiser
+// here: control characters and escape sequences go, and a cell a
+// spreadsheet would run as a formula is neutralised.
 func writeCSV(out io.Writer, header []string, rows [][]string) error {
 	if _, err := io.WriteString(out, bom); err != nil {
 		return err
 	}
 	w := csv.NewWriter(out)
 	w.UseCRLF = true // what spreadsheets expect
-	if err := w.Write(header); err != nil {
+	clean := func(row []string) []string {
+		out := make([]string, len(row))
+		for i, c := range row {
+			out[i] = model.Sanitize(model.SinkCSV, c)
+		}
+		return out
+	}
+	if err := w.Write(clean(header)); err != nil {
 		return err
 	}
-	return w.WriteAll(rows) // flushes and reports the first write error
+	for _, r := range rows {
+		if err := w.Write(clean(r)); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
 }
 
 // writeCSVPart writes file i of the CSV report: the answers, the roadmap,
@@ -64,9 +70,9 @@ func writeAnswersCSV(w io.Writer, in *Input) error {
 				if !a.UpdatedAt.IsZero() {
 					updated = a.UpdatedAt.UTC().Format("2006-01-02T15:04:05Z")
 				}
-				rows = append(rows, []string{cell(t.Key), cell(t.Name), t.Kind.String(), fmt.Sprint(int(fr)), r.ID, r.Title,
-					fmt.Sprint(int(r.SL)), yesNo(r.SL <= in.Scope().Ceiling(t.SLT.At(fr))), string(a.Status.Norm()), cell(a.Note),
-					cell(a.Justification), cell(a.Interviewee), cell(a.Assessor), yesNo(a.Flagged), updated})
+				rows = append(rows, []string{t.Key, t.Name, t.Kind.String(), fmt.Sprint(int(fr)), r.ID, r.Title,
+					fmt.Sprint(int(r.SL)), yesNo(r.SL <= in.Scope().Ceiling(t.SLT.At(fr))), string(a.Status.Norm()), a.Note,
+					a.Justification, a.Interviewee, a.Assessor, yesNo(a.Flagged), updated})
 			}
 		}
 	}
@@ -100,9 +106,9 @@ func writeRoadmapCSV(w io.Writer, in *Input) error {
 		}
 		r := it.Requirement
 		rows = append(rows, []string{fmt.Sprint(i + 1), phase, r.ID, r.Title, fmt.Sprint(int(r.FR)), fmt.Sprint(int(r.SL)),
-			fmt.Sprint(it.Score), cell(strings.Join(targets, "; ")), it.Effort.String(), yesNo(it.Outage), yesNo(it.Vendor),
-			cell(win), date, cell(it.Tracking.Owner), it.Tracking.Due, it.Tracking.Status.Label(), cell(accepted),
-			cell(r.Remediation), cell(strings.Join(why, "; "))})
+			fmt.Sprint(it.Score), strings.Join(targets, "; "), it.Effort.String(), yesNo(it.Outage), yesNo(it.Vendor),
+			win, date, it.Tracking.Owner, it.Tracking.Due, it.Tracking.Status.Label(), accepted,
+			r.Remediation, strings.Join(why, "; ")})
 	}
 	return writeCSV(w, header, rows)
 }

@@ -155,7 +155,7 @@ func Write(f Format, in *Input, base string) ([]Saved, error) {
 		cw := &countingWriter{w: af}
 		if err := f.Write(cw, in, i); err != nil {
 			af.Abort()
-			return out, fmt.Errorf("writing %s: %w", p, err)
+			return out, fmt.Errorf("cannot write %s: %s", p, reason(err))
 		}
 		if err := af.Commit(); err != nil {
 			return out, err

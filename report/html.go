@@ -40,7 +40,10 @@ func WriteHTML(w io.Writer, in *Input) error {
 		return errors.New("html report: no assessment or catalog")
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := htmlTemplate.Execute(bw, htmlBuild(in)); err != nil {
+	// The page as a whole passes the HTML sanitiser: html/template escapes
+	// the markup of every value, and no control character or bidirectional
+	// override of any value (user text, catalog, crafted file) gets through.
+	if err := htmlTemplate.Execute(model.SanitizingWriter(model.SinkHTML, bw), htmlBuild(in)); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
 	return bw.Flush()

@@ -43,7 +43,7 @@ const htmlPage = `<!DOCTYPE html>
 <dt>Audit chain rows</dt><dd>{{.ChainRows}}</dd>
 {{with .Version}}<dt>Slate version</dt><dd>{{.}}</dd>{{end}}
 </dl>
-<p class="proof">{{if .ChainHead}}This report was made from an answer history of {{.ChainRows}} audit rows, each chained to the one before by SHA-256; the head hash above pins that history. Running <code>slate verify</code> on the assessment file shows the same head hash if no answer has changed since this report was made; a different head means the answers were edited afterwards.{{else}}No audit chain head was recorded with this report, so it cannot be tied to a particular answer history; run <code>slate verify</code> on the assessment file and generate the report again to pin it.{{end}}</p>
+<p class="proof">{{if .ChainHead}}This report was made from an answer history of {{.ChainRows}} audit rows, each chained to the one before by SHA-256; the head hash above pins that history. Running <code>slate verify FILE --expect-head</code> with this hash tells whether the file's history still ends here: if it does not, the file was changed after this report, even by someone who rewrote its history.{{else}}No audit chain head was recorded with this report, so it cannot be tied to a particular answer history; run <code>slate verify</code> on the assessment file and generate the report again to pin it.{{end}}</p>
 <nav class="toc" aria-label="Contents">
 <h4>Contents</h4>
 <ol>

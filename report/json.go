@@ -9,7 +9,11 @@ import (
 // WriteJSON writes the exchange document (docs/exchange-format.md), stamped
 // with the report time.
 func WriteJSON(w io.Writer, in *Input) error {
-	data, err := model.NewDocument(in.A, in.Cat, in.At).Encode()
+	doc := model.NewDocument(in.A, in.Cat, in.At)
+	if in.Chain.Head != "" {
+		doc.History = &model.DocHistory{Head: in.Chain.Head, Rows: in.Chain.Rows}
+	}
+	data, err := doc.Encode()
 	if err != nil {
 		return err
 	}

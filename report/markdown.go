@@ -9,24 +9,15 @@ import (
 	"slate/model"
 )
 
-// mdEscaper escapes text so that it reads literally in Markdown: no HTML
-// reaches a renderer, and emphasis, links and code spans are not triggered.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "#", `\#`,
-	"<", "&lt;", ">", "&gt;", "&", "&amp;", "|", `\|`, "~", `\~`,
-)
-
-// md makes user text safe inline Markdown on one line.
-func md(s string) string {
-	return mdEscaper.Replace(model.CleanLine(s))
-}
+// md makes text safe inline Markdown on one line.
+func md(s string) string { return model.Sanitize(model.SinkMarkdown, s) }
 
 // mdCell is md for a table cell: line breaks of notes become <br> so a
 // multi-line note stays inside its row.
 func mdCell(s string) string {
 	lines := strings.Split(strings.TrimSpace(model.CleanText(s)), "\n")
 	for i, l := range lines {
-		lines[i] = mdEscaper.Replace(strings.ReplaceAll(l, "\t", " "))
+		lines[i] = md(l)
 	}
 	return strings.Join(lines, "<br>")
 }
@@ -59,7 +50,7 @@ func WriteMarkdown(w io.Writer, in *Input) error {
 	}
 	fmt.Fprintf(&b, "- **Catalog:** %s %s, sha256 `%s`\n", md(in.Cat.ID), md(in.Cat.Version), in.Cat.Hash)
 	if in.Chain.Head != "" {
-		fmt.Fprintf(&b, "- **Answer history:** %d entries, head `%s` (`slate verify` on the file shows the same head while nothing has changed)\n", in.Chain.Rows, in.Chain.Head)
+		fmt.Fprintf(&b, "- **Answer history:** %d entries, head `%s` (`slate verify FILE --expect-head` with this head tells whether the file changed since)\n", in.Chain.Rows, md(in.Chain.Head))
 	}
 	b.WriteString("\n")
 	mdSummary(&b, in)
@@ -69,7 +60,7 @@ func WriteMarkdown(w io.Writer, in *Input) error {
 	}
 	mdRoadmap(&b, in)
 	mdAppendix(&b, in)
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(model.SanitizingWriter(model.SinkText, w), b.String())
 	return err
 }
 

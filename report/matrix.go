@@ -54,7 +54,7 @@ func plural(n int, one, many string) string {
 
 // WriteMatrixText prints the matrix as a plain-text table.
 func WriteMatrixText(w io.Writer, name string, m model.Matrix) error {
-	ew := &errWriter{w: w}
+	ew := textWriter(w)
 	nameW := len("TARGET")
 	for _, r := range m.Rows {
 		nameW = max(nameW, ansi.StringWidth(model.CleanLine(r.Target.Name)))
@@ -166,7 +166,7 @@ func WriteMatrixJSON(w io.Writer, name string, m model.Matrix) error {
 }
 
 func writeIndentedJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(model.SanitizingWriter(model.SinkJSON, w))
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
@@ -183,7 +183,7 @@ func writeMatrixCSV(w io.Writer, in *Input) error {
 		r := &in.Matrix.Rows[i]
 		for _, fr := range model.FRs {
 			s := r.Score.At(fr)
-			rows = append(rows, []string{cell(r.Target.Key), r.Target.Kind.String(), strconv.Itoa(int(fr)), cell(s.Text()),
+			rows = append(rows, []string{r.Target.Key, r.Target.Kind.String(), strconv.Itoa(int(fr)), s.Text(),
 				string(s.State()), strconv.Itoa(int(s.SLA)), strconv.Itoa(int(s.SLT)), strconv.Itoa(int(s.Gap)),
 				yesNo(s.Provisional), yesNo(s.Assessed), yesNo(s.AllNA), strconv.Itoa(s.Answered), strconv.Itoa(s.Applicable)})
 		}
@@ -196,6 +196,12 @@ func writeMatrixCSV(w io.Writer, in *Input) error {
 type errWriter struct {
 	w   io.Writer
 	err error
+}
+
+// textWriter is where a plain-text output goes: to the terminal sanitiser,
+// keeping the first write error.
+func textWriter(w io.Writer) *errWriter {
+	return &errWriter{w: model.SanitizingWriter(model.SinkText, w)}
 }
 
 func (e *errWriter) Write(p []byte) (int, error) {

@@ -81,7 +81,7 @@ func NewRoadmapDoc(a *model.Assessment, plan model.Plan) RoadmapDoc {
 
 // WriteRoadmapText prints the plan as plain text.
 func WriteRoadmapText(out io.Writer, a *model.Assessment, plan model.Plan) error {
-	w := &errWriter{w: out}
+	w := textWriter(out)
 	fmt.Fprintf(w, "Remediation roadmap: %s (as of %s)\n", model.CleanLine(a.Name), plan.At.Format("2006-01-02"))
 	if len(plan.Windows) > 0 {
 		var ws []string

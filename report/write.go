@@ -3,7 +3,9 @@
 package report
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -17,31 +19,49 @@ type AtomicFile struct {
 	done bool
 }
 
-// CreateAtomic starts writing path.
+// CreateAtomic starts writing path. The temporary file is created
+// exclusively (never through a link); errors name path, never the
+// temporary name.
 func CreateAtomic(path string) (*AtomicFile, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
+		if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
+			return nil, fmt.Errorf("cannot write %s: the folder %s does not exist", path, dir)
+		}
+		return nil, fmt.Errorf("cannot write %s: %s", path, reason(err))
 	}
 	return &AtomicFile{File: tmp, path: path}, nil
 }
 
 // Commit syncs the file and renames it over the destination.
 func (f *AtomicFile) Commit() error {
-	if err := f.Sync(); err != nil {
-		f.Abort()
-		return fmt.Errorf("writing %s: %w", f.path, err)
+	err := f.Sync()
+	if err == nil {
+		err = f.Close()
 	}
-	if err := f.Close(); err != nil {
-		f.Abort()
-		return fmt.Errorf("writing %s: %w", f.path, err)
+	if err == nil {
+		err = os.Rename(f.Name(), f.path)
 	}
-	if err := os.Rename(f.Name(), f.path); err != nil {
+	if err != nil {
 		f.Abort()
-		return fmt.Errorf("writing %s: %w", f.path, err)
+		return fmt.Errorf("cannot write %s: %s", f.path, reason(err))
 	}
 	f.done = true
 	return nil
+}
+
+// reason is an error without the file name it carries (the temporary one).
+func reason(err error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err.Error()
+	case errors.As(err, &le):
+		return le.Err.Error()
+	}
+	return err.Error()
 }
 
 // Abort discards the temporary file (a no-op after Commit).
@@ -61,7 +81,7 @@ func WriteFile(path string, data []byte) error {
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Abort()
-		return fmt.Errorf("writing %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %s", path, reason(err))
 	}
 	return f.Commit()
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -67,35 +68,71 @@ func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, erro
 			}
 			return errUnchanged
 		}
+		before, after := "null", "null"
+		if hadOld {
+			before = answerImageOf(id, a.Requirement, old, oldAt).text()
+		}
 		if row.empty() {
 			_, err = s.exec(tx, sqlDeleteAnswer, id, a.Requirement)
 		} else {
 			_, err = s.exec(tx, sqlUpsertAnswer,
 				id, a.Requirement, row.Status, row.Note, row.Justification, row.Interviewee,
 				row.Assessor, row.Flagged, at)
+			after = answerImageOf(id, a.Requirement, row, at).text()
 		}
 		if err != nil {
 			return err
 		}
-		var oldState, newState *answerState
-		if hadOld {
-			oldState = stateOf(old)
+		if err := s.touch(tx, at); err != nil {
+			return err
 		}
-		if !row.empty() {
-			newState = stateOf(row)
-		}
-		if err := s.appendAudit(tx, at, s.actorFor(a.Assessor), "answer", answerSubject(targetKey, a.Requirement), oldState, newState); err != nil {
+		if err := s.appendAudit(tx, at, s.actorFor(a.Assessor), "answer", answerSubject(targetKey, a.Requirement), before, after); err != nil {
 			return err
 		}
 		a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
 		a.UpdatedAt = time.UnixMilli(at).UTC()
-		return s.touch(tx, at)
+		return nil
 	})
 	if errors.Is(err, errUnchanged) {
 		return a, nil
 	}
 	return a, err
 }
+
+// answerImage is an answers row as stored, built without reading it back:
+// saving an answer is the interview's hot path. Its JSON is that of the
+// row's generic image (columns in name order); a test holds them equal.
+type answerImage struct {
+	Assessor      string `json:"assessor"`
+	Flagged       int64  `json:"flagged"`
+	Interviewee   string `json:"interviewee"`
+	Justification string `json:"justification"`
+	Note          string `json:"note"`
+	Requirement   string `json:"requirement"`
+	Status        string `json:"status"`
+	TargetID      int64  `json:"target_id"`
+	UpdatedAt     int64  `json:"updated_at"`
+}
+
+func answerImageOf(targetID int64, req string, r answerRow, at int64) answerImage {
+	var flagged int64
+	if r.Flagged {
+		flagged = 1
+	}
+	return answerImage{r.Assessor, flagged, r.Interviewee, r.Justification, r.Note, req, r.Status, targetID, at}
+}
+
+// text is the changeset of this one row, as changeset.text writes it.
+func (a answerImage) text() string {
+	b, err := json.Marshal(map[string][]answerImage{"answers": {a}})
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// answerKey selects one answer row.
+const answerKey = `target_id = ? AND requirement = ?`
 
 // errUnchanged aborts a transaction that would record nothing new.
 var errUnchanged = errors.New("unchanged")

@@ -34,7 +34,8 @@ func assetStateOf(zone string, a model.Asset) assetState {
 	return assetState{zone, a.Name, a.Type, a.Vendor, a.Model, a.Firmware, a.Address, a.Notes}
 }
 
-func (s *Store) insertAsset(tx *sql.Tx, at int64, zoneID int64, zoneKey string, a *model.Asset) error {
+// insertAsset adds an asset to a zone; the caller records the change.
+func (s *Store) insertAsset(tx *sql.Tx, zoneID int64, a *model.Asset) error {
 	if err := cleanAsset(a); err != nil {
 		return err
 	}
@@ -44,10 +45,14 @@ func (s *Store) insertAsset(tx *sql.Tx, at int64, zoneID int64, zoneKey string, 
 	if err != nil {
 		return err
 	}
-	if a.ID, err = res.LastInsertId(); err != nil {
-		return err
-	}
-	return s.appendAudit(tx, at, s.actor, "asset", zoneKey, nil, assetStateOf(zoneKey, *a))
+	a.ID, err = res.LastInsertId()
+	return err
+}
+
+// assetRow returns the image of one asset.
+func (s *Store) assetRow(tx *sql.Tx, id int64) (changeset, error) {
+	rows, err := s.images(tx, "assets", "id = ?", id)
+	return changeset{}.add("assets", rows...), err
 }
 
 // AddAsset appends an asset to a zone and returns it with its id.
@@ -60,10 +65,14 @@ func (s *Store) AddAsset(zoneKey string, a model.Asset) (model.Asset, error) {
 		if err != nil {
 			return err
 		}
-		if err := s.insertAsset(tx, at, id, zoneKey, &a); err != nil {
+		if err := s.insertAsset(tx, id, &a); err != nil {
 			return err
 		}
-		return s.touch(tx, at)
+		after, err := s.assetRow(tx, a.ID)
+		if err != nil {
+			return err
+		}
+		return s.record(tx, at, s.actor, "asset", zoneKey, nil, after)
 	})
 	return a, err
 }
@@ -78,18 +87,22 @@ func (s *Store) UpdateAsset(a model.Asset) error {
 		if err != nil {
 			return err
 		}
-		st := assetStateOf(old.Zone, a)
-		if st == old {
+		if assetStateOf(old.Zone, a) == old {
 			return nil
+		}
+		before, err := s.assetRow(tx, a.ID)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.Exec(`UPDATE assets SET name = ?, type = ?, vendor = ?, model = ?, firmware = ?,
 			address = ?, notes = ? WHERE id = ?`, a.Name, a.Type, a.Vendor, a.Model, a.Firmware, a.Address, a.Notes, a.ID); err != nil {
 			return err
 		}
-		if err := s.appendAudit(tx, at, s.actor, "asset", old.Zone, old, st); err != nil {
+		after, err := s.assetRow(tx, a.ID)
+		if err != nil {
 			return err
 		}
-		return s.touch(tx, at)
+		return s.record(tx, at, s.actor, "asset", old.Zone, before, after)
 	})
 }
 
@@ -100,13 +113,14 @@ func (s *Store) DeleteAsset(id int64) error {
 		if err != nil {
 			return err
 		}
+		before, err := s.assetRow(tx, id)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`DELETE FROM assets WHERE id = ?`, id); err != nil {
 			return err
 		}
-		if err := s.appendAudit(tx, at, s.actor, "asset", old.Zone, old, nil); err != nil {
-			return err
-		}
-		return s.touch(tx, at)
+		return s.record(tx, at, s.actor, "asset", old.Zone, before, nil)
 	})
 }
 

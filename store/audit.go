@@ -33,21 +33,10 @@ func chainHash(prev string, r auditRow) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// canonical encodes a state for the audit history.
-func canonical(v any) string {
-	if v == nil {
-		return "null"
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err) // only our own plain structs reach here
-	}
-	return string(b)
-}
-
-// appendAudit adds one row to the chain inside tx.
-func (s *Store) appendAudit(tx *sql.Tx, at int64, actor, kind, subject string, old, new any) error {
-	r := auditRow{At: at, Actor: actor, Kind: kind, Subject: subject, Old: canonical(old), New: canonical(new)}
+// appendAudit adds one row to the chain inside tx; old and new are
+// canonical JSON.
+func (s *Store) appendAudit(tx *sql.Tx, at int64, actor, kind, subject, old, new string) error {
+	r := auditRow{At: at, Actor: actor, Kind: kind, Subject: subject, Old: old, New: new}
 	err := s.queryRow(tx, sqlLastAudit).Scan(&r.Seq, &r.Prev)
 	if errors.Is(err, sql.ErrNoRows) {
 		r.Seq, r.Prev = 0, ""
@@ -58,20 +47,6 @@ func (s *Store) appendAudit(tx *sql.Tx, at int64, actor, kind, subject string, o
 	r.Hash = chainHash(r.Prev, r)
 	_, err = s.exec(tx, sqlInsertAudit, r.Seq, r.At, r.Actor, r.Kind, r.Subject, r.Old, r.New, r.Prev, r.Hash)
 	return err
-}
-
-// answerState is what the history records of an answer.
-type answerState struct {
-	Status        string `json:"status"`
-	Note          string `json:"note"`
-	Justification string `json:"justification"`
-	Interviewee   string `json:"interviewee"`
-	Assessor      string `json:"assessor"`
-	Flagged       bool   `json:"flagged"`
-}
-
-func stateOf(a answerRow) *answerState {
-	return &answerState{a.Status, a.Note, a.Justification, a.Interviewee, a.Assessor, a.Flagged}
 }
 
 func answerSubject(targetKey, req string) string { return targetKey + "|" + req }
@@ -106,12 +81,26 @@ func (s *Store) History(targetKey, requirement string) ([]HistoryEntry, error) {
 	return out, rows.Err()
 }
 
-// Head returns the hash of the newest audit row ("" for an empty history):
-// quoting it in a report pins the history as of that report.
+// Head returns the hash of the newest audit row and its number ("" and 0
+// for an empty history): quoting it in a report pins the history as of
+// that report, and `slate verify --expect-head` checks a file against it.
 func (s *Store) Head() (string, int64, error) {
+	if s.fileHead != nil {
+		return s.fileHead.hash, s.fileHead.seq, nil
+	}
+	return headOf(s.db)
+}
+
+// headMark is a history head: the newest row's hash and number.
+type headMark struct {
+	hash string
+	seq  int64
+}
+
+func headOf(db *sql.DB) (string, int64, error) {
 	var hash string
 	var seq int64
-	err := s.db.QueryRow(`SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&seq, &hash)
+	err := db.QueryRow(`SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&seq, &hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", 0, nil
 	}

@@ -75,7 +75,7 @@ func TestBadFilesAreRefusedUntouched(t *testing.T) {
 					t.Fatalf("OpenAndLoad read-only=%v: got %v, want %q", ro, err, tc.want)
 				}
 			}
-			if _, err := Verify(path); err == nil && tc.name != "corrupt pages" {
+			if _, err := Verify(path, VerifyOptions{}); err == nil && tc.name != "corrupt pages" {
 				t.Fatal("verify accepted a bad file")
 			}
 			if before != "" && fileHash(t, path) != before {
@@ -94,7 +94,7 @@ func TestBadFilesAreRefusedUntouched(t *testing.T) {
 func TestVerifyReportsCorruption(t *testing.T) {
 	path := demoFile(t)
 	corrupt(t, path)
-	rep, err := Verify(path)
+	rep, err := Verify(path, VerifyOptions{})
 	if err == nil && rep.OK() {
 		t.Fatal("corruption not reported")
 	}

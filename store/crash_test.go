@@ -124,7 +124,7 @@ func TestCrashKeepsCommittedAnswers(t *testing.T) {
 				t.Fatalf("after kill %d: %s %s has %q but %q was reported saved", run, parts[0], parts[1], got, note)
 			}
 		}
-		if rep, err := Verify(path); err != nil || !rep.OK() {
+		if rep, err := Verify(path, VerifyOptions{}); err != nil || !rep.OK() {
 			t.Fatalf("after kill %d: verify: %+v %v", run, rep, err)
 		}
 	}

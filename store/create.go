@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -11,46 +12,62 @@ import (
 )
 
 // Create writes a new assessment file holding a (metadata, zones, conduits,
-// assets and answers, each recorded in the history) and opens it. The file
-// is built under a temporary name and moved into place only when complete, so
-// a crash or a refused document never leaves a half-made file at path. An
-// existing file is never overwritten.
+// assets, answers and roadmap, each recorded in the history) and opens it.
+// The file is built under a temporary name (created exclusively, mode 0600)
+// and linked into place only when complete, so a crash or a refused
+// document never leaves a half-made file at path. Nothing that exists at
+// path is ever overwritten or followed, a dangling symbolic link included.
 func Create(path string, a *model.Assessment, opt Options) (*Store, error) {
-	if _, err := os.Lstat(path); err == nil {
-		return nil, fmt.Errorf("%s already exists", path)
+	if fi, err := os.Lstat(path); err == nil {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, refuse(path, "is a symbolic link; Slate creates an assessment only as a new file, never through a link")
+		}
+		return nil, refuse(path, "already exists; Slate never overwrites a file")
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*") // mode 0600
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".new-*") // O_EXCL, mode 0600
 	if err != nil {
-		return nil, err
+		return nil, refuse(path, "cannot be created: "+folderProblem(dir, err))
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
-	defer os.Remove(tmpPath)
-
-	if err := build(tmpPath, a, opt); err != nil {
-		removeSidecars(tmpPath)
-		return nil, err
+	err = build(path, tmpPath, a, opt)
+	if err == nil {
+		err = placeNew(tmpPath, path)
 	}
-	if err := placeNew(tmpPath, path); err != nil {
+	removeSidecars(tmpPath)
+	os.Remove(tmpPath)
+	if err != nil {
 		return nil, err
 	}
 	return Open(path, opt)
 }
 
-// build fills a fresh file in rollback-journal mode and only then switches it
-// to WAL, so the header with Slate's application id and schema version is in
-// the main file from the start.
-func build(path string, a *model.Assessment, opt Options) error {
-	db, err := openDB(path, modeBuild)
+// folderProblem phrases why a file could not be created in dir.
+func folderProblem(dir string, err error) string {
+	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
+		return "the folder " + dir + " does not exist"
+	}
+	if errors.Is(err, fs.ErrPermission) || isReadOnlyFS(err) {
+		return "the folder " + dir + " is not writable"
+	}
+	return plainErr(err)
+}
+
+// build fills a fresh file (tmp, to become path) in rollback-journal mode
+// and only then switches it to WAL, so the header with Slate's application
+// id and schema version is in the main file from the start.
+func build(path, tmp string, a *model.Assessment, opt Options) error {
+	db, err := openDB(tmp, modeBuild)
 	if err != nil {
-		return fmt.Errorf("creating %s: %s", path, sqliteReason(err))
+		return refuse(path, "cannot be created: "+sqliteReason(err))
 	}
 	defer db.Close()
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
-		return fmt.Errorf("creating %s: %s", path, sqliteReason(err))
+		return refuse(path, "cannot be created: "+sqliteReason(err))
 	}
 	if err := migrate(db, 0); err != nil {
-		return err
+		return refuse(path, "cannot be created: "+err.Error())
 	}
 	s := &Store{db: db, path: path, now: opt.Clock, actor: opt.Actor, ids: map[string]int64{}}
 	if s.now == nil {
@@ -63,12 +80,15 @@ func build(path string, a *model.Assessment, opt Options) error {
 		return err
 	}
 	if _, err := db.Exec("PRAGMA journal_mode = WAL"); err != nil {
-		return err
+		return refuse(path, "cannot be created: "+sqliteReason(err))
 	}
 	return db.Close()
 }
 
-// insertAll writes a whole assessment into an empty file.
+// insertAll writes a whole assessment into an empty file, each part
+// recorded in the history. The assessment row comes last, with its own
+// times (those of an imported document): until then there is no row for
+// the other changes to stamp.
 func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 	created, updated := at, at
 	if !a.Created.IsZero() {
@@ -76,16 +96,6 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 	}
 	if !a.Updated.IsZero() {
 		updated = a.Updated.UnixMilli()
-	}
-	m := a.Meta()
-	cleanMeta(&m)
-	if _, err := tx.Exec(`INSERT INTO assessment (id, name, site, scope, assessor, catalog_id, catalog_version,
-		catalog_hash, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.Name, m.Site, m.Scope, m.Assessor, a.CatalogID, a.CatalogVersion, a.CatalogHash, created, updated); err != nil {
-		return err
-	}
-	if err := s.appendAudit(tx, at, s.actorFor(m.Assessor), "assessment", "", nil, m); err != nil {
-		return err
 	}
 	for i := range a.Zones {
 		z := a.Zones[i]
@@ -107,36 +117,8 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 		}
 	}
 	for _, t := range a.Targets() {
-		as := a.Answers[t.Key]
-		if len(as) == 0 {
-			continue
-		}
-		id, err := s.targetID(tx, t.Key)
-		if err != nil {
+		if err := s.insertAnswers(tx, at, t.Key, a.Answers[t.Key]); err != nil {
 			return err
-		}
-		for _, req := range sortedKeys(as) {
-			ans := as[req]
-			ans.Status = ans.Status.Norm()
-			if err := ans.Validate(); err != nil {
-				return invalid("%s %s: %s", t.Key, req, err)
-			}
-			row := rowOf(ans)
-			if row.empty() {
-				continue
-			}
-			when := at
-			if !ans.UpdatedAt.IsZero() {
-				when = ans.UpdatedAt.UnixMilli()
-			}
-			if _, err := tx.Exec(`INSERT INTO answers (target_id, requirement, status, note, justification,
-				interviewee, assessor, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, req, row.Status, row.Note, row.Justification, row.Interviewee, row.Assessor, row.Flagged, when); err != nil {
-				return err
-			}
-			if err := s.appendAudit(tx, at, s.actorFor(ans.Assessor), "answer", answerSubject(t.Key, req), nil, stateOf(row)); err != nil {
-				return err
-			}
 		}
 	}
 	for _, req := range sortedTracking(a.Tracking) {
@@ -163,23 +145,80 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 			return err
 		}
 	}
-	// The inserts above touched updated_at; an imported document keeps its own.
-	_, err := tx.Exec(`UPDATE assessment SET updated_at = ? WHERE id = 1`, updated)
-	return err
+	m := a.Meta()
+	cleanMeta(&m)
+	if _, err := tx.Exec(`INSERT INTO assessment (id, name, site, scope, assessor, catalog_id, catalog_version,
+		catalog_hash, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.Name, m.Site, m.Scope, m.Assessor, a.CatalogID, a.CatalogVersion, a.CatalogHash, created, updated); err != nil {
+		return err
+	}
+	after, err := s.images(tx, "assessment", "id = 1")
+	if err != nil {
+		return err
+	}
+	return s.record(tx, at, s.actorFor(m.Assessor), "assessment", "", nil, changeset{"assessment": after})
 }
 
-// Import writes a whole assessment into this file, which must hold no zones,
-// conduits or answers yet. It is one transaction: on error nothing changes.
+// insertAnswers writes the answers of one target, in requirement order.
+func (s *Store) insertAnswers(tx *sql.Tx, at int64, key string, as model.Answers) error {
+	if len(as) == 0 {
+		return nil
+	}
+	id, err := s.targetID(tx, key)
+	if err != nil {
+		return err
+	}
+	for _, req := range sortedKeys(as) {
+		ans := as[req]
+		ans.Status = ans.Status.Norm()
+		if err := ans.Validate(); err != nil {
+			return invalid("%s %s: %s", key, req, err)
+		}
+		row := rowOf(ans)
+		if row.empty() {
+			continue
+		}
+		when := at
+		if !ans.UpdatedAt.IsZero() {
+			when = ans.UpdatedAt.UnixMilli()
+		}
+		if _, err := tx.Exec(`INSERT INTO answers (target_id, requirement, status, note, justification,
+			interviewee, assessor, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, req, row.Status, row.Note, row.Justification, row.Interviewee, row.Assessor, row.Flagged, when); err != nil {
+			return err
+		}
+		after, err := s.images(tx, "answers", answerKey, id, req)
+		if err != nil {
+			return err
+		}
+		if err := s.record(tx, at, s.actorFor(ans.Assessor), "answer", answerSubject(key, req), nil, changeset{"answers": after}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Import writes a whole assessment into this file, which must hold nothing
+// yet: no zone, conduit, asset, answer, tracking record or maintenance
+// window. It is one transaction: on error nothing changes.
 func (s *Store) Import(a *model.Assessment) error {
 	err := s.write(func(tx *sql.Tx, at int64) error {
 		var n int
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM targets) + (SELECT count(*) FROM answers)`).Scan(&n); err != nil {
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM targets) + (SELECT count(*) FROM assets) +
+			(SELECT count(*) FROM answers) + (SELECT count(*) FROM tracking) + (SELECT count(*) FROM windows)`).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
-			return invalid("%s already holds zones or answers; import into a new file", s.path)
+			return invalid("%s already holds zones, answers, tracking or maintenance windows; import into a new file", s.path)
+		}
+		before, err := s.images(tx, "assessment", "id = 1")
+		if err != nil {
+			return err
 		}
 		if _, err := tx.Exec(`DELETE FROM assessment`); err != nil {
+			return err
+		}
+		if err := s.record(tx, at, s.actor, "assessment", "", changeset{"assessment": before}, nil); err != nil {
 			return err
 		}
 		return s.insertAll(tx, at, a)
@@ -188,18 +227,22 @@ func (s *Store) Import(a *model.Assessment) error {
 	return err
 }
 
-// placeNew moves a finished file to path without replacing anything there.
+// placeNew moves a finished file to path without replacing anything there:
+// link(2) fails on any existing name, a dangling symbolic link included.
 func placeNew(tmp, path string) error {
 	if err := os.Link(tmp, path); err == nil {
 		return nil
 	} else if errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("%s already exists", path)
+		return refuse(path, "already exists; Slate never overwrites a file")
 	}
 	// File systems without hard links (FAT on USB sticks): check, then rename.
 	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("%s already exists", path)
+		return refuse(path, "already exists; Slate never overwrites a file")
 	}
-	return os.Rename(tmp, path)
+	if err := os.Rename(tmp, path); err != nil {
+		return refuse(path, "cannot be created: "+plainErr(err))
+	}
+	return nil
 }
 
 func removeSidecars(path string) {

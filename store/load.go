@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -72,6 +73,13 @@ func loadFrom(db *sql.DB, parallel bool) (*model.Assessment, map[string]int64, e
 	return a, ids, nil
 }
 
+// crafted phrases a value Slate never writes, found on load: the file was
+// edited outside Slate. Values are quoted (%q), so no control character of
+// a crafted file reaches a terminal through this message.
+func crafted(what string, err error) error {
+	return fmt.Errorf("%s: %v; the file was changed outside Slate (slate verify shows where)", what, err)
+}
+
 func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]int64, error) {
 	keys := map[int64]string{}
 	ids := map[string]int64{}
@@ -89,9 +97,12 @@ func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]
 		if err := rows.Scan(&id, &key, &kind, &name, &desc, &typ, &slt, &protocols, &from, &to); err != nil {
 			return nil, nil, err
 		}
+		if !ValidKey(key) {
+			return nil, nil, crafted(fmt.Sprintf("zone or conduit id %q", key), errors.New("not a valid id"))
+		}
 		v, err := parseSLT(slt)
 		if err != nil {
-			return nil, nil, fmt.Errorf("zone %s: %w", key, err)
+			return nil, nil, crafted("zone or conduit "+key, err)
 		}
 		keys[id], ids[key] = key, id
 		if kind == "zone" {
@@ -153,6 +164,9 @@ func loadAnswers(db *sql.DB, keys map[int64]string, lo, hi int64, out map[string
 			return err
 		}
 		ans.Status = model.Status(status)
+		if !ans.Status.Valid() {
+			return crafted(fmt.Sprintf("an answer to %q", ans.Requirement), fmt.Errorf("status %q is not one Slate writes", status))
+		}
 		ans.UpdatedAt = time.UnixMilli(at).UTC()
 		if tid != curID {
 			curID = tid

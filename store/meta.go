@@ -29,11 +29,19 @@ func (s *Store) SetMeta(m model.Meta) error {
 		if old == m {
 			return nil
 		}
+		before, err := s.images(tx, "assessment", "id = 1")
+		if err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`UPDATE assessment SET name = ?, site = ?, scope = ?, assessor = ?, updated_at = ? WHERE id = 1`,
 			m.Name, m.Site, m.Scope, m.Assessor, at); err != nil {
 			return err
 		}
-		return s.appendAudit(tx, at, s.actorFor(m.Assessor), "assessment", "", old, m)
+		after, err := s.images(tx, "assessment", "id = 1")
+		if err != nil {
+			return err
+		}
+		return s.record(tx, at, s.actorFor(m.Assessor), "assessment", "", changeset{"assessment": before}, changeset{"assessment": after})
 	})
 }
 
@@ -47,7 +55,9 @@ func (s *Store) Setting(key string) (string, error) {
 	return v, err
 }
 
-// SetSetting saves a per-file preference (not audited: it is not assessment data).
+// SetSetting saves a per-file preference. Preferences (the current
+// interviewee, say) are not assessment data: they are not in the history
+// and verify does not check them.
 func (s *Store) SetSetting(key, value string) error {
 	return s.write(func(tx *sql.Tx, at int64) error {
 		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)

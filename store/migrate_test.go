@@ -1,57 +1,136 @@
 package store
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"slate/model"
 	"slate/questionnaires"
 )
 
-// testdata/schema1.slate is the sample plant written by the first schema
-// (Slate's first release of the file format). Regenerate it only if that
-// schema's writer is ever lost: SLATE_WRITE_FIXTURES=1 go test ./store -run Fixture
-const schema1Fixture = "testdata/schema1.slate"
+// testdata/schemaN.slate is a file written by schema N, the first build that
+// released it: the sample plant plus a few edits, so that every kind of
+// history row that schema writes is in it. A fixture is never rewritten;
+// the change that introduces schema N adds its own with
+//
+//	SLATE_WRITE_FIXTURES=N go test ./store -run TestWriteFixture
+func fixturePath(v uint32) string { return fmt.Sprintf("testdata/schema%d.slate", v) }
 
 func TestWriteFixture(t *testing.T) {
-	if os.Getenv("SLATE_WRITE_FIXTURES") == "" || SchemaVersion != 1 {
-		t.Skip("fixture regeneration only on request, with schema 1")
+	want, _ := strconv.Atoi(os.Getenv("SLATE_WRITE_FIXTURES"))
+	if want == 0 || uint32(want) != SchemaVersion {
+		t.Skip("fixture writing only on request, for the current schema")
 	}
-	os.Remove(schema1Fixture)
-	st, err := Create(schema1Fixture, model.SamplePlant(questionnaires.Builtin()), Options{Clock: fixedClock, Actor: "fixture"})
+	path := fixturePath(SchemaVersion)
+	if _, err := os.Lstat(path); err == nil {
+		t.Fatalf("%s exists: a released fixture is never rewritten", path)
+	}
+	st, err := Create(path, model.SamplePlant(questionnaires.Builtin()), Options{Clock: fixedClock, Actor: "fixture"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.Close()
+	defer st.Close()
+	if SchemaVersion >= 2 {
+		fixtureEdits(t, st)
+	}
 }
 
-func TestMigrationFromFirstSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.slate")
-	copyFile(t, schema1Fixture, path)
-	h, err := precheck(path)
-	if err != nil || h.userVersion != 1 {
-		t.Fatalf("fixture is not a schema-1 file: %+v %v", h, err)
-	}
-	st := openT(t, path, Options{})
-	var v uint32
-	if err := st.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion {
-		t.Fatalf("after open: user_version %d (%v), want %d", v, err, SchemaVersion)
-	}
+// fixtureEdits changes the sample plant through the store's API the way an
+// assessor would: every writer leaves its kind of history row in the file.
+func fixtureEdits(t *testing.T, st *Store) {
+	t.Helper()
 	a, err := st.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := model.SamplePlant(questionnaires.Builtin())
-	if len(a.Zones) != len(want.Zones) || len(a.Answers["supervisory"]) != len(want.Answers["supervisory"]) {
-		t.Fatalf("content lost in migration: %d zones, %d supervisory answers", len(a.Zones), len(a.Answers["supervisory"]))
+	z := a.Zones[2]
+	z.Description += " (reviewed)"
+	z.SLT = z.SLT.With(3, 3)
+	c := a.Conduits[0]
+	c.Protocols = "HTTPS, RDP"
+	as := a.Zones[3].Assets[0]
+	as.Firmware = "V2.9.4"
+	w := a.Windows[0]
+	w.Date = "2026-10-12"
+	steps := []error{
+		st.UpdateZone(z),
+		st.UpdateConduit(c),
+		st.UpdateAsset(as),
+		st.DeleteAsset(a.Zones[3].Assets[2].ID),
+		st.MoveTarget(a.Zones[4].Key, -1),
+		st.SetMeta(model.Meta{Name: a.Name, Site: a.Site, Scope: a.Scope + " Reviewed.", Assessor: a.Assessor}),
 	}
-	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); err != nil {
-		t.Fatalf("saving after migration: %v", err)
+	_, err = st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Partial, Note: "Two shared accounts left."})
+	steps = append(steps, err)
+	_, err = st.SaveAnswer("supervisory", model.Answer{Requirement: "SR 1.5", Status: model.Unanswered})
+	steps = append(steps, err)
+	_, err = st.PutWindow(w)
+	steps = append(steps, err)
+	_, err = st.SaveTracking(model.Tracking{Requirement: "SR 6.2", Owner: "M. Okafor", Due: "2027-01-31", Status: model.TrackPlanned})
+	steps = append(steps, err)
+	zs, _, err := st.AddTargets([]model.Zone{{Name: "Lab", SLT: model.Uniform(1)}}, nil)
+	steps = append(steps, err)
+	if err == nil {
+		_, err = st.DeleteTarget(zs[0].Key)
+		steps = append(steps, err)
 	}
-	st.Close()
-	if rep, err := Verify(path); err != nil || !rep.OK() {
-		t.Fatalf("verify after migration: %+v %v", rep, err)
+	for _, err := range steps {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// fixtures lists the committed files of every released schema.
+func fixtures(t *testing.T) []uint32 {
+	var out []uint32
+	for v := uint32(1); v <= SchemaVersion; v++ {
+		if _, err := os.Stat(fixturePath(v)); err != nil {
+			t.Fatalf("schema %d has no fixture %s: every released schema commits one", v, fixturePath(v))
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// Every released file format opens in this build, migrates to the newest
+// schema keeping its content, verifies, and takes new answers.
+func TestMigrationFromEveryFixture(t *testing.T) {
+	for _, v := range fixtures(t) {
+		t.Run(fmt.Sprintf("schema%d", v), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.slate")
+			copyFile(t, fixturePath(v), path)
+			h, err := precheck(path, path)
+			if err != nil || h.userVersion != v {
+				t.Fatalf("fixture is not a schema-%d file: %+v %v", v, h, err)
+			}
+			st := openT(t, path, Options{})
+			var got uint32
+			if err := st.db.QueryRow("PRAGMA user_version").Scan(&got); err != nil || got != SchemaVersion {
+				t.Fatalf("after open: user_version %d (%v), want %d", got, err, SchemaVersion)
+			}
+			a, err := st.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := model.SamplePlant(questionnaires.Builtin())
+			if len(a.Zones) != len(want.Zones) || len(a.Answers["supervisory"]) < len(want.Answers["supervisory"])-1 {
+				t.Fatalf("content lost in migration: %d zones, %d supervisory answers", len(a.Zones), len(a.Answers["supervisory"]))
+			}
+			if v >= 2 && (len(a.Windows) != len(want.Windows) || len(a.Tracking) < len(want.Tracking)) {
+				t.Fatalf("roadmap lost in migration: %d windows, %d tracking records", len(a.Windows), len(a.Tracking))
+			}
+			if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 2.1", Status: model.Yes}); err != nil {
+				t.Fatalf("saving after migration: %v", err)
+			}
+			st.Close()
+			if rep, err := Verify(path, VerifyOptions{}); err != nil || !rep.OK() {
+				t.Fatalf("verify after migration: %+v %v", rep, err)
+			}
+		})
 	}
 }
 
@@ -69,7 +148,7 @@ func TestEveryMigrationStep(t *testing.T) {
 			if err := migrations[v](tx); err != nil {
 				t.Fatal(err)
 			}
-			tx.Exec("PRAGMA user_version = " + string(rune('0'+v+1)))
+			tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1))
 			tx.Commit()
 		}
 		db.Exec(`INSERT INTO assessment (id, name, catalog_id, catalog_version, catalog_hash, created_at, updated_at)

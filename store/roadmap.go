@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -76,6 +77,10 @@ func (s *Store) insertTracking(tx *sql.Tx, at, updated int64, t model.Tracking) 
 	if old != nil && sameTracking(*old, st) {
 		return t, nil
 	}
+	before, err := s.images(tx, "tracking", "requirement = ?", t.Requirement)
+	if err != nil {
+		return t, err
+	}
 	var effort any = ""
 	if t.Effort != nil {
 		effort = t.Effort.String()
@@ -91,10 +96,11 @@ func (s *Store) insertTracking(tx *sql.Tx, at, updated int64, t model.Tracking) 
 		return t, err
 	}
 	t.UpdatedAt = time.UnixMilli(updated).UTC()
-	if err := s.appendAudit(tx, at, s.actor, "tracking", t.Requirement, old, st); err != nil {
+	after, err := s.images(tx, "tracking", "requirement = ?", t.Requirement)
+	if err != nil {
 		return t, err
 	}
-	return t, s.touch(tx, at)
+	return t, s.record(tx, at, s.actor, "tracking", t.Requirement, changeset{"tracking": before}, changeset{"tracking": after})
 }
 
 func sameTracking(a, b trackingState) bool {
@@ -160,9 +166,12 @@ func loadRoadmap(db *sql.DB, a *model.Assessment) error {
 	}
 	for rows.Next() {
 		t, err := scanTracking(rows)
+		if err == nil {
+			err = t.Validate()
+		}
 		if err != nil {
 			rows.Close()
-			return err
+			return crafted(fmt.Sprintf("the tracking of %q", t.Requirement), err)
 		}
 		a.Tracking[t.Requirement] = t
 	}
@@ -180,6 +189,9 @@ func loadRoadmap(db *sql.DB, a *model.Assessment) error {
 		var w model.Window
 		if err := rows.Scan(&w.ID, &w.Name, &w.Date); err != nil {
 			return err
+		}
+		if _, err := w.When(); err != nil {
+			return crafted(fmt.Sprintf("maintenance window %d", w.ID), fmt.Errorf("date %q is not YYYY-MM-DD", w.Date))
 		}
 		a.Windows = append(a.Windows, w)
 	}
@@ -215,7 +227,7 @@ func (s *Store) PutWindow(w model.Window) (model.Window, error) {
 }
 
 func (s *Store) insertWindow(tx *sql.Tx, at int64, w *model.Window) error {
-	var old *windowState
+	var before []rowImage
 	if w.ID != 0 {
 		var st windowState
 		err := tx.QueryRow(`SELECT name, date FROM windows WHERE id = ?`, w.ID).Scan(&st.Name, &st.Date)
@@ -227,7 +239,9 @@ func (s *Store) insertWindow(tx *sql.Tx, at int64, w *model.Window) error {
 		if st == (windowState{w.Name, w.Date}) {
 			return nil
 		}
-		old = &st
+		if before, err = s.images(tx, "windows", "id = ?", w.ID); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`UPDATE windows SET name = ?, date = ? WHERE id = ?`, w.Name, w.Date, w.ID); err != nil {
 			return err
 		}
@@ -240,29 +254,31 @@ func (s *Store) insertWindow(tx *sql.Tx, at int64, w *model.Window) error {
 			return err
 		}
 	}
-	if err := s.appendAudit(tx, at, s.actor, "window", w.Name, old, windowState{w.Name, w.Date}); err != nil {
+	after, err := s.images(tx, "windows", "id = ?", w.ID)
+	if err != nil {
 		return err
 	}
-	return s.touch(tx, at)
+	return s.record(tx, at, s.actor, "window", w.Name, changeset{"windows": before}, changeset{"windows": after})
 }
 
 // DeleteWindow removes a maintenance window.
 func (s *Store) DeleteWindow(id int64) error {
 	return s.write(func(tx *sql.Tx, at int64) error {
-		var st windowState
-		err := tx.QueryRow(`SELECT name, date FROM windows WHERE id = ?`, id).Scan(&st.Name, &st.Date)
+		var name string
+		err := tx.QueryRow(`SELECT name FROM windows WHERE id = ?`, id).Scan(&name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return invalid("no maintenance window %d", id)
 		} else if err != nil {
 			return err
 		}
+		before, err := s.images(tx, "windows", "id = ?", id)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`DELETE FROM windows WHERE id = ?`, id); err != nil {
 			return err
 		}
-		if err := s.appendAudit(tx, at, s.actor, "window", st.Name, st, nil); err != nil {
-			return err
-		}
-		return s.touch(tx, at)
+		return s.record(tx, at, s.actor, "window", name, changeset{"windows": before}, nil)
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime/debug"
 
@@ -23,8 +24,8 @@ import (
 	"slate/model"
 )
 
-// ErrOldSchema is wrapped by the FileError of a read-only open of a file that
-// needs a schema upgrade first.
+// ErrOldSchema is wrapped by the FileError of a read-only view of a file
+// that another (older) Slate holds at an older schema.
 var ErrOldSchema = errors.New("older schema")
 
 // ErrReadOnly is returned by every change on a store opened read-only.
@@ -43,17 +44,26 @@ type Options struct {
 // Store is an open assessment file.
 type Store struct {
 	db       *sql.DB
-	path     string
+	path     string // the name the user gave
+	real     string // the file itself: links resolved, absolute; SQLite and the sidecars use it
 	readOnly bool
 	roReason string
 	lock     *fileLock
 	now      func() time.Time
 	actor    string
 
-	// ident is the file as opened: every write first checks that the path
-	// still names it, because an open descriptor keeps writing to a file
-	// that was deleted or replaced, and those answers would be lost.
-	ident os.FileInfo
+	// ident is the file as opened and walID its write-ahead log: a save is
+	// reported only while the path still names that file and that log,
+	// because SQLite keeps writing to a file or log that was deleted or
+	// replaced, and those changes would be lost.
+	ident   os.FileInfo
+	walID   os.FileInfo
+	rescued bool // the changes of a deleted -wal were copied into the file (see rescue)
+
+	// fileHead is the history head as it is in the file, for a read-only
+	// view of an older schema upgraded in memory (whose own head the file
+	// never had).
+	fileHead *headMark
 
 	mu    sync.Mutex           // guards ids
 	ids   map[string]int64     // target key -> row id
@@ -74,7 +84,8 @@ func (s *Store) Close() error {
 	s.closeStatements()
 	err := s.db.Close()
 	s.db = nil
-	s.lock.release()
+	unhold(s)
+	s.lock.release() // after SQLite closed the file: see fileLock
 	return err
 }
 
@@ -82,10 +93,9 @@ func (s *Store) Close() error {
 type openMode int
 
 const (
-	modeWrite     openMode = iota // WAL, synchronous=FULL, immediate transactions
-	modeRead                      // mode=ro: never writes
-	modeImmutable                 // read-only media: no locking, no shared memory
-	modeBuild                     // a new file, rollback journal until complete
+	modeWrite openMode = iota // WAL, synchronous=FULL, immediate transactions
+	modeRead                  // mode=ro: never writes; used while a writer holds the file
+	modeBuild                 // a new file, rollback journal until complete
 )
 
 func dsn(path string, mode openMode) (string, error) {
@@ -100,8 +110,6 @@ func dsn(path string, mode openMode) (string, error) {
 	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
 	q := "_busy_timeout=5000&_foreign_keys=1"
 	switch mode {
-	case modeImmutable:
-		q += "&mode=ro&immutable=1"
 	case modeRead:
 		q += "&mode=ro"
 	case modeBuild:
@@ -134,8 +142,9 @@ func openDB(path string, mode openMode) (*sql.DB, error) {
 // Open opens an existing assessment file. Anything that is not an intact
 // Slate file of a schema this build reads is refused with a *FileError and
 // left byte-for-byte untouched. A file held by another Slate gives a
-// *LockedError; open it again with Options.ReadOnly. A file or folder that
-// cannot be written opens read-only (see ReadOnly).
+// *LockedError; open it again with Options.ReadOnly when the error offers
+// it. A file that cannot be written, or that has several names, opens
+// read-only (see ReadOnly).
 func Open(path string, opt Options) (*Store, error) {
 	s, _, err := open(path, opt, false)
 	return s, err
@@ -153,82 +162,136 @@ func OpenAndLoad(path string, opt Options) (*Store, *model.Assessment, error) {
 }
 
 func open(path string, opt Options, load bool) (*Store, *model.Assessment, error) {
-	if _, err := precheck(path); err != nil {
+	real, err := resolve(path)
+	if err != nil {
 		return nil, nil, err
 	}
-	s := &Store{path: path, now: opt.Clock, actor: opt.Actor, readOnly: opt.ReadOnly, ids: map[string]int64{}}
+	s := &Store{path: path, real: real, now: opt.Clock, actor: opt.Actor, ids: map[string]int64{}}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	if s.actor == "" {
 		s.actor = currentUser()
 	}
-	if opt.ReadOnly {
-		s.roReason = "opened read-only"
-	} else if reason := unwritable(path); reason != "" {
-		s.readOnly, s.roReason = true, reason
-	}
-	if !s.readOnly {
-		l, err := acquireLock(path)
-		if err != nil {
-			var le *LockedError
-			if errors.As(err, &le) {
-				return nil, nil, err
-			}
-			// No lock file possible (e.g. the folder turned read-only).
-			s.readOnly, s.roReason = true, "cannot create the lock file: "+err.Error()
-		} else {
-			s.lock = l
-		}
-	}
-	ro, version, a, err := inspect(path, load)
+	fi, err := os.Stat(real)
 	if err != nil {
-		s.lock.release()
+		return nil, nil, refuse(path, "cannot be read: "+plainErr(err))
+	}
+	if w := heldBy(fi); w != nil {
+		if opt.ReadOnly && w.real == real {
+			return s.openRead("opened read-only", load)
+		}
+		return nil, nil, w.lockedError(path, real)
+	}
+	if _, err := precheck(path, real); err != nil {
 		return nil, nil, err
 	}
-	if s.readOnly {
-		if version < SchemaVersion {
-			ro.Close()
-			return nil, nil, &FileError{Path: path, Err: ErrOldSchema, Reason: fmt.Sprintf(
-				"uses an older schema (%d) that must be upgraded before it can be read, which a read-only open does not allow", version)}
-		}
-		ro.SetMaxOpenConns(1)
-		s.db = ro
-		return s, a, nil
+	switch n := linkCount(real, fi); {
+	case opt.ReadOnly:
+		return s.openRead("opened read-only", load)
+	case n > 1:
+		// SQLite names the -wal after the name it was given: changes saved
+		// through one name would be invisible through another.
+		return s.openRead(fmt.Sprintf("the file has %d names (hard links); copy it to a file of its own to edit it", n), load)
+	case fi.Mode().Perm()&0o200 == 0:
+		return s.openRead("the file is read-only", load)
+	}
+	if err := checkSidecars(path, real); err != nil {
+		return nil, nil, err
+	}
+	l, err := lockForWriting(path, real)
+	if errors.Is(err, errNoWrite) {
+		return s.openRead(strings.TrimPrefix(err.Error(), errNoWrite.Error()+": "), load)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	s.lock = l
+	a, err := s.openWrite(fi, load)
+	if err != nil {
+		s.Close()
+		s.lock.release() // when SQLite never opened the file, Close had nothing to release
+		return nil, nil, err
+	}
+	return s, a, nil
+}
+
+// openWrite opens the locked file for writing: checked and loaded through
+// read-only connections first, then upgraded to the current schema.
+func (s *Store) openWrite(fi os.FileInfo, load bool) (*model.Assessment, error) {
+	if err := clearStaleSHM(s.path, s.real); err != nil {
+		return nil, err
+	}
+	ro, version, a, err := inspect(s.path, s.real, load)
+	if err != nil {
+		return nil, err
 	}
 	ro.Close()
-	if s.ident, err = os.Stat(path); err != nil {
-		s.lock.release()
-		return nil, nil, err
+	if err := s.lock.reassert(); err != nil {
+		return nil, lockedBy(s.path, s.real)
 	}
-	db, err := openDB(path, modeWrite)
+	s.ident = fi
+	db, err := openDB(s.real, modeWrite)
 	if err != nil {
-		s.lock.release()
-		return nil, nil, fmt.Errorf("%s: %s", path, sqliteReason(err))
+		return nil, fmt.Errorf("%s: %s", s.path, sqliteReason(err))
 	}
 	s.db = db
 	if err := migrate(db, version); err != nil {
-		s.Close()
-		return nil, nil, err
+		return nil, fmt.Errorf("%s: %w", s.path, err)
 	}
 	if err := s.prepareHot(); err != nil {
-		s.Close()
-		return nil, nil, fmt.Errorf("%s: %s", path, sqliteReason(err))
+		return nil, fmt.Errorf("%s: %s", s.path, sqliteReason(err))
 	}
+	// SQLite has opened the log by now (every statement above read the
+	// file); remember which one it is.
+	if s.walID, err = os.Stat(s.real + "-wal"); err != nil {
+		return nil, refuse(s.path, "cannot be opened for writing: SQLite made no write-ahead log beside it")
+	}
+	hold(s, fi)
 	if a == nil && load {
 		if a, err = s.Load(); err != nil {
-			s.Close()
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	return s, a, nil
+	return a, nil
+}
+
+// lockedError is what another open, in this process, of the file this
+// store holds is told.
+func (s *Store) lockedError(path, real string) *LockedError {
+	h := readHolder(s.real + ".lock")
+	if h.PID == 0 {
+		h = Holder{PID: os.Getpid(), User: currentUser(), Path: s.real}
+	}
+	return &LockedError{Path: path, Holder: h, Known: true, OtherName: real != s.real}
+}
+
+// clearStaleSHM removes a shared-memory index this process cannot write
+// (left by a read-only look of an older Slate, or by another user): with it
+// every save would fail as "read-only". Only the lock holder calls this, so
+// no other Slate uses the index, and SQLite rebuilds it from the log.
+func clearStaleSHM(path, real string) error {
+	shm := real + "-shm"
+	fi, err := os.Lstat(shm)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.OpenFile(shm, os.O_RDWR, 0)
+	if err == nil {
+		f.Close()
+		return nil
+	}
+	if err := os.Remove(shm); err != nil {
+		return refuse(path, "cannot be opened for writing: "+filepath.Base(shm)+" is left read-only and cannot be removed ("+plainErr(err)+")")
+	}
+	return nil
 }
 
 // inspect checks the file through read-only connections, which never write:
 // its identity, schema version and SQLite's quick_check. With load set and a
 // current schema, it also loads the assessment, in parallel with the check.
-func inspect(path string, load bool) (*sql.DB, uint32, *model.Assessment, error) {
-	db, err := openReadOnly(path)
+func inspect(path, real string, load bool) (*sql.DB, uint32, *model.Assessment, error) {
+	db, err := openLiveDB(real)
 	if err != nil {
 		return nil, 0, nil, refuse(path, "is not a readable Slate assessment: "+sqliteReason(err))
 	}
@@ -236,18 +299,9 @@ func inspect(path string, load bool) (*sql.DB, uint32, *model.Assessment, error)
 		db.Close()
 		return nil, 0, nil, err
 	}
-	var appID, version uint32
-	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return fail(refuse(path, "is damaged: "+sqliteReason(err)))
-	}
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fail(refuse(path, "is damaged: "+sqliteReason(err)))
-	}
-	if appID != ApplicationID {
-		return fail(refuse(path, "is an SQLite database of another program, not a Slate assessment"))
-	}
-	if version > SchemaVersion {
-		return fail(newerSchema(path, version))
+	version, err := identify(db, path)
+	if err != nil {
+		return fail(err)
 	}
 	if !load || version < SchemaVersion {
 		if err := quickCheck(db, path); err != nil {
@@ -268,6 +322,28 @@ func inspect(path string, load bool) (*sql.DB, uint32, *model.Assessment, error)
 	return db, version, a, nil
 }
 
+// identify checks that db is a Slate assessment this build reads and
+// returns its schema version.
+func identify(db *sql.DB, path string) (uint32, error) {
+	var appID, version uint32
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return 0, refuse(path, "is damaged: "+sqliteReason(err))
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return 0, refuse(path, "is damaged: "+sqliteReason(err))
+	}
+	if appID != ApplicationID {
+		return 0, refuse(path, "is an SQLite database of another program, not a Slate assessment")
+	}
+	if version > SchemaVersion {
+		return 0, newerSchema(path, version)
+	}
+	if version == 0 {
+		return 0, refuse(path, "is damaged (Slate file without a schema version)")
+	}
+	return version, nil
+}
+
 func quickCheck(db *sql.DB, path string) error {
 	var result string
 	if err := db.QueryRow("PRAGMA quick_check(1)").Scan(&result); err != nil {
@@ -279,48 +355,19 @@ func quickCheck(db *sql.DB, path string) error {
 	return nil
 }
 
-// openReadOnly opens with mode=ro, falling back to immutable=1 for a WAL file
-// on read-only media where SQLite cannot create its shared-memory index.
-func openReadOnly(path string) (*sql.DB, error) {
-	db, err := openDB(path, modeRead)
-	if err == nil {
-		if _, err = db.Exec("SELECT count(*) FROM sqlite_master"); err == nil {
-			return db, nil
-		}
-		db.Close()
-	}
-	if walPending(path) {
-		return nil, err // immutable would ignore the committed pages in the log
-	}
-	db, err2 := openDB(path, modeImmutable)
-	if err2 != nil {
+// openLiveDB opens a read-only connection through SQLite (mode=ro). It is
+// used only where a writer's -wal and -shm are there anyway: to check a file
+// before opening it for writing, and to view a file another Slate holds.
+func openLiveDB(real string) (*sql.DB, error) {
+	db, err := openDB(real, modeRead)
+	if err != nil {
 		return nil, err
 	}
-	if _, err2 = db.Exec("SELECT count(*) FROM sqlite_master"); err2 != nil {
+	if _, err = db.Exec("SELECT count(*) FROM sqlite_master"); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return db, nil
-}
-
-// unwritable says why a file cannot be opened for writing, or "".
-func unwritable(path string) string {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		if errors.Is(err, os.ErrPermission) || isReadOnlyFS(err) {
-			return "the file is read-only"
-		}
-		return "the file cannot be opened for writing: " + err.Error()
-	}
-	f.Close()
-	// WAL mode needs to create PATH-wal and PATH-shm beside the file.
-	probe, err := os.CreateTemp(filepath.Dir(path), ".slate-probe-*")
-	if err != nil {
-		return "its folder is read-only"
-	}
-	probe.Close()
-	os.Remove(probe.Name())
-	return ""
 }
 
 func isReadOnlyFS(err error) bool {
@@ -332,6 +379,9 @@ func currentUser() string {
 		if u := os.Getenv(k); u != "" {
 			return u
 		}
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
 	}
 	return "unknown"
 }

@@ -91,7 +91,7 @@ func TestSaveAnswerAndHistory(t *testing.T) {
 	if err != nil || len(h) != 2 || !strings.Contains(h[0].New, `"partial"`) || h[1].New != "null" {
 		t.Fatalf("history %+v %v", h, err)
 	}
-	rep, err := Verify(st.Path())
+	rep, err := Verify(st.Path(), VerifyOptions{})
 	if err != nil || !rep.OK() {
 		t.Fatalf("verify: %+v %v", rep, err)
 	}
@@ -172,7 +172,7 @@ func TestTargetsAndAssets(t *testing.T) {
 	if _, ok := a.Conduit(c.Key); ok {
 		t.Fatal("conduit of a deleted zone survived")
 	}
-	if rep, err := Verify(st.Path()); err != nil || !rep.OK() {
+	if rep, err := Verify(st.Path(), VerifyOptions{}); err != nil || !rep.OK() {
 		t.Fatalf("verify after deletes: %+v %v", rep, err)
 	}
 	// A new zone may take a deleted zone's key; history replay stays consistent.
@@ -180,7 +180,7 @@ func TestTargetsAndAssets(t *testing.T) {
 	if err != nil || z3.Key != "packaging-line" {
 		t.Fatalf("key reuse: %+v %v", z3, err)
 	}
-	if rep, err := Verify(st.Path()); err != nil || !rep.OK() {
+	if rep, err := Verify(st.Path(), VerifyOptions{}); err != nil || !rep.OK() {
 		t.Fatalf("verify after key reuse: %+v %v", rep, err)
 	}
 }
@@ -211,7 +211,7 @@ func TestSecondProcessIsToldWhoHoldsTheFile(t *testing.T) {
 	if !errors.As(err, &le) {
 		t.Fatalf("second open: %v", err)
 	}
-	if le.Holder.PID != os.Getpid() || !strings.Contains(err.Error(), "open it read-only") {
+	if le.Holder.PID != os.Getpid() || !strings.Contains(err.Error(), "open the file read-only") {
 		t.Fatalf("holder %+v, message %q", le.Holder, err)
 	}
 	ro := openT(t, path, Options{ReadOnly: true})
@@ -325,7 +325,7 @@ func TestTrackingAndWindows(t *testing.T) {
 	if err := st.DeleteWindow(w.ID); err != nil {
 		t.Fatal(err)
 	}
-	if rep, err := Verify(st.Path()); err != nil || !rep.OK() {
+	if rep, err := Verify(st.Path(), VerifyOptions{}); err != nil || !rep.OK() {
 		t.Fatalf("verify: %+v %v", rep, err)
 	}
 	var n int
@@ -358,5 +358,42 @@ func TestWriteRefusedWhenMadeReadOnly(t *testing.T) {
 	defer os.Chmod(path, 0o600)
 	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("save after chmod 400: %v", err)
+	}
+}
+
+// The hot path writes an answer's image without reading the row back: it
+// must be exactly the row's generic image, before and after.
+func TestAnswerImageIsTheStoredRow(t *testing.T) {
+	st := openT(t, demoFile(t), Options{})
+	image := func() string {
+		tx, err := st.db.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		rows, err := st.images(tx, "answers", answerKey, int64(4), "SR 1.3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return changeset{"answers": rows}.text()
+	}
+	lastRow := func() (old, new string) {
+		st.db.QueryRow(`SELECT old, new FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&old, &new)
+		return
+	}
+	var prev string = "null"
+	for i, a := range []model.Answer{
+		{Requirement: "SR 1.3", Status: model.Partial, Note: "a <b> & \"c\"\nd", Interviewee: "J. Weber", Flagged: true},
+		{Requirement: "SR 1.3", Status: model.Compensating, Justification: "jump host", Assessor: "A. Novak"},
+		{Requirement: "SR 1.3", Status: model.Unanswered},
+	} {
+		if _, err := st.SaveAnswer("control", a); err != nil {
+			t.Fatal(err)
+		}
+		old, new := lastRow()
+		if now := image(); old != prev || new != now {
+			t.Fatalf("save %d: history has\n old %s\n new %s\nthe table has\n old %s\n new %s", i, old, new, prev, now)
+		}
+		prev = new
 	}
 }

@@ -166,15 +166,34 @@ func (s *Store) insertZone(tx *sql.Tx, at int64, z *model.Zone) error {
 		return err
 	}
 	for i := range z.Assets {
-		if err := s.insertAsset(tx, at, id, z.Key, &z.Assets[i]); err != nil {
+		if err := s.insertAsset(tx, id, &z.Assets[i]); err != nil {
 			return err
 		}
 	}
-	st := zoneState{z.Name, z.Description, z.Type, sltText(z.SLT)}
-	if err := s.appendAudit(tx, at, s.actor, "zone", z.Key, nil, st); err != nil {
+	after, err := s.targetImages(tx, id)
+	if err != nil {
 		return err
 	}
-	return s.touch(tx, at)
+	return s.record(tx, at, s.actor, "zone", z.Key, nil, after)
+}
+
+// targetImages returns a target's row with the assets of a zone.
+func (s *Store) targetImages(tx *sql.Tx, id int64) (changeset, error) {
+	t, err := s.images(tx, "targets", "id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	as, err := s.images(tx, "assets", "zone_id = ? ORDER BY position", id)
+	if err != nil {
+		return nil, err
+	}
+	return changeset{}.add("targets", t...).add("assets", as...), nil
+}
+
+// targetRow returns the images of targets selected by key.
+func (s *Store) targetRows(tx *sql.Tx, where string, args ...any) (changeset, error) {
+	t, err := s.images(tx, "targets", where, args...)
+	return changeset{}.add("targets", t...), err
 }
 
 func (s *Store) claimKey(tx *sql.Tx, key, name, fallback string) (string, error) {
@@ -210,14 +229,19 @@ func (s *Store) UpdateZone(z model.Zone) error {
 		if st == old {
 			return nil
 		}
+		before, err := s.targetRows(tx, "key = ?", z.Key)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`UPDATE targets SET name = ?, description = ?, type = ?, slt = ? WHERE key = ?`,
 			st.Name, st.Description, st.Type, st.SLT, z.Key); err != nil {
 			return err
 		}
-		if err := s.appendAudit(tx, at, s.actor, "zone", z.Key, old, st); err != nil {
+		after, err := s.targetRows(tx, "key = ?", z.Key)
+		if err != nil {
 			return err
 		}
-		return s.touch(tx, at)
+		return s.record(tx, at, s.actor, "zone", z.Key, before, after)
 	})
 }
 
@@ -278,10 +302,11 @@ func (s *Store) insertConduit(tx *sql.Tx, at int64, c *model.Conduit) error {
 		c.Key, c.Name, c.Description, c.Type, sltText(c.SLT), from, to, c.Protocols); err != nil {
 		return err
 	}
-	if err := s.appendAudit(tx, at, s.actor, "conduit", c.Key, nil, conduitStateOf(*c)); err != nil {
+	after, err := s.targetRows(tx, "key = ?", c.Key)
+	if err != nil {
 		return err
 	}
-	return s.touch(tx, at)
+	return s.record(tx, at, s.actor, "conduit", c.Key, nil, after)
 }
 
 func conduitStateOf(c model.Conduit) conduitState {
@@ -316,15 +341,20 @@ func (s *Store) UpdateConduit(c model.Conduit) error {
 		if err != nil {
 			return err
 		}
+		before, err := s.targetRows(tx, "key = ?", c.Key)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`UPDATE targets SET name = ?, description = ?, type = ?, slt = ?,
 			from_zone = ?, to_zone = ?, protocols = ? WHERE key = ?`,
 			st.Name, st.Description, st.Type, st.SLT, from, to, st.Protocols, c.Key); err != nil {
 			return err
 		}
-		if err := s.appendAudit(tx, at, s.actor, "conduit", c.Key, old, st); err != nil {
+		after, err := s.targetRows(tx, "key = ?", c.Key)
+		if err != nil {
 			return err
 		}
-		return s.touch(tx, at)
+		return s.record(tx, at, s.actor, "conduit", c.Key, before, after)
 	})
 }
 
@@ -359,21 +389,28 @@ func (s *Store) DeleteTarget(key string) (int, error) {
 			rows.Close()
 		}
 		for _, k := range victims {
-			var n int
+			var vid int64
 			var kind string
-			if err := tx.QueryRow(`SELECT kind, (SELECT count(*) FROM answers a WHERE a.target_id = t.id)
-				FROM targets t WHERE key = ?`, k).Scan(&kind, &n); err != nil {
+			if err := tx.QueryRow(`SELECT id, kind FROM targets WHERE key = ?`, k).Scan(&vid, &kind); err != nil {
 				return err
 			}
-			removed += n
-			if _, err := tx.Exec(`DELETE FROM targets WHERE key = ?`, k); err != nil {
+			before, err := s.targetImages(tx, vid)
+			if err != nil {
 				return err
 			}
-			if err := s.appendAudit(tx, at, s.actor, kind+".delete", k, map[string]int{"answers": n}, nil); err != nil {
+			answers, err := s.images(tx, "answers", "target_id = ? ORDER BY requirement", vid)
+			if err != nil {
+				return err
+			}
+			removed += len(answers)
+			if _, err := tx.Exec(`DELETE FROM targets WHERE id = ?`, vid); err != nil {
+				return err
+			}
+			if err := s.record(tx, at, s.actor, kind+".delete", k, before.add("answers", answers...), nil); err != nil {
 				return err
 			}
 		}
-		return s.touch(tx, at)
+		return nil
 	})
 	s.forgetIDs()
 	return removed, err
@@ -405,11 +442,22 @@ func (s *Store) MoveTarget(key string, delta int) error {
 		} else if err != nil {
 			return err
 		}
+		pair := "key IN (?, ?) ORDER BY position"
+		before, err := s.targetRows(tx, pair, key, other)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`UPDATE targets SET position = ? WHERE key = ?`, otherPos, key); err != nil {
 			return err
 		}
-		_, err = tx.Exec(`UPDATE targets SET position = ? WHERE key = ?`, pos, other)
-		return err
+		if _, err = tx.Exec(`UPDATE targets SET position = ? WHERE key = ?`, pos, other); err != nil {
+			return err
+		}
+		after, err := s.targetRows(tx, pair, key, other)
+		if err != nil {
+			return err
+		}
+		return s.record(tx, at, s.actor, "move", key, before, after)
 	})
 }
 

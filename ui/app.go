@@ -35,6 +35,8 @@ type App struct {
 	quitting    bool // waiting for pending saves before quitting
 	confirmQuit *common.Confirm
 
+	outcome Outcome // what was and was not saved, told after quitting
+
 	// The chrome is redrawn only when what it shows changes.
 	chromeKey, tabs, helpBar string
 }
@@ -113,6 +115,27 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, a.Active().Update(msg)
 }
 
+// Outcome is what a session saved and did not save: quitting says it.
+type Outcome struct {
+	Saved    int      // changes reported saved
+	NotSaved []string // changes refused, each with why
+}
+
+// Outcome returns what this session saved and did not save.
+func (a *App) Outcome() Outcome { return a.outcome }
+
+// count adds a finished operation to the outcome; reports are not changes.
+func (a *App) count(r common.Result) {
+	if _, report := r.Value.(common.Written); report {
+		return
+	}
+	if r.Err != nil {
+		a.outcome.NotSaved = append(a.outcome.NotSaved, common.Line(r.Label, 60)+" ("+common.ErrorText(r.Err)+")")
+	} else {
+		a.outcome.Saved++
+	}
+}
+
 // index finds a screen by its ID.
 func (a *App) index(id common.ScreenID) (int, bool) {
 	for i, s := range a.screens {
@@ -128,6 +151,7 @@ func (a *App) index(id common.ScreenID) (int, bool) {
 // Result to the screen that asked, and to no other. The other screens see
 // the change through Data.Version when they next update or draw.
 func (a *App) done(msg common.Done) tea.Cmd {
+	a.count(msg.Result)
 	if msg.Err != nil {
 		a.status, a.statusErr = common.ErrorText(msg.Err), true
 	} else {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"os"
 	"strings"
 	"testing"
 
@@ -196,5 +197,26 @@ func TestLightBackgroundSwitchesTheme(t *testing.T) {
 	r.Update(tea.BackgroundColorMsg{Color: color.Black})
 	if !h.Ctx.Styles.IsDark {
 		t.Fatal("a dark background did not switch back")
+	}
+}
+
+// Row 6: what quitting reports comes from what was really saved: a change
+// refused because the file moved is counted as not saved.
+func TestOutcomeCountsRefusedSaves(t *testing.T) {
+	h, r := newRoot(t)
+	h.Send(r, uitest.Key("3"), uitest.Key("y"))
+	if out := r.Outcome(); out.Saved != 1 || len(out.NotSaved) != 0 {
+		t.Fatalf("after one answer: %+v", out)
+	}
+	if err := os.Rename(h.Path, h.Path+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	h.Send(r, uitest.Key("n"))
+	out := r.Outcome()
+	if out.Saved != 1 || len(out.NotSaved) != 1 || !strings.Contains(out.NotSaved[0], "NOT SAVED: the assessment file was moved") {
+		t.Fatalf("after a refused answer: %+v", out)
+	}
+	if status := ansi.Strip(frame(t, r, 100, 30)); !strings.Contains(status, "NOT SAVED") {
+		t.Fatalf("the status line does not say NOT SAVED:\n%s", status)
 	}
 }

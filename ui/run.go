@@ -46,10 +46,13 @@ func Screens(ctx *common.Context) []common.Screen {
 	}
 }
 
-// Run shows the TUI until the user quits. Every change has been committed
-// when it returns.
-func Run(s Session, in io.Reader, out io.Writer) error {
+// Run shows the TUI until the user quits, and returns what was and was not
+// saved. Every change reported saved has been committed when it returns.
+func Run(s Session, in io.Reader, out io.Writer) (Outcome, error) {
 	p := tea.NewProgram(NewRoot(s, true), tea.WithInput(in), tea.WithOutput(out))
-	_, err := p.Run()
-	return err
+	m, err := p.Run()
+	if app, ok := m.(*App); ok {
+		return app.Outcome(), err
+	}
+	return Outcome{}, err
 }

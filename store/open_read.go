@@ -1,0 +1,220 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"slate/model"
+)
+
+// A read-only look at a file (a read-only session, and every command that
+// only reads) leaves nothing behind: no lock file, no -wal or -shm, no temp
+// file, and never upgrades the file. While no writer holds the file, Slate
+// reads it (and the write-ahead log a killed session may have left) into
+// memory under a shared lock and works on that copy: an older schema is
+// upgraded in the copy only. While a writer holds it under the same name,
+// SQLite reads it live through the writer's own -wal and -shm.
+
+// openRead opens the store read-only for the given reason.
+func (s *Store) openRead(reason string, load bool) (*Store, *model.Assessment, error) {
+	s.readOnly, s.roReason = true, reason
+	db, live, err := s.readDB()
+	if err != nil {
+		return nil, nil, err
+	}
+	version, err := identify(db, s.path)
+	switch {
+	case err != nil:
+	case live && version < SchemaVersion:
+		err = &FileError{Path: s.path, Err: ErrOldSchema, Reason: fmt.Sprintf(
+			"uses schema %d and is open in an older Slate; close that session and open it with `slate %s` to upgrade it", version, s.path)}
+	case !live:
+		if err = quickCheck(db, s.path); err == nil && version < SchemaVersion {
+			err = s.upgradeCopy(db, version)
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	s.db = db
+	if !load {
+		return s, nil, nil
+	}
+	a, err := s.Load()
+	if err != nil {
+		db.Close()
+		return nil, nil, refuse(s.path, "cannot be read: "+err.Error())
+	}
+	return s, a, nil
+}
+
+// readDB opens the file for reading without leaving anything behind: an
+// in-memory copy taken under a shared lock, or, while a writer holds the
+// file under this very name, SQLite reading live through the writer's
+// -wal and -shm (live is then true).
+func (s *Store) readDB() (db *sql.DB, live bool, err error) {
+	if fi, err := os.Stat(s.real); err == nil {
+		if w := heldBy(fi); w != nil {
+			if w.real != s.real {
+				return nil, false, w.lockedError(s.path, s.real)
+			}
+			db, err := openLiveDB(s.real)
+			if err != nil {
+				return nil, false, refuse(s.path, "cannot be read: "+sqliteReason(err))
+			}
+			return db, true, nil
+		}
+	}
+	l, err := lockForReading(s.path, s.real)
+	if errors.Is(err, errWouldBlock) {
+		le := lockedBy(s.path, s.real)
+		if !le.ReadOnlyOffered() {
+			return nil, false, le
+		}
+		db, err := openLiveDB(s.real)
+		if err != nil {
+			return nil, false, refuse(s.path, "cannot be read: "+sqliteReason(err))
+		}
+		return db, true, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	img, err := readImage(s.path, s.real, l.f)
+	l.release()
+	if err != nil {
+		return nil, false, err
+	}
+	db, err = memoryDB(img)
+	if err != nil {
+		return nil, false, refuse(s.path, "cannot be read: "+sqliteReason(err))
+	}
+	return db, false, nil
+}
+
+// upgradeCopy brings the in-memory copy of an older file to the current
+// schema, remembering the history head the file itself has.
+func (s *Store) upgradeCopy(db *sql.DB, version uint32) error {
+	hash, seq, err := headOf(db)
+	if err != nil {
+		return refuse(s.path, "cannot be read: "+sqliteReason(err))
+	}
+	s.fileHead = &headMark{hash, seq}
+	if err := migrate(db, version); err != nil {
+		return refuse(s.path, "cannot be read: "+err.Error())
+	}
+	return nil
+}
+
+// readImage reads the database through f, Slate's locked descriptor of it,
+// and applies the committed frames of its write-ahead log.
+func readImage(path, real string, f *os.File) ([]byte, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, refuse(path, "cannot be read: "+plainErr(err))
+	}
+	img := make([]byte, st.Size())
+	if _, err := io.ReadFull(io.NewSectionReader(f, 0, st.Size()), img); err != nil {
+		return nil, refuse(path, "cannot be read: "+plainErr(err))
+	}
+	wal, err := findWAL(path, real, st)
+	if err != nil || wal == nil {
+		return img, err
+	}
+	img, _ = applyWAL(img, wal)
+	return img, nil
+}
+
+// findWAL returns the write-ahead log holding the file's latest commits, if
+// any. SQLite names the log after the name it opened the file by, so for a
+// file with several names every name's log in its folder is looked at.
+func findWAL(path, real string, fi os.FileInfo) ([]byte, error) {
+	names := []string{real}
+	if linkCount(real, fi) > 1 {
+		names = otherNames(real, fi)
+	}
+	var found []string
+	var wal []byte
+	for _, n := range names {
+		data, err := readSidecar(n + "-wal")
+		if err != nil {
+			return nil, refuse(path, "cannot be read: "+filepath.Base(n)+"-wal: "+plainErr(err))
+		}
+		if walCommits(data) {
+			found, wal = append(found, filepath.Base(n)+"-wal"), data
+		}
+	}
+	if len(found) > 1 {
+		return nil, refuse(path, fmt.Sprintf("cannot be read: its latest changes are split between %s (the file has several names); open each name with the Slate that wrote it",
+			strings.Join(found, " and ")))
+	}
+	return wal, nil
+}
+
+// readSidecar reads a regular file beside the assessment, never following a
+// link; a missing one reads as empty.
+func readSidecar(p string) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s, not a file SQLite made", describeMode(fi.Mode()))
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|noFollow, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// memoryDB hands a database image to SQLite as an in-memory database.
+func memoryDB(img []byte) (*sql.DB, error) {
+	if len(img) < 100 {
+		return nil, errors.New("file is not a database")
+	}
+	// An in-memory database has no log: mark the image as using a rollback
+	// journal (header bytes 18 and 19), or SQLite refuses to read it.
+	img[18], img[19] = 1, 1
+	db, err := sql.Open("sqlite", ":memory:?_foreign_keys=1")
+	if err != nil {
+		return nil, err
+	}
+	// The copy lives in its one connection: never let the pool drop it.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	err = conn.Raw(func(dc any) error {
+		d, ok := dc.(interface{ Deserialize([]byte) error })
+		if !ok {
+			return errors.New("the SQLite driver cannot read a database from memory")
+		}
+		return d.Deserialize(img)
+	})
+	conn.Close()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
