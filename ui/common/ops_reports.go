@@ -8,6 +8,7 @@ import (
 
 	"slate/model"
 	"slate/report"
+	"slate/store"
 )
 
 type reportStore interface {
@@ -32,8 +33,16 @@ func (o *Ops) WriteReport(from ScreenID, f report.Format, snapshot *model.Assess
 		if err != nil {
 			return nil, nil, err
 		}
+		base := report.DefaultPath(path, f)
+		for _, p := range f.Paths(base) {
+			// The same refusals as slate report: never over the assessment,
+			// its side files, a link, a folder or a device.
+			if err := store.CheckOutput(p, path); err != nil {
+				return nil, nil, err
+			}
+		}
 		in := report.NewInput(snapshot, cat, at, filepath.Base(path), report.Chain{Head: head, Rows: rows}, scope)
-		saved, err := report.Write(f, in, report.DefaultPath(path, f))
+		saved, err := report.Write(f, in, base)
 		w := Written{Format: f.Key}
 		for _, sv := range saved {
 			w.Paths = append(w.Paths, sv.Path)

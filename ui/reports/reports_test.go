@@ -2,6 +2,7 @@ package reports
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,7 +23,7 @@ func TestWritesEachFormatBesideTheFile(t *testing.T) {
 	h := uitest.NewDemo(t)
 	m := New(h.Ctx)
 	dir := strings.TrimSuffix(h.Path, "plant.slate")
-	for i, want := range [][]string{{"plant-report.html"}, {"plant-report.md"}, {"plant-report.csv", "plant-report-roadmap.csv"}, {"plant-report.json"}} {
+	for i, want := range [][]string{{"plant-report.html"}, {"plant-report.md"}, {"plant-report.csv", "plant-report-roadmap.csv", "plant-report-matrix.csv"}, {"plant-report.json"}} {
 		if i > 0 {
 			h.Send(m, uitest.Key("down"))
 		}
@@ -59,5 +60,31 @@ func TestBusyShowsProgress(t *testing.T) {
 	m.Update(uitest.Key("enter")) // the command is not run: the write stays in progress
 	if out := ansi.Strip(uitest.Render(t, m, 80, 21)); !strings.Contains(out, "writing…") {
 		t.Fatalf("no progress shown:\n%s", out)
+	}
+}
+
+// A link where the report would go is refused, as slate report refuses it:
+// the file it points to keeps its bytes.
+func TestLinkAtTheReportPathIsRefused(t *testing.T) {
+	h := uitest.NewDemo(t)
+	m := New(h.Ctx)
+	dir := strings.TrimSuffix(h.Path, "plant.slate")
+	victim := filepath.Join(t.TempDir(), "victim.txt")
+	if err := os.WriteFile(victim, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(victim, dir+"plant-report.html"); err != nil {
+		t.Skip("symbolic links are not available:", err)
+	}
+	h.Send(m, uitest.Key("enter"))
+	out := ansi.Strip(uitest.Render(t, m, 120, 30))
+	if !strings.Contains(out, "not a regular file") {
+		t.Fatalf("the link is not refused:\n%s", out)
+	}
+	if data, _ := os.ReadFile(victim); string(data) != "keep me" {
+		t.Fatalf("the link's target changed: %q", data)
+	}
+	if fi, err := os.Lstat(dir + "plant-report.html"); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatal("the link was replaced")
 	}
 }
