@@ -12,16 +12,18 @@ import (
 )
 
 func runDemo(e *env, args []string) error {
-	fs := newFlags(e, "demo", "slate demo [FILE] [--zones N --conduits M [--answered F] [--seed S]]",
+	fs := newFlags(e, "demo", "slate demo [FILE] [--at DATE] [--zones N --conduits M [--answered F] [--seed S]]",
 		"Write a sample plant to FILE (default: a new file in the temporary folder) and open it.\n"+
 			"The sample is a typical process plant: five zones, the conduits between neighbours,\n"+
-			"assets, and a partly finished interview. With --zones, a synthetic plant of that size\n"+
+			"assets, a partly finished interview and a roadmap, every date relative to today (or to\n"+
+			"--at, which gives the same plant every time). With --zones, a synthetic plant of that size\n"+
 			"is generated instead (deterministic for a given --seed). FILE is never overwritten.\n"+
 			"When standard output is not a terminal, the file is only written and its path printed.")
 	zones := fs.Int("zones", 0, "generate a synthetic plant with N zones")
 	conduits := fs.Int("conduits", 0, "with --zones: number of conduits")
 	answered := fs.Float64("answered", 0.5, "with --zones: fraction of requirements answered (0..1)")
 	seed := fs.Uint64("seed", 1, "with --zones: random seed")
+	at := fs.String("at", "", "make the sample as of this date, YYYY-MM-DD or RFC 3339 (default: today)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -46,7 +48,13 @@ func runDemo(e *env, args []string) error {
 	if *zones > 0 {
 		a = model.GeneratePlant(cat, model.PlantSpec{Zones: *zones, Conduits: *conduits, Answered: *answered, Seed: *seed})
 	} else {
-		a = model.SamplePlant(cat)
+		now := time.Now()
+		if *at != "" {
+			if now, err = outputTime(*at); err != nil {
+				return err
+			}
+		}
+		a = model.SamplePlantAt(cat, now)
 	}
 	st, err := store.Create(path, a, store.Options{Actor: a.Assessor})
 	if err != nil {

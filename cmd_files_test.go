@@ -14,7 +14,7 @@ import (
 func demo(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "plant.slate")
-	if code, out, errs := runCLI(t, "demo", path); code != 0 || strings.TrimSpace(out) != path {
+	if code, out, errs := runCLI(t, "demo", path, "--at", "2026-03-05"); code != 0 || strings.TrimSpace(out) != path {
 		t.Fatalf("demo: exit %d %q %q", code, out, errs)
 	}
 	return path
@@ -90,7 +90,8 @@ func TestMatrixJSON(t *testing.T) {
 		t.Fatalf("targets: %+v", m.Targets)
 	}
 	fr5 := m.Targets[2].FRs[4]
-	if fr5.SLA != 1 || fr5.SLT != 2 || fr5.Gap != 1 || fr5.Provisional || fr5.Text != "1/2 -1" || fr5.State != "gap" {
+	// SR 5.1 partial: supervisory and control share one flat VLAN.
+	if fr5.SLA != 0 || fr5.SLT != 2 || fr5.Gap != 2 || fr5.Provisional || fr5.Text != "0/2 -2" || fr5.State != "gap" {
 		t.Fatalf("supervisory FR5: %+v", fr5)
 	}
 	fr3 := m.Targets[3].FRs[2] // control FR3: SL1 satisfied, SL2 items open

@@ -225,20 +225,27 @@ func TestCatalogAliasBombRefused(t *testing.T) {
 	}
 }
 
-// [11] A crafted due date is refused on load with a quoted value: no escape
-// sequence reaches the terminal.
+// [11] A crafted due date is refused: one the schema's check rejects
+// makes the file damaged, one that looks like a date but is none is
+// refused on load with the value quoted; no escape sequence reaches the
+// terminal either way.
 func TestCraftedDueDateIsRefused(t *testing.T) {
-	path := demo(t)
-	sqlEdit(t, path, `UPDATE tracking SET due = '2027-01-01' || char(27) || ']0;X' || char(7) WHERE requirement = 'SR 1.5'`)
-	before := folder(t, filepath.Dir(path))
-	for _, cmd := range []string{"roadmap", "matrix", "export"} {
-		code, out, errs := runCLI(t, cmd, path)
-		if code != 1 || out != "" || strings.ContainsAny(errs, "\x1b\x07") || !strings.Contains(errs, `the tracking of "SR 1.5": due date "2027-01-01\x1b]0;X\a": use YYYY-MM-DD; the file was changed outside Slate`) {
-			t.Fatalf("%s: exit %d %q %q", cmd, code, out, errs)
+	for _, c := range []struct{ due, want string }{
+		{`'2027-01-01' || char(27) || ']0;X' || char(7)`, "is damaged: CHECK constraint failed in tracking"},
+		{`'2027-13-45'`, `the tracking of "SR 1.5": due date "2027-13-45": use YYYY-MM-DD; the file was changed outside Slate`},
+	} {
+		path := demo(t)
+		sqlEdit(t, path, `PRAGMA ignore_check_constraints = 1; UPDATE tracking SET due = `+c.due+` WHERE requirement = 'SR 1.5'`)
+		before := folder(t, filepath.Dir(path))
+		for _, cmd := range []string{"roadmap", "matrix", "export"} {
+			code, out, errs := runCLI(t, cmd, path)
+			if code != 1 || out != "" || strings.ContainsAny(errs, "\x1b\x07") || !strings.Contains(errs, c.want) {
+				t.Fatalf("%s: exit %d %q %q", cmd, code, out, errs)
+			}
 		}
-	}
-	if folder(t, filepath.Dir(path)) != before {
-		t.Fatal("a refused file was changed")
+		if folder(t, filepath.Dir(path)) != before {
+			t.Fatal("a refused file was changed")
+		}
 	}
 }
 
@@ -299,7 +306,24 @@ func TestImportRules(t *testing.T) {
 	// refused and the first one's data stays exactly.
 	var full map[string]any
 	json.Unmarshal(data, &full)
-	onlyRoadmap := map[string]any{"format": full["format"], "assessment": full["assessment"], "zones": []any{}, "roadmap": full["roadmap"]}
+	// Without zones, only what names no zone or conduit: whole-initiative
+	// tracking without the targets a risk acceptance covers, and windows
+	// covering the whole plant.
+	roadmap := full["roadmap"].(map[string]any)
+	var tracking []any
+	for _, tr := range roadmap["tracking"].([]any) {
+		rec := tr.(map[string]any)
+		if rec["target"] == nil {
+			delete(rec, "covers")
+			tracking = append(tracking, rec)
+		}
+	}
+	for _, w := range roadmap["windows"].([]any) {
+		delete(w.(map[string]any), "targets")
+	}
+	roadmap["tracking"] = tracking
+	onlyRoadmap := map[string]any{"format": full["format"], "assessment": full["assessment"], "zones": []any{},
+		"roadmap": map[string]any{"tracking": tracking, "windows": roadmap["windows"]}}
 	rm, _ := json.Marshal(onlyRoadmap)
 	tfile := target()
 	if code, _, errs := runCLI(t, "import", write("roadmap.json", string(rm)), tfile); code != 0 {

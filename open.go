@@ -66,11 +66,11 @@ func load(st *store.Store, catDir string) (*session, error) {
 // else $SOURCE_DATE_EPOCH (the reproducible-builds convention), else now.
 func outputTime(flag string) (time.Time, error) {
 	if flag != "" {
-		t, err := time.Parse(time.RFC3339, flag)
+		t, err := parseDate(flag)
 		if err != nil {
-			return t, usagef("--at %q: use RFC 3339, e.g. 2026-03-01T12:00:00Z", flag)
+			return t, usagef("--at %q: give a date, 2026-03-01, or a time in RFC 3339, 2026-03-01T12:00:00Z", flag)
 		}
-		return t.UTC(), nil
+		return t, nil
 	}
 	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
@@ -80,6 +80,15 @@ func outputTime(flag string) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return time.Now().UTC().Truncate(time.Second), nil
+}
+
+// parseDate reads YYYY-MM-DD (00:00 UTC that day) or an RFC 3339 time.
+func parseDate(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	return t.UTC(), err
 }
 
 // fileCommand is the common shape of the commands that read one assessment

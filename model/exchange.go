@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"sort"
 	"time"
 )
 
@@ -30,30 +31,61 @@ type DocHistory struct {
 	Rows int64  `json:"rows"`
 }
 
-// DocRoadmap holds the roadmap's tracking records and maintenance windows.
+// DocRoadmap holds the roadmap's tracking records, maintenance windows and
+// the assessor's projects.
 type DocRoadmap struct {
-	Tracking []DocTracking `json:"tracking,omitempty"`
-	Windows  []DocWindow   `json:"windows,omitempty"`
+	Tracking  []DocTracking  `json:"tracking,omitempty"`
+	Windows   []DocWindow    `json:"windows,omitempty"`
+	Projects  []DocProject   `json:"projects,omitempty"`
+	ProjectOf []DocProjectOf `json:"project_of,omitempty"`
 }
 
-// DocTracking is the tracking of one initiative (by requirement).
+// DocTracking is the tracking of one initiative (by requirement), or of one
+// of its targets when target is given.
 type DocTracking struct {
-	Requirement   string `json:"requirement"`
-	Owner         string `json:"owner,omitempty"`
-	Due           string `json:"due,omitempty"`
-	Status        string `json:"status"`
-	Justification string `json:"justification,omitempty"`
-	Effort        string `json:"effort,omitempty"`
-	Outage        *bool  `json:"outage,omitempty"`
-	Vendor        *bool  `json:"vendor,omitempty"`
-	Phase         string `json:"phase,omitempty"`
-	At            string `json:"at,omitempty"`
+	Requirement   string     `json:"requirement"`
+	Target        string     `json:"target,omitempty"`
+	Owner         string     `json:"owner,omitempty"`
+	Due           string     `json:"due,omitempty"`
+	Status        string     `json:"status"`
+	Justification string     `json:"justification,omitempty"`
+	AcceptedBy    *DocPerson `json:"accepted_by,omitempty"`
+	Review        string     `json:"review,omitempty"`
+	Covers        []string   `json:"covers,omitempty"`
+	Effort        string     `json:"effort,omitempty"`
+	Outage        *bool      `json:"outage,omitempty"`
+	Vendor        *bool      `json:"vendor,omitempty"`
+	VendorName    string     `json:"vendor_name,omitempty"`
+	LeadDays      *int       `json:"lead_days,omitempty"`
+	Phase         string     `json:"phase,omitempty"`
+	At            string     `json:"at,omitempty"`
 }
 
-// DocWindow is a maintenance window.
-type DocWindow struct {
+// DocPerson is who accepted a risk, in which role.
+type DocPerson struct {
 	Name string `json:"name"`
-	Date string `json:"date"`
+	Role string `json:"role"`
+}
+
+// DocWindow is a maintenance window; targets lists the zones and conduits
+// it covers (none: the whole plant).
+type DocWindow struct {
+	Name    string   `json:"name"`
+	Date    string   `json:"date"`
+	Days    int      `json:"days,omitempty"`
+	Targets []string `json:"targets,omitempty"`
+}
+
+// DocProject is a project of the assessor's (or a renamed catalog one).
+type DocProject struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// DocProjectOf moves an initiative into a project ("" = no project).
+type DocProjectOf struct {
+	Requirement string `json:"requirement"`
+	Project     string `json:"project"`
 }
 
 // DocMeta is the assessment's metadata in the exchange document.
@@ -181,24 +213,41 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 }
 
 func roadmapDoc(a *Assessment, c *Catalog) *DocRoadmap {
-	if len(a.Tracking) == 0 && len(a.Windows) == 0 {
+	if len(a.Tracking) == 0 && len(a.Windows) == 0 && len(a.Projects) == 0 && len(a.ProjectOf) == 0 {
 		return nil
 	}
 	r := &DocRoadmap{}
+	order := map[string]int{}
 	for i := range c.Requirements {
-		t, ok := a.Tracking[c.Requirements[i].ID]
-		if !ok {
-			continue
+		order[c.Requirements[i].ID] = i
+	}
+	tracking := SortedTracking(a.Tracking)
+	sort.SliceStable(tracking, func(i, j int) bool { return order[tracking[i].Requirement] < order[tracking[j].Requirement] })
+	for _, t := range tracking {
+		dt := DocTracking{Requirement: t.Requirement, Target: t.Target, Owner: t.Owner, Due: t.Due, Status: string(t.Status.norm()),
+			Justification: t.Justification, Review: t.Review, Covers: t.Covers, Outage: t.Outage, Vendor: t.Vendor,
+			VendorName: t.VendorName, LeadDays: t.LeadDays, Phase: t.Phase.Key(), At: formatTime(t.UpdatedAt)}
+		if t.AcceptedBy != (Person{}) {
+			dt.AcceptedBy = &DocPerson{Name: t.AcceptedBy.Name, Role: t.AcceptedBy.Role}
 		}
-		dt := DocTracking{Requirement: t.Requirement, Owner: t.Owner, Due: t.Due, Status: string(t.Status.norm()),
-			Justification: t.Justification, Outage: t.Outage, Vendor: t.Vendor, Phase: t.Phase.Key(), At: formatTime(t.UpdatedAt)}
 		if t.Effort != nil {
 			dt.Effort = t.Effort.String()
 		}
 		r.Tracking = append(r.Tracking, dt)
 	}
 	for _, w := range sortedWindows(a.Windows) {
-		r.Windows = append(r.Windows, DocWindow{Name: w.Name, Date: w.Date})
+		r.Windows = append(r.Windows, DocWindow{Name: w.Name, Date: w.Date, Days: w.Days, Targets: w.Targets})
+	}
+	for _, p := range a.Projects {
+		r.Projects = append(r.Projects, DocProject{ID: p.ID, Title: p.Title})
+	}
+	reqs := make([]string, 0, len(a.ProjectOf))
+	for k := range a.ProjectOf {
+		reqs = append(reqs, k)
+	}
+	sort.Strings(reqs)
+	for _, k := range reqs {
+		r.ProjectOf = append(r.ProjectOf, DocProjectOf{Requirement: k, Project: a.ProjectOf[k]})
 	}
 	return r
 }

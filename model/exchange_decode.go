@@ -106,8 +106,10 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 
 func (d *decoder) roadmap(a *Assessment, cat *Catalog, raw json.RawMessage) error {
 	var r struct {
-		Tracking []json.RawMessage `json:"tracking"`
-		Windows  []json.RawMessage `json:"windows"`
+		Tracking  []json.RawMessage `json:"tracking"`
+		Windows   []json.RawMessage `json:"windows"`
+		Projects  []json.RawMessage `json:"projects"`
+		ProjectOf []json.RawMessage `json:"project_of"`
 	}
 	if err := strict(raw, &r, "$.roadmap", d.data); err != nil {
 		return err
@@ -115,48 +117,11 @@ func (d *decoder) roadmap(a *Assessment, cat *Catalog, raw json.RawMessage) erro
 	a.Tracking = map[string]Tracking{}
 	for i, rt := range r.Tracking {
 		path := fmt.Sprintf("$.roadmap.tracking[%d]", i)
-		var dt DocTracking
-		if err := strict(rt, &dt, path, d.data); err != nil {
+		t, err := d.tracking(a, cat, rt, path)
+		if err != nil {
 			return err
 		}
-		if _, ok := cat.Requirement(dt.Requirement); !ok {
-			return docErr(path+".requirement", "unknown requirement %q in catalog %s", dt.Requirement, cat.ID)
-		}
-		if _, dup := a.Tracking[dt.Requirement]; dup {
-			return docErr(path+".requirement", "%s is tracked twice", dt.Requirement)
-		}
-		t := Tracking{Requirement: dt.Requirement, Due: dt.Due, Outage: dt.Outage, Vendor: dt.Vendor}
-		var err error
-		if t.Owner, err = line(path+".owner", dt.Owner); err != nil {
-			return err
-		}
-		if t.Justification, err = text(path+".justification", dt.Justification); err != nil {
-			return err
-		}
-		if t.Status, err = ParseTrackStatus(dt.Status); err != nil {
-			return docErr(path+".status", "%s", err)
-		}
-		if dt.Effort != "" {
-			e, err := ParseEffort(dt.Effort)
-			if err != nil {
-				return docErr(path+".effort", "%s", err)
-			}
-			t.Effort = &e
-		}
-		if t.Phase, err = ParsePhase(dt.Phase); err != nil {
-			return docErr(path+".phase", "%s", err)
-		}
-		if t.UpdatedAt, err = parseTime(path+".at", dt.At); err != nil {
-			return err
-		}
-		if err := t.Validate(); err != nil {
-			field := ".due"
-			if t.Status == TrackRiskAccepted {
-				field = ".justification"
-			}
-			return docErr(path+field, "%s", err)
-		}
-		a.Tracking[t.Requirement] = t
+		a.Tracking[t.Key()] = t
 	}
 	for i, rw := range r.Windows {
 		path := fmt.Sprintf("$.roadmap.windows[%d]", i)
@@ -164,7 +129,7 @@ func (d *decoder) roadmap(a *Assessment, cat *Catalog, raw json.RawMessage) erro
 		if err := strict(rw, &dw, path, d.data); err != nil {
 			return err
 		}
-		w := Window{Date: dw.Date}
+		w := Window{Date: dw.Date, Days: dw.Days}
 		var err error
 		if w.Name, err = line(path+".name", dw.Name); err != nil {
 			return err
@@ -175,9 +140,154 @@ func (d *decoder) roadmap(a *Assessment, cat *Catalog, raw json.RawMessage) erro
 		if _, err := w.When(); err != nil {
 			return docErr(path+".date", "date %q: use YYYY-MM-DD", dw.Date)
 		}
+		if w.Days < 0 || w.Days > 366 {
+			return docErr(path+".days", "%d days: give 0 to 366", w.Days)
+		}
+		for j, k := range dw.Targets {
+			if _, ok := d.keys[k]; !ok {
+				return docErr(fmt.Sprintf("%s.targets[%d]", path, j), "unknown zone or conduit %q", k)
+			}
+		}
+		w.Targets = dw.Targets
 		a.Windows = append(a.Windows, w)
 	}
+	seen := map[string]bool{}
+	for _, p := range cat.Projects {
+		seen[p.ID] = true
+	}
+	for i, rp := range r.Projects {
+		path := fmt.Sprintf("$.roadmap.projects[%d]", i)
+		var dp DocProject
+		if err := strict(rp, &dp, path, d.data); err != nil {
+			return err
+		}
+		p := Project{ID: dp.ID}
+		var err error
+		if p.Title, err = line(path+".title", dp.Title); err != nil {
+			return err
+		}
+		if err := p.Validate(); err != nil {
+			return docErr(path, "%s", err)
+		}
+		for _, q := range a.Projects {
+			if q.ID == p.ID {
+				return docErr(path+".id", "project %q is listed twice", p.ID)
+			}
+		}
+		seen[p.ID] = true
+		a.Projects = append(a.Projects, p)
+	}
+	for i, rp := range r.ProjectOf {
+		path := fmt.Sprintf("$.roadmap.project_of[%d]", i)
+		var dp DocProjectOf
+		if err := strict(rp, &dp, path, d.data); err != nil {
+			return err
+		}
+		if _, ok := cat.Requirement(dp.Requirement); !ok {
+			return docErr(path+".requirement", "unknown requirement %q in catalog %s", dp.Requirement, cat.ID)
+		}
+		if dp.Project != "" && !seen[dp.Project] {
+			return docErr(path+".project", "unknown project %q", dp.Project)
+		}
+		if a.ProjectOf == nil {
+			a.ProjectOf = map[string]string{}
+		}
+		if _, dup := a.ProjectOf[dp.Requirement]; dup {
+			return docErr(path+".requirement", "%s is given a project twice", dp.Requirement)
+		}
+		a.ProjectOf[dp.Requirement] = dp.Project
+	}
 	return nil
+}
+
+// tracking reads one tracking record. A whole-initiative risk acceptance
+// from a document that does not say what it covers (written before Slate
+// recorded it) covers the targets the document answers no or partial.
+func (d *decoder) tracking(a *Assessment, cat *Catalog, raw json.RawMessage, path string) (Tracking, error) {
+	var dt DocTracking
+	if err := strict(raw, &dt, path, d.data); err != nil {
+		return Tracking{}, err
+	}
+	if _, ok := cat.Requirement(dt.Requirement); !ok {
+		return Tracking{}, docErr(path+".requirement", "unknown requirement %q in catalog %s", dt.Requirement, cat.ID)
+	}
+	if dt.Target != "" {
+		if _, ok := d.keys[dt.Target]; !ok {
+			return Tracking{}, docErr(path+".target", "unknown zone or conduit %q", dt.Target)
+		}
+	}
+	if _, dup := a.Tracking[TrackingKey(dt.Requirement, dt.Target)]; dup {
+		return Tracking{}, docErr(path+".requirement", "%s is tracked twice", TrackingKey(dt.Requirement, dt.Target))
+	}
+	t := Tracking{Requirement: dt.Requirement, Target: dt.Target, Due: dt.Due, Review: dt.Review, Outage: dt.Outage,
+		Vendor: dt.Vendor, LeadDays: dt.LeadDays}
+	var err error
+	if t.Owner, err = line(path+".owner", dt.Owner); err != nil {
+		return t, err
+	}
+	if t.Justification, err = text(path+".justification", dt.Justification); err != nil {
+		return t, err
+	}
+	if t.VendorName, err = line(path+".vendor_name", dt.VendorName); err != nil {
+		return t, err
+	}
+	if dt.AcceptedBy != nil {
+		if t.AcceptedBy.Name, err = line(path+".accepted_by.name", dt.AcceptedBy.Name); err != nil {
+			return t, err
+		}
+		if t.AcceptedBy.Role, err = line(path+".accepted_by.role", dt.AcceptedBy.Role); err != nil {
+			return t, err
+		}
+	}
+	if t.Status, err = ParseTrackStatus(dt.Status); err != nil {
+		return t, docErr(path+".status", "%s", err)
+	}
+	for j, k := range dt.Covers {
+		if _, ok := d.keys[k]; !ok {
+			return t, docErr(fmt.Sprintf("%s.covers[%d]", path, j), "unknown zone or conduit %q", k)
+		}
+	}
+	t.Covers = dt.Covers
+	if dt.Covers == nil && t.Status == TrackRiskAccepted && t.Target == "" {
+		t.Covers = unmetIn(a, dt.Requirement)
+	}
+	if dt.Effort != "" {
+		e, err := ParseEffort(dt.Effort)
+		if err != nil {
+			return t, docErr(path+".effort", "%s", err)
+		}
+		t.Effort = &e
+	}
+	if t.Phase, err = ParsePhase(dt.Phase); err != nil {
+		return t, docErr(path+".phase", "%s", err)
+	}
+	if t.UpdatedAt, err = parseTime(path+".at", dt.At); err != nil {
+		return t, err
+	}
+	if err := t.Validate(); err != nil {
+		field := ""
+		switch {
+		case dateOK("", t.Due) != nil:
+			field = ".due"
+		case dateOK("", t.Review) != nil:
+			field = ".review"
+		case t.Status == TrackRiskAccepted:
+			field = ".justification"
+		}
+		return t, docErr(path+field, "%s", err)
+	}
+	return t, nil
+}
+
+// unmetIn lists the targets whose answer to a requirement is no or partial.
+func unmetIn(a *Assessment, req string) []string {
+	var out []string
+	for _, t := range a.Targets() {
+		if st := a.Answers[t.Key].Status(req); st == No || st == Partial {
+			out = append(out, t.Key)
+		}
+	}
+	return out
 }
 
 type decoder struct {

@@ -65,9 +65,17 @@ func TestDocumentErrorsNameTheJSONPath(t *testing.T) {
 		{"bad id", edit(`"id": "dmz"`, `"id": "d m z"`), "$.zones[1].id", "use 1 to 64"},
 		{"tracking unknown requirement", edit(`"requirement": "SR 1.5",
         "owner"`, `"requirement": "SR 1.55",
-        "owner"`), "$.roadmap.tracking[0].requirement", "unknown requirement"},
-		{"tracking bad status", edit(`"status": "in_progress"`, `"status": "someday"`), "$.roadmap.tracking[0].status", "must be open"},
-		{"risk accepted without reason", edit(`"justification": "The HMI runtime cannot show a banner; a notice at the control room door covers the intent."`, `"justification": ""`), "$.roadmap.tracking[1].justification", "needs a justification"},
+        "owner"`), "$.roadmap.tracking[1].requirement", "unknown requirement"},
+		{"tracking bad status", edit(`"status": "in_progress"`, `"status": "someday"`), "$.roadmap.tracking[1].status", "must be open"},
+		{"risk accepted without reason", edit(`"justification": "The HMI runtime cannot show a banner; a notice at the control room door covers the intent until the HMI upgrade."`, `"justification": ""`), "$.roadmap.tracking[2].justification", "needs a justification"},
+		{"tracking for an unknown target", edit(`"target": "supervisory",
+        "owner": "R. Patel"`, `"target": "nowhere",
+        "owner": "R. Patel"`), "$.roadmap.tracking[2].target", "unknown zone or conduit"},
+		{"bad review date", edit(`"review": "2027-03-05"`, `"review": "next spring"`), "$.roadmap.tracking[2].review", "YYYY-MM-DD"},
+		{"window covering an unknown target", edit(`"safety"
+        ]`, `"nowhere"
+        ]`), "$.roadmap.windows[0].targets[2]", "unknown zone or conduit"},
+		{"project of an unknown project", edit(`"project": "hmi-upgrade"`, `"project": "nowhere"`), "$.roadmap.project_of[0].project", "unknown project"},
 		{"window bad date", edit(`"date": "2026-10-05"`, `"date": "autumn"`), "$.roadmap.windows[0].date", "YYYY-MM-DD"},
 		// Keys match exactly: encoding/json alone would take "FORMAT" for
 		// "format" and let the last of two equal keys win.

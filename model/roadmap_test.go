@@ -1,12 +1,14 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 )
 
-// planCatalog: three FR1 requirements with different levels and feasibility.
+// planCatalog: FR1 requirements of different levels and feasibility, the
+// two visibility requirements, and a default project.
 func planCatalog(t *testing.T) *Catalog {
 	t.Helper()
 	c, err := NewCatalog("plan", "1", "", "", []Requirement{
@@ -14,10 +16,14 @@ func planCatalog(t *testing.T) *Catalog {
 		{ID: "SR 1.2", FR: 1, SL: 2, AppliesTo: AppliesBoth, Effort: EffortHigh, Outage: true, Vendor: true},
 		{ID: "SR 1.3", FR: 1, SL: 1, AppliesTo: AppliesZone, Effort: EffortMedium},
 		{ID: "SR 1.4", FR: 1, SL: 3, AppliesTo: AppliesZone, Effort: EffortMedium},
+		{ID: "SR 1.5", FR: 1, SL: 1, AppliesTo: AppliesZone, Effort: EffortHigh, Tags: []string{"shared-credentials"}},
+		{ID: "SR 6.2", FR: 6, SL: 2, AppliesTo: AppliesBoth, Effort: EffortHigh, Tags: []string{"no-ot-monitoring"}},
+		{ID: "SR 7.8", FR: 7, SL: 2, AppliesTo: AppliesZone, Effort: EffortMedium, Tags: []string{"no-asset-inventory"}},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.Projects = []ProjectGroup{{ID: "identity", Title: "Identity and passwords", Requirements: []string{"SR 1.1", "SR 1.5"}}}
 	return c
 }
 
@@ -33,7 +39,7 @@ func planAssessment() *Assessment {
 		},
 		Conduits: []Conduit{{Key: "office-dmz", Name: "Office - DMZ", From: "office", To: "dmz", SLT: Uniform(2)}},
 		Answers: map[string]Answers{
-			"control": {"SR 1.1": {Status: No}, "SR 1.2": {Status: No}, "SR 1.3": {Status: Partial}},
+			"control": {"SR 1.1": {Status: No}, "SR 1.2": {Status: No}, "SR 1.3": {Status: Partial}, "SR 7.8": {Status: No}},
 			"sis":     {"SR 1.1": {Status: No}, "SR 1.3": {Status: Yes}, "SR 1.4": {Status: No}},
 			"dmz":     {"SR 1.1": {Status: Partial}, "SR 1.3": {Status: Unanswered}},
 			// SR 1.2 is sl 2, above the office's SL-T 1: out of scope there.
@@ -59,8 +65,12 @@ func targetKeys(in *Initiative) []string {
 	return out
 }
 
+func plan(t *testing.T, a *Assessment, tr map[string]Tracking, w []Window) Plan {
+	return BuildPlan(planCatalog(t), a, tr, w, planNow)
+}
+
 func TestPlanGroupsOneInitiativePerRequirement(t *testing.T) {
-	p := BuildPlan(planCatalog(t), planAssessment(), nil, nil, planNow)
+	p := plan(t, planAssessment(), nil, nil)
 	in := find(p, "SR 1.1")
 	if in == nil || strings.Join(targetKeys(in), ",") != "dmz,control,sis" {
 		t.Fatalf("SR 1.1 should span dmz, control and sis: %v", in)
@@ -68,130 +78,275 @@ func TestPlanGroupsOneInitiativePerRequirement(t *testing.T) {
 	if find(p, "SR 1.2") == nil || len(find(p, "SR 1.2").Targets) != 1 {
 		t.Fatal("SR 1.2: only control is in scope (office SL-T 1 < sl 2)")
 	}
-	if len(p.Initiatives) != 4 {
-		t.Fatalf("%d initiatives, want 4 (1.1, 1.2, 1.3, 1.4)", len(p.Initiatives))
+	if len(p.Initiatives) != 5 {
+		t.Fatalf("%d initiatives, want 5 (1.1, 1.2, 1.3, 1.4, 7.8)", len(p.Initiatives))
 	}
 	if p.Unanswered == 0 {
 		t.Fatal("unanswered in-scope requirements are not counted")
 	}
-	for _, in := range p.Initiatives {
-		for _, tg := range in.Targets {
-			if tg.Status != No && tg.Status != Partial {
-				t.Fatalf("%s lists %s with status %s", in.Requirement.ID, tg.Target.Key, tg.Status)
+}
+
+// Hand-computed scores, one factor at a time.
+func TestPlanScoreFactors(t *testing.T) {
+	p := plan(t, planAssessment(), nil, nil)
+	cases := []struct {
+		id    string
+		score int
+		why   []string
+	}{
+		// sl 1 missing in SIS (SL-T 3): 10*(3-1+1) = 30; highest SL-T 3: +15;
+		// DMZ boundary +15; safety +15; common finding +10; two more
+		// targets +4. Total 89.
+		{"SR 1.1", 89, []string{"basic: an SL 1 requirement missing where SL-T is 3 (SIS)", "IT/OT boundary: DMZ",
+			"safety system: SIS", "common finding: shared or default credentials", "the same gap in 2 more zones or conduits"}},
+		// sl 2 in control SL-T 2: 10; SL-T 2: +10. High effort, outage and
+		// vendor take nothing off. Total 20.
+		{"SR 1.2", 20, []string{"basic: an SL 2 requirement missing where SL-T is 2 (Control)", "highest SL-T among its targets is 2"}},
+		// sl 1 in control SL-T 2: 20; SL-T 2: +10. Total 30.
+		{"SR 1.3", 30, nil},
+		// sl 3 in SIS SL-T 3: 10; SL-T 3: +15; safety +15. Total 40.
+		{"SR 1.4", 40, []string{"safety system: SIS"}},
+		// sl 2 in control SL-T 2: 10; +10; common finding +10. Total 30.
+		{"SR 7.8", 30, []string{"common finding: missing asset inventory"}},
+	}
+	for _, c := range cases {
+		in := find(p, c.id)
+		if in.Score != c.score {
+			t.Errorf("%s score %d, want %d:\n%s", c.id, in.Score, c.score, in.Why())
+		}
+		for _, w := range c.why {
+			if !strings.Contains(in.Why(), w) {
+				t.Errorf("%s: the reasons lack %q:\n%s", c.id, w, in.Why())
+			}
+		}
+	}
+	// Breadth: ten assets in the zones concerned add 2.
+	a := planAssessment()
+	for range 10 {
+		a.Zones[2].Assets = append(a.Zones[2].Assets, Asset{Name: "PLC"})
+	}
+	if got := find(plan(t, a, nil, nil), "SR 1.3").Score; got != 32 {
+		t.Errorf("SR 1.3 with 10 assets: %d, want 32", got)
+	}
+}
+
+// Effort, outage and vendor change where an initiative goes, never its
+// score, nor its order against initiatives of the same phase and group.
+func TestFeasibilityNeverChangesTheScore(t *testing.T) {
+	base := plan(t, planAssessment(), nil, nil)
+	yes, high := true, EffortHigh
+	for _, override := range []Tracking{{Outage: &yes}, {Effort: &high}, {Vendor: &yes}} {
+		for _, in := range base.Initiatives {
+			tr := override
+			tr.Requirement = in.Requirement.ID
+			p := plan(t, planAssessment(), map[string]Tracking{in.Requirement.ID: tr}, []Window{{Name: "T", Date: "2026-10-01"}})
+			got := find(p, in.Requirement.ID)
+			if got.Score != in.Score {
+				t.Errorf("%s with %+v: score %d, was %d", in.Requirement.ID, override, got.Score, in.Score)
+			}
+			// Among the others of the same phase and group, score order holds.
+			for i := 1; i < len(p.Initiatives); i++ {
+				x, y := p.Initiatives[i-1], p.Initiatives[i]
+				if x.Phase == y.Phase && x.Group == y.Group && x.Score < y.Score {
+					t.Errorf("%s before %s with a lower score in the same phase and group", x.Requirement.ID, y.Requirement.ID)
+				}
 			}
 		}
 	}
 }
 
-func TestPlanScoreFactors(t *testing.T) {
-	p := BuildPlan(planCatalog(t), planAssessment(), nil, nil, planNow)
-	// SR 1.1: sl 1 missing in SIS (SL-T 3): basic 10*(3-1+1)=30; highest
-	// SL-T 3: +15; DMZ boundary +15; safety +15; common finding +10; two
-	// more targets +4; low effort: no deduction. Total 89.
-	in := find(p, "SR 1.1")
-	if in.Score != 89 {
-		t.Fatalf("SR 1.1 score %d, want 89:\n%s", in.Score, in.Why())
-	}
-	for _, want := range []string{"basic: an SL 1 requirement missing where SL-T is 3 (SIS)", "IT/OT boundary: DMZ", "safety system: SIS", "common finding: shared or default credentials", "= 89"} {
-		if !strings.Contains(in.Why(), want) {
-			t.Errorf("why-first text lacks %q:\n%s", want, in.Why())
-		}
-	}
-	// SR 1.2: sl 2 in control SL-T 2: 10; SL-T 2: +10; high effort -20,
-	// outage -10, vendor -5. Total -15.
-	if got := find(p, "SR 1.2").Score; got != -15 {
-		t.Fatalf("SR 1.2 score %d, want -15:\n%s", got, find(p, "SR 1.2").Why())
-	}
-	// SR 1.3 is partial everywhere it is unmet: -5 for partial.
-	if !strings.Contains(find(p, "SR 1.3").Why(), "partly in place") {
-		t.Fatal("partial answers do not lower the priority")
-	}
-}
-
-func TestPlanOrderAndPhases(t *testing.T) {
-	p := BuildPlan(planCatalog(t), planAssessment(), nil, nil, planNow)
+func TestPhasesAndGroups(t *testing.T) {
+	a := planAssessment()
+	a.Answers["control"]["SR 1.5"] = Answer{Status: No} // high effort, credentials
+	a.Answers["control"]["SR 6.2"] = Answer{Status: No} // high effort, monitoring
+	p := plan(t, a, nil, nil)
 	var ids []string
 	for _, in := range p.Initiatives {
-		ids = append(ids, in.Requirement.ID+":"+in.Phase.Key())
+		ids = append(ids, in.Requirement.ID+":"+in.Phase.Key()+":"+in.Group.Key())
 	}
-	// SR 1.1 low effort: a quick win now. SR 1.4 (sl 3 in SIS, medium): 10+15+15-10=30 → 3-12.
-	// SR 1.3 (control, partial, medium): 20+10-5-10=15 → 12-24. SR 1.2: -15 → 12-24.
-	want := "SR 1.1:now,SR 1.4:3-12,SR 1.3:12-24,SR 1.2:12-24"
-	if got := strings.Join(ids, ","); got != want {
-		t.Fatalf("order %s, want %s", got, want)
+	// Now: SR 1.1 (a quick win) and SR 1.5 (credentials, no outage, no
+	// vendor, whatever its effort). 12-24 months, in groups: visibility
+	// (SR 6.2, SR 7.8) before the safety boundary (SR 1.4) before the rest,
+	// whatever the scores.
+	want := []string{"SR 1.1:now:quick_win", "SR 1.5:now:other",
+		"SR 6.2:12-24:visibility", "SR 7.8:12-24:visibility", "SR 1.4:12-24:boundary",
+		"SR 1.3:12-24:other", "SR 1.2:12-24:other"}
+	if !slices.Equal(ids, want) {
+		t.Fatalf("plan\n got %v\nwant %v", ids, want)
 	}
-	for i := 1; i < len(p.Initiatives); i++ {
-		a, b := p.Initiatives[i-1], p.Initiatives[i]
-		if a.Phase > b.Phase || a.Phase == b.Phase && a.Score < b.Score {
-			t.Fatalf("%s before %s breaks phase/score order", a.Requirement.ID, b.Requirement.ID)
-		}
+	// High priority (score >= 50) goes to 3-12 months.
+	a.Zones[2].SLT = Uniform(4)
+	if in := find(plan(t, a, nil, nil), "SR 1.3"); in.Score < HighPriority || in.Phase != PhaseMid {
+		t.Fatalf("SR 1.3 at SL-T 4: score %d phase %s", in.Score, in.Phase)
 	}
 }
 
-func TestOutageGoesIntoTheNextWindow(t *testing.T) {
+func TestOutageGoesIntoACoveringWindow(t *testing.T) {
 	windows := []Window{
 		{Name: "Past", Date: "2026-01-10"},
-		{Name: "Turnaround", Date: "2027-06-01"},
+		{Name: "Turnaround", Date: "2027-06-01", Days: 14},
 		{Name: "Spring", Date: "2026-04-20"},
 	}
-	p := BuildPlan(planCatalog(t), planAssessment(), nil, windows, planNow)
-	in := find(p, "SR 1.2") // needs an outage; planned 12-24 months → first window after 2027-03-05
-	if in.Window == nil || in.Window.Name != "Turnaround" || in.Phase != PhaseLate {
+	p := plan(t, planAssessment(), nil, windows)
+	in := find(p, "SR 1.2") // lower priority: the first window of 12-24 months
+	if in.Window == nil || in.Window.Name != "Turnaround" || in.Phase != PhaseLate || in.Targets[0].Window != in.Window {
 		t.Fatalf("SR 1.2 window %v phase %v (%s)", in.Window, in.Phase, in.PhaseWhy)
 	}
-	// Set to "now" by the assessor: the next window after today is Spring.
-	tr := map[string]Tracking{"SR 1.2": {Phase: PhaseNow}}
-	in = find(BuildPlan(planCatalog(t), planAssessment(), tr, windows, planNow), "SR 1.2")
-	if in.Window == nil || in.Window.Name != "Spring" || in.Phase != PhaseNow {
-		t.Fatalf("with phase now: window %v phase %v", in.Window, in.Phase)
+	// High-priority outage work goes into the next covering window.
+	a := planAssessment()
+	a.Zones[2].SLT = Uniform(4) // SR 1.2 becomes high priority in control
+	in = find(plan(t, a, nil, windows), "SR 1.2")
+	if in.Score < HighPriority || in.Window == nil || in.Window.Name != "Spring" || in.Phase != PhaseNow { // the window's date decides
+		t.Fatalf("high priority: score %d window %v phase %v", in.Score, in.Window, in.Phase)
 	}
-	// An outage override on a quick win moves it into a window, and the
-	// window's date decides the phase.
-	yes := true
-	tr = map[string]Tracking{"SR 1.1": {Outage: &yes}}
-	in = find(BuildPlan(planCatalog(t), planAssessment(), tr, windows[2:], planNow), "SR 1.1")
-	if !in.Outage || in.Window == nil || in.Window.Name != "Spring" || !strings.Contains(in.Why(), "(your estimate)") {
-		t.Fatalf("outage override: %+v\n%s", in, in.Why())
+	// A window that lists other zones does not cover control.
+	narrow := []Window{{Name: "SIS only", Date: "2026-04-20", Targets: []string{"sis"}}, {Name: "Plant", Date: "2026-09-01"}}
+	if in = find(plan(t, a, nil, narrow), "SR 1.2"); in.Window == nil || in.Window.Name != "Plant" {
+		t.Fatalf("coverage: window %v", in.Window)
+	}
+	// A conduit is covered when the window lists both its zones.
+	if !(Window{Targets: []string{"office", "dmz"}}).Covers("office-dmz", "office", "dmz") ||
+		(Window{Targets: []string{"office"}}).Covers("office-dmz", "office", "dmz") {
+		t.Fatal("conduit coverage by both zones")
+	}
+	// The vendor's lead time comes first: 90 days pushes past Spring.
+	lead := 90
+	tr := map[string]Tracking{"SR 1.2": {Requirement: "SR 1.2", VendorName: "ACME", LeadDays: &lead}}
+	in = find(plan(t, a, tr, windows), "SR 1.2")
+	if in.Window == nil || in.Window.Name != "Turnaround" || !strings.Contains(in.Feasibility(), "vendor ACME, 90 days") {
+		t.Fatalf("lead time: window %v, %s", in.Window, in.Feasibility())
 	}
 	// No window at all: said plainly.
-	in = find(BuildPlan(planCatalog(t), planAssessment(), nil, nil, planNow), "SR 1.2")
+	in = find(plan(t, planAssessment(), nil, nil), "SR 1.2")
 	if in.Window != nil || !strings.Contains(in.PhaseWhy, "no maintenance window") {
 		t.Fatalf("without windows: %s", in.PhaseWhy)
+	}
+}
+
+func TestDueDateBeforeEveryWindowIsAConflict(t *testing.T) {
+	windows := []Window{{Name: "Turnaround", Date: "2027-06-01"}}
+	tr := map[string]Tracking{"SR 1.2": {Requirement: "SR 1.2", Due: "2026-12-31"}}
+	in := find(plan(t, planAssessment(), tr, windows), "SR 1.2")
+	if len(in.Conflicts) != 1 || in.Conflicts[0].Rule != DueWindowConflict || in.Conflicts[0].Target != "control" {
+		t.Fatalf("conflicts %+v", in.Conflicts)
+	}
+	// A window before the due date is used instead, even for low-priority work.
+	windows = append(windows, Window{Name: "Autumn", Date: "2026-10-05"})
+	in = find(plan(t, planAssessment(), tr, sortedWindows(windows)), "SR 1.2")
+	if len(in.Conflicts) != 0 || in.Window == nil || in.Window.Name != "Autumn" {
+		t.Fatalf("due date pulls the work forward: window %v conflicts %+v", in.Window, in.Conflicts)
+	}
+}
+
+func TestRiskAcceptancePerTarget(t *testing.T) {
+	a := planAssessment()
+	// SR 1.1 is unmet in dmz, control and sis: accepted for control only.
+	accept := Tracking{Requirement: "SR 1.1", Target: "control", Status: TrackRiskAccepted, Justification: "HMI replaced next year",
+		AcceptedBy: Person{"R. Patel", "shift supervisor"}, Review: "2026-12-31"}
+	tr := map[string]Tracking{accept.Key(): accept}
+	in := find(plan(t, a, tr, nil), "SR 1.1")
+	if in.Closed() {
+		t.Fatal("accepting the risk for one zone closed the initiative everywhere")
+	}
+	for _, tg := range in.Targets {
+		if (tg.Target.Key == "control") != tg.Closed {
+			t.Errorf("%s closed=%v", tg.Target.Key, tg.Closed)
+		}
+	}
+	// Past its review date the acceptance no longer holds.
+	in = find(BuildPlan(planCatalog(t), a, tr, nil, time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC)), "SR 1.1")
+	if exp := in.ExpiredAcceptances(); len(exp) != 1 || exp[0].Target.Key != "control" || exp[0].Closed {
+		t.Fatalf("expired acceptance: %+v", exp)
+	}
+	// A whole-initiative acceptance covers the targets it was made for.
+	whole := Tracking{Requirement: "SR 1.1", Status: TrackRiskAccepted, Justification: "x", Covers: []string{"dmz", "control", "sis"}}
+	if in = find(plan(t, a, map[string]Tracking{"SR 1.1": whole}, nil), "SR 1.1"); !in.Closed() {
+		t.Fatal("a whole-initiative acceptance covering every target leaves it open")
+	}
+	// A target that becomes unmet later is not covered.
+	a.Answers["office"]["SR 1.1"] = Answer{Status: No}
+	in = find(plan(t, a, map[string]Tracking{"SR 1.1": whole}, nil), "SR 1.1")
+	if in.Closed() || in.Targets[0].Target.Key != "office" || in.Targets[0].Closed {
+		t.Fatalf("office became unmet after the acceptance: %+v", in.Targets[0])
+	}
+	if !whole.AcceptanceIncomplete() || accept.AcceptanceIncomplete() {
+		t.Fatal("an acceptance without role and review date must be listed until both are given")
+	}
+}
+
+func TestDoneAndAcceptedSortLast(t *testing.T) {
+	tr := map[string]Tracking{
+		"SR 1.1": {Requirement: "SR 1.1", Status: TrackRiskAccepted, Justification: "accepted", Covers: []string{"dmz", "control", "sis"}},
+		"SR 1.2": {Requirement: "SR 1.2", Status: TrackDone},
+	}
+	p := plan(t, planAssessment(), tr, nil)
+	n := len(p.Initiatives)
+	if !p.Initiatives[n-1].Closed() || !p.Initiatives[n-2].Closed() || p.Initiatives[0].Closed() {
+		t.Fatal("closed initiatives are not last")
+	}
+	for _, bad := range []Tracking{{Status: TrackRiskAccepted}, {Due: "31/12/2026"}, {Review: "tomorrow"}} {
+		if err := bad.Validate(); err == nil {
+			t.Errorf("%+v validates", bad)
+		}
 	}
 }
 
 func TestYesClosesItsPartOfTheInitiative(t *testing.T) {
 	a := planAssessment()
 	a.Answers["control"]["SR 1.1"] = Answer{Status: Yes}
-	in := find(BuildPlan(planCatalog(t), a, nil, nil, planNow), "SR 1.1")
+	in := find(plan(t, a, nil, nil), "SR 1.1")
 	if strings.Join(targetKeys(in), ",") != "dmz,sis" {
 		t.Fatalf("after yes in control: %v", targetKeys(in))
 	}
 	a.Answers["dmz"]["SR 1.1"] = Answer{Status: Compensating, Justification: "x"}
 	a.Answers["sis"]["SR 1.1"] = Answer{Status: NA, Justification: "x"}
-	if find(BuildPlan(planCatalog(t), a, nil, nil, planNow), "SR 1.1") != nil {
+	if find(plan(t, a, nil, nil), "SR 1.1") != nil {
 		t.Fatal("an initiative with every target satisfied is still planned")
 	}
 }
 
-func TestRiskAcceptedAndDoneSortLast(t *testing.T) {
-	tr := map[string]Tracking{
-		"SR 1.1": {Status: TrackRiskAccepted, Justification: "accepted by the plant manager", Owner: "R. Patel"},
-		"SR 1.2": {Status: TrackDone},
+func TestProjects(t *testing.T) {
+	a := planAssessment()
+	a.Answers["control"]["SR 1.5"] = Answer{Status: No}
+	p := plan(t, a, nil, nil)
+	if in := find(p, "SR 1.1"); in.Project == nil || in.Project.ID != "identity" {
+		t.Fatalf("SR 1.1 project %+v", in.Project)
 	}
-	p := BuildPlan(planCatalog(t), planAssessment(), tr, nil, planNow)
-	n := len(p.Initiatives)
-	last := p.Initiatives[n-2:]
-	if !last[0].Closed() || !last[1].Closed() || p.Initiatives[0].Closed() {
-		t.Fatalf("closed initiatives are not last: %v %v", last[0].Requirement.ID, last[1].Requirement.ID)
+	if len(p.Projects) != 1 || p.Projects[0].Title != "Identity and passwords" {
+		t.Fatalf("projects %+v", p.Projects)
 	}
-	if in := find(p, "SR 1.1"); in.Tracking.Owner != "R. Patel" || in.Tracking.Status != TrackRiskAccepted {
-		t.Fatalf("tracking not attached: %+v", in.Tracking)
+	// The assessor regroups SR 1.5 into a project of their own.
+	a.Projects = []Project{{ID: "hmi", Title: "HMI upgrade"}}
+	a.ProjectOf = map[string]string{"SR 1.5": "hmi", "SR 1.3": "hmi"}
+	p = plan(t, a, nil, nil)
+	if find(p, "SR 1.5").Project.ID != "hmi" || find(p, "SR 1.3").Project.Title != "HMI upgrade" || find(p, "SR 1.1").Project.ID != "identity" {
+		t.Fatal("regrouping is not applied")
 	}
-	if err := (Tracking{Status: TrackRiskAccepted}).Validate(); err == nil {
-		t.Fatal("risk accepted without justification validates")
+}
+
+func TestCommonFindingsStatus(t *testing.T) {
+	c := planCatalog(t)
+	c.SiteQuestions = []SiteQuestion{{ID: "SITE 1", Tags: []string{"no-incident-response"}}}
+	a := planAssessment()
+	a.SiteAnswers = Answers{"SITE 1": {Requirement: "SITE 1", Status: No}}
+	p := BuildPlan(c, a, nil, nil, planNow)
+	got := map[string]CommonFindingStatus{}
+	for _, f := range CommonFindingsStatus(c, a, p) {
+		got[f.Key] = f
 	}
-	if err := (Tracking{Due: "31/12/2026"}).Validate(); err == nil {
-		t.Fatal("bad due date validates")
+	if f := got["shared-credentials"]; f.State != FindingFound || len(f.Targets) != 3 || len(f.Initiatives) != 1 {
+		t.Errorf("shared credentials: %+v", f)
+	}
+	if f := got["no-incident-response"]; f.State != FindingFound || !slices.Equal(f.Site, []string{"SITE 1"}) {
+		t.Errorf("incident response (site question): %+v", f)
+	}
+	if got["no-ot-monitoring"].State != FindingNotAssessed {
+		t.Errorf("monitoring with nothing answered: %s", got["no-ot-monitoring"].State)
+	}
+	a.Answers["control"]["SR 6.2"] = Answer{Status: Yes}
+	for _, f := range CommonFindingsStatus(c, a, BuildPlan(c, a, nil, nil, planNow)) {
+		if f.Key == "no-ot-monitoring" && f.State != FindingNotFound {
+			t.Errorf("monitoring answered yes: %s", f.State)
+		}
 	}
 }

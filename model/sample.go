@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // sampleAnswer is one line of the sample interview.
 type sampleAnswer struct {
@@ -55,7 +58,7 @@ var sampleInterview = []sampleAnswer{
 	{"supervisory", "SR 1.4", Yes, "", "", weber, false},
 	{"supervisory", "SR 1.5", No, "Two HMI panels still use the vendor default password (label on the cabinet door).", "", weber, true},
 	{"supervisory", "SR 1.6", NA, "", "No wireless in the supervisory zone: confirmed on the walkdown and in the switch port configuration.", okafor, false},
-	{"supervisory", "SR 1.7", Compensating, "HMI runtime has no password rules of its own.", "Logon to the HMI host is through the domain, whose policy enforces 12-character passwords for every account.", weber, false},
+	{"supervisory", "SR 1.7", Yes, "The HMI runtime has no password rules of its own, but every logon to the HMI hosts goes through the OT domain, whose policy enforces 12-character passwords for every account.", "", weber, false},
 	{"supervisory", "SR 1.10", Yes, "", "", weber, false},
 	{"supervisory", "SR 1.11", Yes, "Lockout after 5 attempts via GPO; operators know to call the shift supervisor.", "", patel, false},
 	{"supervisory", "SR 1.12", Partial, "Banner on engineering stations only, not on the HMIs.", "", weber, false},
@@ -66,8 +69,8 @@ var sampleInterview = []sampleAnswer{
 	{"supervisory", "SR 2.3", Partial, "USB storage blocked on HMIs by GPO, but not on the engineering stations.", "", weber, false},
 	{"supervisory", "SR 2.5", Yes, "Screen lock after 15 minutes on engineering stations; HMIs stay in view-only mode.", "", weber, false},
 	{"supervisory", "SR 2.8", Yes, "", "", weber, false},
-	{"supervisory", "SR 5.1", Yes, "Supervisory VLAN behind the DMZ firewall.", "", okafor, false},
-	{"supervisory", "SR 5.1 RE 1", Yes, "", "", okafor, false},
+	{"supervisory", "SR 5.1", Partial, "Separated from the office network by the DMZ firewall, but supervisory and control share one flat VLAN (see the Supervisory - Control conduit).", "", okafor, false},
+	{"supervisory", "SR 5.1 RE 1", No, "HMIs, servers and PLCs sit on the same switches and VLAN 10.", "", okafor, false},
 	{"supervisory", "SR 5.2", Yes, "", "", okafor, false},
 	{"supervisory", "SR 5.2 RE 1", Partial, "An any-any rule for historian replication is still open on the DMZ firewall.", "", okafor, true},
 	{"supervisory", "SR 5.3", Yes, "No e-mail or chat clients on HMIs.", "", okafor, false},
@@ -80,7 +83,7 @@ var sampleInterview = []sampleAnswer{
 	{"control", "SR 1.1", No, "PLCs can be programmed from any engineering station without a password; S7 protection level not set.", "", weber, true},
 	{"control", "SR 3.1", Yes, "", "", weber, false},
 	{"control", "SR 3.2", Compensating, "Controllers cannot run anti-malware.", "Application allow-listing on the engineering stations and USB control on every device that can reach the PLCs.", weber, false},
-	{"control", "SR 3.3", Yes, "Safety functions proof-tested yearly; interlocks tested after each change.", "", weber, false},
+	{"control", "SR 3.3", Yes, "Security functions (PLC protection levels, switch port security, allow-listing) are checked with a written checklist after every change and during each shutdown. The yearly SIS proof tests are kept apart: they verify safety functions, not security.", "", weber, false},
 	{"control", "SR 3.4", Yes, "Firmware only from the vendor portal with checksum verification.", "", weber, false},
 	{"control", "SR 3.5", Yes, "", "", weber, false},
 	{"control", "SR 3.6", Yes, "Outputs go to a defined safe state on communication loss (tested at FAT).", "", weber, false},
@@ -116,11 +119,23 @@ var sampleInterview = []sampleAnswer{
 	{"control-safety", "SR 5.2 RE 1", Yes, "", "", okafor, false},
 }
 
-// SamplePlant returns the demo assessment: the five zones of a typical
-// process plant, conduits between neighbours, some assets and a partly
-// finished interview. Times are fixed so the demo is reproducible.
-func SamplePlant(c *Catalog) *Assessment {
-	start := time.Date(2026, 3, 3, 8, 30, 0, 0, time.UTC)
+// SampleDate is the day the reproducible demo is made on (goldens, tests,
+// `slate demo --at`): the interview started two days before.
+var SampleDate = time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC)
+
+// SamplePlant is the demo assessment as made on SampleDate.
+func SamplePlant(c *Catalog) *Assessment { return SamplePlantAt(c, SampleDate) }
+
+// SamplePlantAt returns the demo assessment made on the day of now: the
+// five zones of a typical process plant, conduits between neighbours, some
+// assets, a partly finished interview, a roadmap with owners, a risk
+// acceptance and maintenance windows. Every date (interview, windows, due
+// and review dates) is relative to now, so the demo never goes stale; the
+// same now gives the same plant.
+func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
+	today := day(now)
+	start := today.AddDate(0, 0, -2).Add(8*time.Hour + 30*time.Minute)
+	date := func(t time.Time) string { return t.Format("2006-01-02") }
 	a := &Assessment{
 		Name:     "Gap assessment, Unit 1 ammonia plant",
 		Site:     "Northfield Chemical Works",
@@ -131,7 +146,7 @@ func SamplePlant(c *Catalog) *Assessment {
 		Answers: map[string]Answers{},
 		Zones: []Zone{
 			{Key: "enterprise", Name: "Enterprise", Type: "enterprise", SLT: Uniform(1),
-				Description: "Corporate IT: offices, ERP, e-mail.",
+				Description: "Corporate IT: offices, ERP, e-mail. Outside the system under consideration: it is assessed only as the untrusted side of the Enterprise - DMZ conduit, with the SL-T a corporate network typically gets, so that the boundary requirements can be judged.",
 				Assets: []Asset{
 					{Name: "DC01", Type: "Domain controller", Vendor: "Microsoft", Model: "Windows Server 2022", Address: "10.1.0.10"},
 					{Name: "ERP01", Type: "ERP server", Vendor: "SAP", Address: "10.1.2.20"},
@@ -190,21 +205,34 @@ func SamplePlant(c *Catalog) *Assessment {
 			UpdatedAt: start.Add(time.Duration(24*60+i*3) * time.Minute)}
 	}
 	a.Updated = start.Add(time.Duration(24*60+len(sampleInterview)*3) * time.Minute)
+	shutdown := today.AddDate(0, 7, 0)
+	turnaround := today.AddDate(0, 13, 7)
 	a.Windows = []Window{
-		{Name: "Autumn shutdown 2026", Date: "2026-10-05"},
-		{Name: "Spring turnaround 2027", Date: "2027-04-12"},
-		{Name: "Major turnaround 2028", Date: "2028-09-11"},
+		{Name: fmt.Sprintf("Unit 1 shutdown %d", shutdown.Year()), Date: date(shutdown), Days: 10,
+			Targets: []string{"supervisory", "control", "safety"}},
+		{Name: fmt.Sprintf("Site turnaround %d", turnaround.Year()), Date: date(turnaround), Days: 21,
+			Targets: []string{"dmz", "supervisory", "control", "safety"}},
 	}
+	lead := 120
 	a.Tracking = map[string]Tracking{}
 	for _, t := range []Tracking{
-		{Requirement: "SR 1.5", Owner: "J. Weber", Due: "2026-04-30", Status: TrackInProgress},
-		{Requirement: "SR 5.1", Owner: "M. Okafor", Due: "2026-10-05", Status: TrackPlanned},
-		{Requirement: "SR 1.12", Owner: "R. Patel", Status: TrackRiskAccepted,
-			Justification: "The HMI runtime cannot show a banner; a notice at the control room door covers the intent."},
+		{Requirement: "SR 1.5", Owner: "J. Weber", Due: date(today.AddDate(0, 0, 56)), Status: TrackInProgress},
+		{Requirement: "SR 5.1", Owner: "M. Okafor", Due: date(shutdown), Status: TrackPlanned},
+		{Requirement: "SR 1.2", VendorName: "Siemens", LeadDays: &lead},
+		{Requirement: "SR 1.12", Target: "supervisory", Owner: "R. Patel", Status: TrackRiskAccepted,
+			AcceptedBy: Person{Name: "K. Brandt", Role: "plant manager"}, Review: date(today.AddDate(1, 0, 0)),
+			Justification: "The HMI runtime cannot show a banner; a notice at the control room door covers the intent until the HMI upgrade."},
 	} {
 		if _, ok := c.Requirement(t.Requirement); ok {
 			t.UpdatedAt = a.Updated
-			a.Tracking[t.Requirement] = t
+			a.Tracking[t.Key()] = t
+		}
+	}
+	a.Projects = []Project{{ID: "hmi-upgrade", Title: "HMI and engineering station upgrade"}}
+	a.ProjectOf = map[string]string{}
+	for _, id := range []string{"SR 1.1 RE 1", "SR 2.3"} {
+		if _, ok := c.Requirement(id); ok {
+			a.ProjectOf[id] = "hmi-upgrade"
 		}
 	}
 	return a

@@ -68,10 +68,20 @@ type Assessment struct {
 	// Answers holds each target's answers, keyed by target key.
 	Answers map[string]Answers
 
-	// Tracking holds the roadmap tracking records by requirement id, and
-	// Windows the planned maintenance windows.
+	// Tracking holds the roadmap tracking records by TrackingKey (the
+	// requirement id for a whole initiative, "id|target" for one target),
+	// and Windows the planned maintenance windows.
 	Tracking map[string]Tracking
 	Windows  []Window
+	// Projects are the assessor's own projects (and renamed catalog ones);
+	// ProjectOf moves an initiative (by requirement id) into a project,
+	// overriding the catalog's default grouping ("" = no project).
+	Projects  []Project
+	ProjectOf map[string]string
+
+	// SiteAnswers holds the answers to the catalog's site questions (asked
+	// once per assessment, never scored), by question id.
+	SiteAnswers Answers
 }
 
 // Meta is the assessment's descriptive fields: what the Overview's details
@@ -174,5 +184,18 @@ func (a *Assessment) Snapshot() *Assessment {
 		}
 	}
 	c.Windows = append([]Window(nil), a.Windows...)
+	c.Projects = append([]Project(nil), a.Projects...)
+	if a.ProjectOf != nil {
+		c.ProjectOf = make(map[string]string, len(a.ProjectOf))
+		for k, v := range a.ProjectOf {
+			c.ProjectOf[k] = v
+		}
+	}
+	if a.SiteAnswers != nil {
+		c.SiteAnswers = make(Answers, len(a.SiteAnswers))
+		for k, v := range a.SiteAnswers {
+			c.SiteAnswers[k] = v
+		}
+	}
 	return &c
 }

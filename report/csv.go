@@ -79,18 +79,23 @@ func writeAnswersCSV(w io.Writer, in *Input) error {
 	return writeCSV(w, header, rows)
 }
 
-// writeRoadmapCSV has one row per initiative.
+// writeRoadmapCSV has one row per initiative; its targets column says each
+// (initiative, target) pair's tracking and window.
 func writeRoadmapCSV(w io.Writer, in *Input) error {
-	header := []string{"rank", "phase", "requirement", "title", "fr", "level", "score", "targets", "effort",
-		"outage", "vendor", "window", "window_date", "owner", "due", "status", "risk_acceptance", "remediation", "why"}
+	header := []string{"rank", "phase", "group", "project", "requirement", "title", "fr", "level", "score", "risk", "targets",
+		"effort", "outage", "vendor", "vendor_name", "lead_days", "window", "window_date", "conflicts", "owner", "due", "status",
+		"risk_acceptance", "remediation", "why"}
 	var rows [][]string
 	for i, it := range in.Plan.Initiatives {
-		var targets, why []string
+		var targets, why, conflicts []string
 		for _, t := range it.Targets {
-			targets = append(targets, fmt.Sprintf("%s (%s)", t.Target.Name, t.Status.Label()))
+			targets = append(targets, TargetLine(t))
 		}
 		for _, f := range it.Factors {
 			why = append(why, fmt.Sprintf("%+d %s", f.Points, f.Why))
+		}
+		for _, c := range it.Conflicts {
+			conflicts = append(conflicts, c.Message)
 		}
 		win, date := "", ""
 		if it.Window != nil {
@@ -104,11 +109,19 @@ func writeRoadmapCSV(w io.Writer, in *Input) error {
 		if it.Closed() {
 			phase = "closed"
 		}
+		project, lead := "", ""
+		if it.Project != nil {
+			project = it.Project.Title
+		}
+		if it.LeadDays > 0 {
+			lead = fmt.Sprint(it.LeadDays)
+		}
 		r := it.Requirement
-		rows = append(rows, []string{fmt.Sprint(i + 1), phase, r.ID, r.Title, fmt.Sprint(int(r.FR)), fmt.Sprint(int(r.SL)),
-			fmt.Sprint(it.Score), strings.Join(targets, "; "), it.Effort.String(), yesNo(it.Outage), yesNo(it.Vendor),
-			win, date, it.Tracking.Owner, it.Tracking.Due, it.Tracking.Status.Label(), accepted,
-			r.Remediation, strings.Join(why, "; ")})
+		rows = append(rows, []string{fmt.Sprint(i + 1), phase, it.Group.String(), project, r.ID, r.Title,
+			fmt.Sprint(int(r.FR)), fmt.Sprint(int(r.SL)), fmt.Sprint(it.Score), it.Risk(), strings.Join(targets, "; "),
+			it.Effort.String(), yesNo(it.Outage), yesNo(it.Vendor), it.VendorName, lead, win, date,
+			strings.Join(conflicts, "; "), it.Tracking.Owner, it.Tracking.Due, it.Status().Label(),
+			accepted, r.Remediation, strings.Join(why, "; ")})
 	}
 	return writeCSV(w, header, rows)
 }

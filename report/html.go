@@ -74,6 +74,8 @@ type htmlDoc struct {
 	Conduits []*htmlTarget
 
 	Windows        []htmlWindow
+	Projects       []htmlProject
+	Findings       []htmlFinding
 	Phases         []htmlPhase
 	Closed         []*htmlInit
 	UnansweredNote string
@@ -175,7 +177,18 @@ type htmlAnswer struct {
 
 type htmlWindow struct {
 	Name, Date string
+	Days       int
+	Covers     string
 	Items      []string
+}
+
+type htmlProject struct {
+	Title string
+	Items []string
+}
+
+type htmlFinding struct {
+	Title, State, Class, Where, Work string
 }
 
 type htmlPhase struct {
@@ -184,25 +197,29 @@ type htmlPhase struct {
 }
 
 type htmlInit struct {
-	N                  int
-	ReqID, Title       string
-	FR, SL, Score      int
-	Targets            []htmlInitTarget
-	Factors            []htmlFactor
-	PhaseWhy           string
-	Effort             string
-	Outage, Vendor     bool
-	Window, WindowDate string
-	Owner, Due         string
-	Status, StClass    string
-	Justification      string
-	Accepted           bool
-	Remediation        string
+	N               int
+	ReqID, Title    string
+	FR, SL, Score   int
+	Beside          string // "high risk · needs outage · window ..."
+	Group, Project  string
+	Targets         []htmlInitTarget
+	Factors         []htmlFactor
+	Conflicts       []string
+	PhaseWhy        string
+	Window          string
+	Outage          bool
+	Owner, Due      string
+	Status, StClass string
+	Justification   string
+	Accepted        bool
+	AcceptedBy      string
+	Review          string
+	Remediation     string
 }
 
 type htmlInitTarget struct {
-	Anchor, Name, Status string
-	SLT                  int
+	Anchor, Name, Line string
+	Closed             bool
 }
 
 type htmlFactor struct {
@@ -564,22 +581,35 @@ func htmlBuildRoadmap(d *htmlDoc, in *Input, anchors map[string]string) {
 		}
 		h := &htmlInit{
 			N: i + 1, ReqID: htmlLine(r.ID), Title: htmlLine(r.Title), FR: int(r.FR), SL: int(r.SL), Score: it.Score,
-			PhaseWhy: model.CleanText(it.PhaseWhy), Effort: it.Effort.String(), Outage: it.Outage, Vendor: it.Vendor,
+			Beside: htmlLine(Beside(it)), Group: it.Group.String(), PhaseWhy: model.CleanText(it.PhaseWhy), Outage: it.Outage,
 			Owner: htmlLine(tr.Owner), Due: htmlLine(tr.Due), Status: st.Label(), StClass: "tr-" + strings.ReplaceAll(string(st), "_", "-"),
 			Justification: model.CleanText(tr.Justification), Accepted: st == model.TrackRiskAccepted,
+			AcceptedBy: htmlLine(tr.AcceptedBy.String()), Review: htmlLine(tr.Review),
 			Remediation: model.CleanText(r.Remediation),
 		}
+		if it.Project != nil {
+			h.Project = htmlLine(it.Project.Title)
+		}
+		if it.Window != nil {
+			h.Window = htmlLine(it.Window.Label())
+		}
+		seen := map[string]bool{}
 		for _, t := range it.Targets {
 			h.Targets = append(h.Targets, htmlInitTarget{Anchor: anchors[t.Target.Key], Name: htmlName(t.Target.Name, t.Target.Key),
-				Status: t.Status.Label(), SLT: int(t.SLT)})
+				Line: htmlLine(strings.TrimPrefix(TargetLine(t), t.Target.Name+": ")), Closed: t.Closed})
+			if t.Window != nil && !t.Closed {
+				key := t.Window.Date + "\x00" + t.Window.Name
+				if !seen[key] {
+					seen[key] = true
+					windowItems[key] = append(windowItems[key], h.ReqID)
+				}
+			}
+		}
+		for _, c := range it.Conflicts {
+			h.Conflicts = append(h.Conflicts, htmlLine(c.Message))
 		}
 		for _, f := range it.Factors {
 			h.Factors = append(h.Factors, htmlFactor{Points: fmt.Sprintf("%+d", f.Points), Why: htmlLine(f.Why)})
-		}
-		if it.Window != nil {
-			h.Window, h.WindowDate = htmlLine(it.Window.Name), htmlLine(it.Window.Date)
-			key := it.Window.Date + "\x00" + it.Window.Name
-			windowItems[key] = append(windowItems[key], h.ReqID)
 		}
 		if it.Closed() {
 			d.Closed = append(d.Closed, h)
@@ -591,9 +621,34 @@ func htmlBuildRoadmap(d *htmlDoc, in *Input, anchors map[string]string) {
 		d.Phases = append(d.Phases, *phases[p])
 	}
 	for _, w := range in.Plan.Windows {
-		d.Windows = append(d.Windows, htmlWindow{Name: htmlLine(w.Name), Date: htmlLine(w.Date),
-			Items: windowItems[w.Date+"\x00"+w.Name]})
+		d.Windows = append(d.Windows, htmlWindow{Name: htmlLine(w.Name), Date: htmlLine(w.Date), Days: w.Days,
+			Covers: htmlLine(htmlCovers(in.A, w)), Items: windowItems[w.Date+"\x00"+w.Name]})
 	}
+	for _, p := range in.Plan.Projects {
+		hp := htmlProject{Title: htmlLine(p.Title)}
+		for _, it := range in.Plan.Initiatives {
+			if it.Project != nil && it.Project.ID == p.ID {
+				hp.Items = append(hp.Items, htmlLine(it.Requirement.ID))
+			}
+		}
+		d.Projects = append(d.Projects, hp)
+	}
+	for _, f := range in.CommonFindings() {
+		d.Findings = append(d.Findings, htmlFinding{Title: htmlLine(f.Title), State: f.State.Describe(),
+			Class: "cf-" + strings.ReplaceAll(string(f.State), "_", "-"), Where: htmlLine(FindingWhere(f)), Work: htmlLine(FindingWork(f))})
+	}
+}
+
+// htmlCovers names what a maintenance window covers.
+func htmlCovers(a *model.Assessment, w model.Window) string {
+	if len(w.Targets) == 0 {
+		return "the whole plant"
+	}
+	var names []string
+	for _, k := range w.Targets {
+		names = append(names, a.TargetName(k))
+	}
+	return strings.Join(names, ", ")
 }
 
 func htmlBuildAppendix(d *htmlDoc, in *Input, matrix model.Matrix) {

@@ -120,6 +120,10 @@ td.ok{background:var(--ok)}td.g1{background:var(--g1)}td.g2{background:var(--g2)
 .init .total{border-top:1px solid var(--line);margin-top:2px;padding-top:2px}
 .init .what{font-size:12.5px;margin:8px 0 0;padding-top:5px;border-top:1px dashed var(--line)}
 .init .phasewhy{font-size:12px;color:var(--muted);margin:4px 0 0}
+.init .beside{font-size:12px;margin:0 0 4px}
+.init ul.where{margin:0;padding-left:16px}
+td.cf-found{font-weight:700}
+td.cf-not-assessed{color:var(--muted)}
 .accepted{background:var(--soft);border-left:3px solid #8a6d00;padding:4px 10px;font-size:12.5px;margin-top:8px}
 .tr-done{border-color:#3c8b47;color:#2d6a36}
 .tr-risk-accepted{border-color:#8a6d00;color:#6b5400}

@@ -79,6 +79,13 @@ const htmlPage = `<!DOCTYPE html>
 {{range .Worst}}<tr><td><a href="#{{.Anchor}}">{{.Name}}</a> <span class="muted small">{{.Kind}}</span></td><td>{{.FR}} {{.FRName}}</td><td class="c gapcell {{.Cell.Class}}" data-state="{{.Cell.State}}">{{.Cell.Text}}</td><td class="num"><strong>−{{.Gap}}</strong></td><td class="num">{{.Unmet}}</td></tr>
 {{end}}</tbody>
 </table>{{else}}<p class="empty">No gaps.</p>{{end}}
+<h3>The seven common findings</h3>
+<table>
+<thead><tr><th>Finding</th><th>State</th><th>Where</th><th>Initiatives</th></tr></thead>
+<tbody>
+{{range $.Findings}}<tr><td>{{.Title}}</td><td class="{{.Class}}">{{.State}}</td><td>{{.Where}}</td><td>{{.Work}}</td></tr>
+{{end}}</tbody>
+</table>
 <h3>Roadmap by phase</h3>
 <table>
 <thead><tr><th>Phase</th><th class="num">Initiatives</th><th class="num">Need an outage</th><th class="num">In a maintenance window</th><th class="num">Vendor-dependent</th></tr></thead>
@@ -202,14 +209,21 @@ const htmlPage = `<!DOCTYPE html>
 
 {{define "roadmap"}}<section class="major" id="roadmap">
 <h2>Remediation roadmap</h2>
-<p>One initiative per requirement answered <em>no</em> or <em>partial</em>, across every zone and conduit where it is unmet, ordered by phase and priority score. The factors behind each score are listed with it.{{with .UnansweredNote}} {{.}}{{end}}</p>
+<p>One initiative per requirement answered <em>no</em> or <em>partial</em>, across every zone and conduit where it is unmet. The priority score measures risk only: how basic the missing requirement is against SL-T, the highest SL-T, the IT/OT boundary, safety, the common findings and how widely the gap spreads; the factors are listed with each score. Effort, outage and vendor never lower it: they decide the phase and the maintenance window. Within a phase the work is ordered as an OT security lead would: quick wins, then visibility (asset inventory, monitoring), then the IT/OT and safety boundaries, then the rest, each by score.{{with .UnansweredNote}} {{.}}{{end}}</p>
 <h3>Maintenance windows</h3>
 {{if .Windows}}<table>
-<thead><tr><th>Window</th><th>Date</th><th>Work placed in it</th></tr></thead>
+<thead><tr><th>Window</th><th>Date</th><th class="num">Days</th><th>Covers</th><th>Work placed in it</th></tr></thead>
 <tbody>
-{{range .Windows}}<tr><td>{{.Name}}</td><td class="nowrap">{{.Date}}</td><td>{{range $i, $r := .Items}}{{if $i}}, {{end}}{{$r}}{{else}}<span class="muted">nothing yet</span>{{end}}</td></tr>
+{{range .Windows}}<tr><td>{{.Name}}</td><td class="nowrap">{{.Date}}</td><td class="num">{{if .Days}}{{.Days}}{{else}}–{{end}}</td><td>{{.Covers}}</td><td>{{range $i, $r := .Items}}{{if $i}}, {{end}}{{$r}}{{else}}<span class="muted">nothing yet</span>{{end}}</td></tr>
 {{end}}</tbody>
 </table>{{else}}<p class="empty">No maintenance windows are planned; work that needs an outage cannot be scheduled yet.</p>{{end}}
+{{if .Projects}}<h3>Projects</h3>
+<table>
+<thead><tr><th>Project</th><th>Initiatives</th></tr></thead>
+<tbody>
+{{range .Projects}}<tr><td>{{.Title}}</td><td>{{range $i, $r := .Items}}{{if $i}}, {{end}}{{$r}}{{end}}</td></tr>
+{{end}}</tbody>
+</table>{{end}}
 {{range .Phases}}<h3 id="{{.Anchor}}">{{.Title}} <span class="muted small">({{len .Items}})</span></h3>
 {{range .Items}}{{template "init" .}}{{else}}<p class="empty">Nothing planned in this phase.</p>
 {{end}}{{end}}
@@ -220,13 +234,16 @@ const htmlPage = `<!DOCTYPE html>
 
 {{define "init"}}<article class="init">
 <header><span class="n">{{.N}}.</span><span class="rid">{{.ReqID}}</span><span class="t">{{.Title}}</span><span class="muted small">FR{{.FR}} · SL {{.SL}}</span><span class="score">score {{.Score}}</span></header>
+<p class="beside">{{.Beside}}</p>
 <div class="cols">
 <div>
 <dl>
-<dt>Where</dt><dd>{{range $i, $t := .Targets}}{{if $i}}, {{end}}{{if $t.Anchor}}<a href="#{{$t.Anchor}}">{{$t.Name}}</a>{{else}}{{$t.Name}}{{end}} <span class="muted">({{$t.Status}}, SL-T {{$t.SLT}})</span>{{end}}</dd>
-<dt>Feasibility</dt><dd>{{.Effort}} effort · {{if .Outage}}<strong>needs an outage</strong>{{else}}no outage{{end}} · {{if .Vendor}}<strong>vendor-dependent</strong>{{else}}no vendor needed{{end}}</dd>
-{{if .Window}}<dt>Window</dt><dd>{{.Window}} ({{.WindowDate}})</dd>
+<dt>Where</dt><dd><ul class="where">{{range .Targets}}<li>{{if .Anchor}}<a href="#{{.Anchor}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}: {{.Line}}</li>{{end}}</ul></dd>
+{{with .Project}}<dt>Project</dt><dd>{{.}}</dd>
+{{end}}<dt>Order</dt><dd>{{.Group}}</dd>
+{{if .Window}}<dt>Window</dt><dd>{{.Window}}</dd>
 {{else if .Outage}}<dt>Window</dt><dd><span class="muted">none planned yet</span></dd>
+{{end}}{{range .Conflicts}}<dt>Conflict</dt><dd><strong>{{.}}</strong></dd>
 {{end}}<dt>Tracking</dt><dd><span class="badge {{.StClass}}">{{.Status}}</span> · {{with .Owner}}owner {{.}}{{else}}<span class="muted">no owner</span>{{end}} · {{with .Due}}<span class="nowrap">due {{.}}</span>{{else}}<span class="muted nowrap">no due date</span>{{end}}</dd>
 </dl>
 {{with .Remediation}}<p class="what"><span class="lbl">What it takes</span><br>{{.}}</p>{{end}}
@@ -240,7 +257,7 @@ const htmlPage = `<!DOCTYPE html>
 {{with .PhaseWhy}}<p class="phasewhy">{{.}}</p>{{end}}
 </div>
 </div>
-{{if .Justification}}<div class="accepted"><span class="lbl">{{if .Accepted}}Risk acceptance{{else}}Tracking note{{end}}</span><div class="pre">{{.Justification}}</div></div>{{end}}
+{{if .Justification}}<div class="accepted"><span class="lbl">{{if .Accepted}}Risk acceptance{{with .AcceptedBy}} by {{.}}{{end}}{{with .Review}}, review {{.}}{{end}}{{else}}Tracking note{{end}}</span><div class="pre">{{.Justification}}</div></div>{{end}}
 </article>
 {{end}}
 

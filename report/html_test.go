@@ -92,10 +92,10 @@ func TestHTMLContent(t *testing.T) {
 		"Gap assessment, Unit 1 ammonia plant", "Northfield Chemical Works", "A. Novak",
 		"5 March 2026, 12:00 UTC", in.Cat.Hash, htmlTestChain.Head, "slate verify",
 		"Executive summary", "Largest gaps", "Gap matrix", "Remediation roadmap",
-		"Autumn shutdown 2026", "risk accepted", "The HMI runtime cannot show a banner",
+		"Unit 1 shutdown 2026", "risk accepted", "The HMI runtime cannot show a banner",
 		"Appendix A: gap matrix table", "Appendix B: all answers",
 		"PLC-101", "Triconex Tricon CX", "S7comm, OPC UA, Modbus/TCP",
-		"Logon to the HMI host is through the domain", // a compensating control's justification
+		"Application allow-listing on the engineering stations", // a compensating control's justification
 		"@page", "break-before:page", "break-inside:avoid", "@media print",
 	}
 	for _, w := range want {

@@ -38,3 +38,8 @@ func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string
 
 // Scope is the scope the report's matrix was scored in.
 func (in *Input) Scope() model.Scope { return in.Matrix.Scope }
+
+// CommonFindings evaluates the seven common findings on the report's plan.
+func (in *Input) CommonFindings() []model.CommonFindingStatus {
+	return model.CommonFindingsStatus(in.Cat, in.A, in.Plan)
+}

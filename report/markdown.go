@@ -58,6 +58,7 @@ func WriteMarkdown(w io.Writer, in *Input) error {
 	for i := range in.Matrix.Rows {
 		mdTarget(&b, in, &in.Matrix.Rows[i])
 	}
+	mdCommonFindings(&b, in)
 	mdRoadmap(&b, in)
 	mdAppendix(&b, in)
 	_, err := io.WriteString(model.SanitizingWriter(model.SinkText, w), b.String())
@@ -85,7 +86,7 @@ func mdSummary(b *strings.Builder, in *Input) {
 	}
 	counts := map[string]int{}
 	for _, it := range in.Plan.Initiatives {
-		counts[phaseLabel(it)]++
+		counts[PhaseHeading(it)]++
 	}
 	var rows [][]string
 	for _, p := range model.Phases {
@@ -100,15 +101,6 @@ func mdSummary(b *strings.Builder, in *Input) {
 		b.WriteString("Remediation initiatives:\n\n")
 		mdTable(b, []string{"Phase", "Initiatives"}, rows)
 	}
-}
-
-const closedLabel = "Closed (done or risk accepted)"
-
-func phaseLabel(it *model.Initiative) string {
-	if it.Closed() {
-		return closedLabel
-	}
-	return it.Phase.String()
 }
 
 // mdCode shows a cell's text as code, so "*" and "-" read literally.
@@ -204,51 +196,55 @@ func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 
 func mdRoadmap(b *strings.Builder, in *Input) {
 	b.WriteString("## Remediation roadmap\n\n")
+	b.WriteString("The score measures risk only; effort, outage and vendor decide the phase and the window. " +
+		"Within a phase: quick wins, then visibility (inventory, monitoring), then the IT/OT and safety boundaries, then the rest, each by score.\n\n")
 	if len(in.Plan.Windows) > 0 {
 		b.WriteString("Maintenance windows: ")
 		var ws []string
 		for _, w := range in.Plan.Windows {
-			ws = append(ws, fmt.Sprintf("%s (%s)", md(w.Name), w.Date))
+			ws = append(ws, md(w.Label()))
 		}
 		b.WriteString(strings.Join(ws, ", ") + ".\n\n")
+	}
+	if len(in.Plan.Projects) > 0 {
+		b.WriteString("### Projects\n\n")
+		var rows [][]string
+		for _, p := range in.Plan.Projects {
+			var ids []string
+			for _, it := range in.Plan.Initiatives {
+				if it.Project != nil && it.Project.ID == p.ID {
+					ids = append(ids, it.Requirement.ID)
+				}
+			}
+			rows = append(rows, []string{md(p.Title), strings.Join(ids, ", ")})
+		}
+		mdTable(b, []string{"Project", "Initiatives"}, rows)
 	}
 	if len(in.Plan.Initiatives) == 0 {
 		b.WriteString("No open gaps: every answered in-scope requirement is met.\n\n")
 	}
 	group := ""
 	for i, it := range in.Plan.Initiatives {
-		if g := phaseLabel(it); g != group {
+		if g := PhaseHeading(it); g != group {
+			if group != "" {
+				b.WriteString("\n")
+			}
 			group = g
 			fmt.Fprintf(b, "### %s\n\n", g)
 		}
 		r := it.Requirement
-		fmt.Fprintf(b, "%d. **%s %s** (FR%d, SL %d), score %d\n", i+1, r.ID, md(r.Title), r.FR, r.SL, it.Score)
-		var targets []string
+		fmt.Fprintf(b, "%d. **%s %s** (FR%d, SL %d), score %d: %s\n", i+1, r.ID, md(r.Title), r.FR, r.SL, it.Score, md(Beside(it)))
+		if it.Project != nil {
+			fmt.Fprintf(b, "   - Project: %s\n", md(it.Project.Title))
+		}
+		fmt.Fprintf(b, "   - Order: %s\n", it.Group)
 		for _, t := range it.Targets {
-			targets = append(targets, fmt.Sprintf("%s (%s)", md(t.Target.Name), t.Status.Label()))
+			fmt.Fprintf(b, "   - %s\n", md(TargetLine(t)))
 		}
-		fmt.Fprintf(b, "   - Where: %s\n", strings.Join(targets, ", "))
-		feas := it.Effort.String() + " effort"
-		if it.Outage {
-			feas += ", needs an outage"
+		for _, c := range it.Conflicts {
+			fmt.Fprintf(b, "   - **Conflict** (%s): %s\n", c.Rule, md(c.Message))
 		}
-		if it.Vendor {
-			feas += ", depends on the vendor"
-		}
-		fmt.Fprintf(b, "   - Feasibility: %s\n", feas)
-		if it.Window != nil {
-			fmt.Fprintf(b, "   - Window: %s (%s)\n", md(it.Window.Name), it.Window.Date)
-		}
-		tr := it.Tracking
-		status := tr.Status.Label()
-		if tr.Owner != "" {
-			status += ", owner " + md(tr.Owner)
-		}
-		if tr.Due != "" {
-			status += ", due " + tr.Due
-		}
-		fmt.Fprintf(b, "   - Status: %s\n", status)
-		if tr.Status == model.TrackRiskAccepted {
+		if tr := it.Tracking; tr.Status == model.TrackRiskAccepted && tr.Justification != "" {
 			fmt.Fprintf(b, "   - Risk accepted: %s\n", md(tr.Justification))
 		}
 		if r.Remediation != "" {
@@ -259,11 +255,23 @@ func mdRoadmap(b *strings.Builder, in *Input) {
 			why = append(why, fmt.Sprintf("%+d %s", f.Points, md(f.Why)))
 		}
 		fmt.Fprintf(b, "   - Why this priority: %s\n", strings.Join(why, "; "))
+		fmt.Fprintf(b, "   - When: %s\n", md(it.PhaseWhy))
 	}
 	if in.Plan.Unanswered > 0 {
 		fmt.Fprintf(b, "\n%d in-scope questions (a requirement of a zone or conduit) are not answered yet and are not planned.\n", in.Plan.Unanswered)
 	}
 	b.WriteString("\n")
+}
+
+// mdCommonFindings is the section on the seven findings seen in almost
+// every plant.
+func mdCommonFindings(b *strings.Builder, in *Input) {
+	b.WriteString("## The seven common findings\n\n")
+	var rows [][]string
+	for _, f := range in.CommonFindings() {
+		rows = append(rows, []string{md(f.Title), f.State.Describe(), md(FindingWhere(f)), md(FindingWork(f))})
+	}
+	mdTable(b, []string{"Finding", "State", "Where", "Initiatives"}, rows)
 }
 
 func mdAppendix(b *strings.Builder, in *Input) {

@@ -121,11 +121,9 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 			return err
 		}
 	}
-	for _, req := range sortedTracking(a.Tracking) {
-		t := a.Tracking[req]
-		t.Requirement = req
+	for _, t := range model.SortedTracking(a.Tracking) {
 		if err := cleanTracking(&t); err != nil {
-			return invalid("tracking of %s: %s", req, err)
+			return invalid("tracking of %s: %s", t.Key(), err)
 		}
 		when := at
 		if !t.UpdatedAt.IsZero() {
@@ -142,6 +140,19 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 			return err
 		}
 		if err := s.insertWindow(tx, at, &w); err != nil {
+			return err
+		}
+	}
+	for _, p := range a.Projects {
+		if err := p.Validate(); err != nil {
+			return invalid("project %q: %s", p.ID, err)
+		}
+		if err := s.insertProject(tx, at, p); err != nil {
+			return err
+		}
+	}
+	for _, req := range sortedKeysOf(a.ProjectOf) {
+		if err := s.insertProjectOf(tx, at, req, a.ProjectOf[req], false); err != nil {
 			return err
 		}
 	}
@@ -205,7 +216,8 @@ func (s *Store) Import(a *model.Assessment) error {
 	err := s.write(func(tx *sql.Tx, at int64) error {
 		var n int
 		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM targets) + (SELECT count(*) FROM assets) +
-			(SELECT count(*) FROM answers) + (SELECT count(*) FROM tracking) + (SELECT count(*) FROM windows)`).Scan(&n); err != nil {
+			(SELECT count(*) FROM answers) + (SELECT count(*) FROM tracking) + (SELECT count(*) FROM windows) +
+			(SELECT count(*) FROM projects) + (SELECT count(*) FROM project_of)`).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {

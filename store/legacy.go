@@ -128,6 +128,24 @@ func viewOf(tables changeset) legacyView {
 	return v
 }
 
+// trackingState and windowState are how the history recorded a tracking
+// record and a window before the schema-3 baseline.
+type trackingState struct {
+	Owner         string `json:"owner"`
+	Due           string `json:"due"`
+	Status        string `json:"status"`
+	Justification string `json:"justification"`
+	Effort        string `json:"effort"`
+	Outage        *bool  `json:"outage"`
+	Vendor        *bool  `json:"vendor"`
+	Phase         string `json:"phase"`
+}
+
+type windowState struct {
+	Name string `json:"name"`
+	Date string `json:"date"`
+}
+
 // diffViews lists what differs between the history's view and the file's.
 func diffViews(history, file legacyView) []string {
 	var out []string

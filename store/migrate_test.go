@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -71,6 +72,10 @@ func fixtureEdits(t *testing.T, st *Store) {
 	steps = append(steps, err)
 	_, err = st.SaveTracking(model.Tracking{Requirement: "SR 6.2", Owner: "M. Okafor", Due: "2027-01-31", Status: model.TrackPlanned})
 	steps = append(steps, err)
+	_, err = st.SaveTracking(model.Tracking{Requirement: "SR 6.2", Target: "dmz", Owner: "S. Lindqvist", Due: "2026-12-15"})
+	steps = append(steps, err)
+	_, err = st.PutProject(model.Project{ID: "soc", Title: "OT security operations"})
+	steps = append(steps, err, st.SetProjectOf("SR 6.2", "soc", false))
 	zs, _, err := st.AddTargets([]model.Zone{{Name: "Lab", SLT: model.Uniform(1)}}, nil)
 	steps = append(steps, err)
 	if err == nil {
@@ -107,6 +112,22 @@ func TestMigrationFromEveryFixture(t *testing.T) {
 			if err != nil || h.userVersion != v {
 				t.Fatalf("fixture is not a schema-%d file: %+v %v", v, h, err)
 			}
+			// What the file held before: nothing of it may be lost.
+			count := func(db *sql.DB, table string) int {
+				var n int
+				db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n)
+				return n
+			}
+			raw, err := openDB(path, modeRead)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zones, answers := count(raw, "targets"), count(raw, "answers")
+			windows, tracking := 0, 0
+			if v >= 2 {
+				windows, tracking = count(raw, "windows"), count(raw, "tracking")
+			}
+			raw.Close()
 			st := openT(t, path, Options{})
 			var got uint32
 			if err := st.db.QueryRow("PRAGMA user_version").Scan(&got); err != nil || got != SchemaVersion {
@@ -116,12 +137,15 @@ func TestMigrationFromEveryFixture(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := model.SamplePlant(questionnaires.Builtin())
-			if len(a.Zones) != len(want.Zones) || len(a.Answers["supervisory"]) < len(want.Answers["supervisory"])-1 {
-				t.Fatalf("content lost in migration: %d zones, %d supervisory answers", len(a.Zones), len(a.Answers["supervisory"]))
+			n := 0
+			for _, as := range a.Answers {
+				n += len(as)
 			}
-			if v >= 2 && (len(a.Windows) != len(want.Windows) || len(a.Tracking) < len(want.Tracking)) {
-				t.Fatalf("roadmap lost in migration: %d windows, %d tracking records", len(a.Windows), len(a.Tracking))
+			if len(a.Zones)+len(a.Conduits) != zones || n != answers {
+				t.Fatalf("content lost in migration: %d targets (had %d), %d answers (had %d)", len(a.Zones)+len(a.Conduits), zones, n, answers)
+			}
+			if len(a.Windows) != windows || len(a.Tracking) != tracking {
+				t.Fatalf("roadmap lost in migration: %d windows (had %d), %d tracking records (had %d)", len(a.Windows), windows, len(a.Tracking), tracking)
 			}
 			if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 2.1", Status: model.Yes}); err != nil {
 				t.Fatalf("saving after migration: %v", err)
@@ -131,6 +155,44 @@ func TestMigrationFromEveryFixture(t *testing.T) {
 				t.Fatalf("verify after migration: %+v %v", rep, err)
 			}
 		})
+	}
+}
+
+// Schema 4: requirement-level tracking becomes whole-initiative tracking,
+// and a risk acceptance made before covers only the targets that had the
+// gap when it was recorded (the schema-3 fixture accepted SR 1.12, then
+// answered partial in Supervisory only), with no role and no review date.
+func TestMigration4CoversWhatWasAccepted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.slate")
+	copyFile(t, fixturePath(3), path)
+	st := openT(t, path, Options{})
+	a, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc, ok := a.Tracking["SR 1.12"]
+	if !ok || acc.Status != model.TrackRiskAccepted || acc.Target != "" {
+		t.Fatalf("the accepted SR 1.12 is not a whole-initiative record: %+v", acc)
+	}
+	if len(acc.Covers) != 1 || acc.Covers[0] != "supervisory" {
+		t.Fatalf("covers %v, want the targets that had the gap: [supervisory]", acc.Covers)
+	}
+	if !acc.AcceptanceIncomplete() {
+		t.Fatal("a migrated acceptance has no role or review date and must be listed until both are given")
+	}
+	for k, tr := range a.Tracking {
+		if tr.Target != "" || k != tr.Requirement {
+			t.Fatalf("migrated record %q is not whole-initiative", k)
+		}
+	}
+	var n int
+	st.db.QueryRow(`SELECT count(*) FROM audit WHERE kind = 'migration'`).Scan(&n)
+	if n != 1 {
+		t.Fatalf("%d migration history rows, want 1", n)
+	}
+	st.Close()
+	if rep, err := Verify(path, VerifyOptions{}); err != nil || !rep.OK() {
+		t.Fatalf("verify: %+v %v", rep, err)
 	}
 }
 

@@ -4,38 +4,21 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
 	"slate/model"
 )
 
-// trackingState is what the history records of a tracking record.
-type trackingState struct {
-	Owner         string `json:"owner"`
-	Due           string `json:"due"`
-	Status        string `json:"status"`
-	Justification string `json:"justification"`
-	Effort        string `json:"effort"`
-	Outage        *bool  `json:"outage"`
-	Vendor        *bool  `json:"vendor"`
-	Phase         string `json:"phase"`
-}
-
-func trackingStateOf(t model.Tracking) trackingState {
-	st := trackingState{Owner: t.Owner, Due: t.Due, Status: string(t.Status), Justification: t.Justification,
-		Outage: t.Outage, Vendor: t.Vendor, Phase: t.Phase.Key()}
-	if t.Effort != nil {
-		st.Effort = t.Effort.String()
-	}
-	return st
-}
-
 func cleanTracking(t *model.Tracking) error {
 	t.Owner = strings.TrimSpace(model.CleanLine(t.Owner))
 	t.Due = strings.TrimSpace(t.Due)
+	t.Review = strings.TrimSpace(t.Review)
 	t.Justification = model.CleanText(t.Justification)
+	t.AcceptedBy.Name = strings.TrimSpace(model.CleanLine(t.AcceptedBy.Name))
+	t.AcceptedBy.Role = strings.TrimSpace(model.CleanLine(t.AcceptedBy.Role))
+	t.VendorName = strings.TrimSpace(model.CleanLine(t.VendorName))
 	if t.Status == "" {
 		t.Status = model.TrackOpen
 	}
@@ -48,13 +31,24 @@ func cleanTracking(t *model.Tracking) error {
 	return nil
 }
 
-// SaveTracking records an initiative's owner, due date, status and
-// overrides in one transaction, with the change in the audit history.
+// SaveTracking records the tracking of an initiative, or of one of its
+// targets, in one transaction with the change in the audit history. A
+// per-target record that holds nothing but defaults is removed: the
+// target then follows the whole initiative's record again.
 func (s *Store) SaveTracking(t model.Tracking) (model.Tracking, error) {
 	if err := cleanTracking(&t); err != nil {
 		return t, err
 	}
 	err := s.write(func(tx *sql.Tx, at int64) error {
+		if t.Target != "" {
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM targets WHERE key = ?`, t.Target).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return invalid("no zone or conduit %q", t.Target)
+			}
+		}
 		saved, err := s.insertTracking(tx, at, at, t)
 		t = saved
 		return err
@@ -62,51 +56,78 @@ func (s *Store) SaveTracking(t model.Tracking) (model.Tracking, error) {
 	return t, err
 }
 
+const trackingWhere = "requirement = ? AND target = ?"
+
 // insertTracking writes a tracking record (changed at updated, which an
 // import takes from the document) and its history row (stamped at).
 func (s *Store) insertTracking(tx *sql.Tx, at, updated int64, t model.Tracking) (model.Tracking, error) {
-	var old *trackingState
-	if cur, err := loadTracking(tx, t.Requirement); err == nil {
-		st := trackingStateOf(cur)
-		old = &st
-		t.UpdatedAt = cur.UpdatedAt
-	} else if !errors.Is(err, sql.ErrNoRows) {
-		return t, err
-	}
-	st := trackingStateOf(t)
-	if old != nil && sameTracking(*old, st) {
-		return t, nil
-	}
-	before, err := s.images(tx, "tracking", "requirement = ?", t.Requirement)
+	before, err := s.images(tx, "tracking", trackingWhere, t.Requirement, t.Target)
 	if err != nil {
 		return t, err
+	}
+	if len(before) > 0 {
+		cur, err := scanTracking(tx.QueryRow(`SELECT `+trackingColumns+` FROM tracking WHERE `+trackingWhere, t.Requirement, t.Target))
+		if err != nil {
+			return t, err
+		}
+		if sameTracking(cur, t) {
+			return cur, nil
+		}
+	}
+	if t.Target != "" && t.IsZero() {
+		if len(before) == 0 {
+			return t, nil
+		}
+		if _, err := tx.Exec(`DELETE FROM tracking WHERE `+trackingWhere, t.Requirement, t.Target); err != nil {
+			return t, err
+		}
+		return t, s.record(tx, at, s.actor, "tracking", model.TrackingKey(t.Requirement, t.Target), changeset{"tracking": before}, nil)
 	}
 	var effort any = ""
 	if t.Effort != nil {
 		effort = t.Effort.String()
 	}
-	if _, err := tx.Exec(`INSERT INTO tracking (requirement, owner, due, status, justification, effort,
-		outage, vendor, phase, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (requirement) DO UPDATE SET owner = excluded.owner, due = excluded.due,
-		status = excluded.status, justification = excluded.justification, effort = excluded.effort,
-		outage = excluded.outage, vendor = excluded.vendor, phase = excluded.phase,
+	var lead any
+	if t.LeadDays != nil {
+		lead = *t.LeadDays
+	}
+	if _, err := tx.Exec(`INSERT INTO tracking (requirement, target, owner, due, status, justification, accepted_by,
+		accepted_role, review, covers, effort, outage, vendor, vendor_name, lead_days, phase, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (requirement, target) DO UPDATE SET owner = excluded.owner, due = excluded.due,
+		status = excluded.status, justification = excluded.justification, accepted_by = excluded.accepted_by,
+		accepted_role = excluded.accepted_role, review = excluded.review, covers = excluded.covers,
+		effort = excluded.effort, outage = excluded.outage, vendor = excluded.vendor,
+		vendor_name = excluded.vendor_name, lead_days = excluded.lead_days, phase = excluded.phase,
 		updated_at = excluded.updated_at`,
-		t.Requirement, t.Owner, t.Due, string(t.Status), t.Justification, effort,
-		nullBool(t.Outage), nullBool(t.Vendor), t.Phase.Key(), updated); err != nil {
+		t.Requirement, t.Target, t.Owner, t.Due, string(t.Status), t.Justification, t.AcceptedBy.Name,
+		t.AcceptedBy.Role, t.Review, jsonListText(t.Covers), effort, nullBool(t.Outage), nullBool(t.Vendor),
+		t.VendorName, lead, t.Phase.Key(), updated); err != nil {
 		return t, err
 	}
 	t.UpdatedAt = time.UnixMilli(updated).UTC()
-	after, err := s.images(tx, "tracking", "requirement = ?", t.Requirement)
+	after, err := s.images(tx, "tracking", trackingWhere, t.Requirement, t.Target)
 	if err != nil {
 		return t, err
 	}
-	return t, s.record(tx, at, s.actor, "tracking", t.Requirement, changeset{"tracking": before}, changeset{"tracking": after})
+	return t, s.record(tx, at, s.actor, "tracking", model.TrackingKey(t.Requirement, t.Target), changeset{"tracking": before}, changeset{"tracking": after})
 }
 
-func sameTracking(a, b trackingState) bool {
-	eq := func(x, y *bool) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
-	return a.Owner == b.Owner && a.Due == b.Due && a.Status == b.Status && a.Justification == b.Justification &&
-		a.Effort == b.Effort && eq(a.Outage, b.Outage) && eq(a.Vendor, b.Vendor) && a.Phase == b.Phase
+// sameTracking reports whether two records say the same (the time aside).
+func sameTracking(a, b model.Tracking) bool {
+	a.UpdatedAt, b.UpdatedAt = time.Time{}, time.Time{}
+	return canonical(trackingImage(a)) == canonical(trackingImage(b))
+}
+
+// trackingImage is what a record stores, for comparing two records.
+func trackingImage(t model.Tracking) []any {
+	effort := ""
+	if t.Effort != nil {
+		effort = t.Effort.String()
+	}
+	return []any{t.Requirement, t.Target, t.Owner, t.Due, string(t.Status), t.Justification, t.AcceptedBy.Name,
+		t.AcceptedBy.Role, t.Review, jsonListText(t.Covers), effort, nullBool(t.Outage), nullBool(t.Vendor), t.VendorName,
+		t.LeadDays, t.Phase.Key()}
 }
 
 func nullBool(b *bool) any {
@@ -120,14 +141,17 @@ type scanner interface {
 	Scan(dest ...any) error
 }
 
-const trackingColumns = `requirement, owner, due, status, justification, effort, outage, vendor, phase, updated_at`
+const trackingColumns = `requirement, target, owner, due, status, justification, accepted_by, accepted_role, review,
+	covers, effort, outage, vendor, vendor_name, lead_days, phase, updated_at`
 
 func scanTracking(sc scanner) (model.Tracking, error) {
 	var t model.Tracking
-	var status, effort, phase string
+	var status, effort, phase, covers string
 	var outage, vendor sql.NullBool
+	var lead sql.NullInt64
 	var at int64
-	if err := sc.Scan(&t.Requirement, &t.Owner, &t.Due, &status, &t.Justification, &effort, &outage, &vendor, &phase, &at); err != nil {
+	if err := sc.Scan(&t.Requirement, &t.Target, &t.Owner, &t.Due, &status, &t.Justification, &t.AcceptedBy.Name,
+		&t.AcceptedBy.Role, &t.Review, &covers, &effort, &outage, &vendor, &t.VendorName, &lead, &phase, &at); err != nil {
 		return t, err
 	}
 	t.Status = model.TrackStatus(status)
@@ -144,23 +168,25 @@ func scanTracking(sc scanner) (model.Tracking, error) {
 	if vendor.Valid {
 		t.Vendor = &vendor.Bool
 	}
-	p, err := model.ParsePhase(phase)
-	if err != nil {
+	if lead.Valid {
+		n := int(lead.Int64)
+		t.LeadDays = &n
+	}
+	var err error
+	if t.Covers, err = jsonList(covers); err != nil {
+		return t, fmt.Errorf("covers %q is not a list of zones and conduits", covers)
+	}
+	if t.Phase, err = model.ParsePhase(phase); err != nil {
 		return t, err
 	}
-	t.Phase = p
 	t.UpdatedAt = time.UnixMilli(at).UTC()
 	return t, nil
 }
 
-func loadTracking(tx *sql.Tx, req string) (model.Tracking, error) {
-	return scanTracking(tx.QueryRow(`SELECT `+trackingColumns+` FROM tracking WHERE requirement = ?`, req))
-}
-
-// loadRoadmap reads every tracking record and window.
+// loadRoadmap reads every tracking record, window and project.
 func loadRoadmap(db *sql.DB, a *model.Assessment) error {
 	a.Tracking = map[string]model.Tracking{}
-	rows, err := db.Query(`SELECT ` + trackingColumns + ` FROM tracking`)
+	rows, err := db.Query(`SELECT ` + trackingColumns + ` FROM tracking ORDER BY requirement, target`)
 	if err != nil {
 		return err
 	}
@@ -171,46 +197,84 @@ func loadRoadmap(db *sql.DB, a *model.Assessment) error {
 		}
 		if err != nil {
 			rows.Close()
-			return crafted(fmt.Sprintf("the tracking of %q", t.Requirement), err)
+			return crafted(fmt.Sprintf("the tracking of %q", model.TrackingKey(t.Requirement, t.Target)), err)
 		}
-		a.Tracking[t.Requirement] = t
+		a.Tracking[t.Key()] = t
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = db.Query(`SELECT id, name, date FROM windows ORDER BY date, id`)
+	if a.Windows, err = loadWindows(db); err != nil {
+		return err
+	}
+	return loadProjects(db, a)
+}
+
+func loadWindows(db *sql.DB) ([]model.Window, error) {
+	rows, err := db.Query(`SELECT id, name, date, days, targets FROM windows ORDER BY date, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Window
+	for rows.Next() {
+		var w model.Window
+		var targets string
+		if err := rows.Scan(&w.ID, &w.Name, &w.Date, &w.Days, &targets); err != nil {
+			return nil, err
+		}
+		w.Targets, err = jsonList(targets)
+		if err == nil {
+			err = w.Validate()
+		}
+		if err != nil {
+			return nil, crafted(fmt.Sprintf("maintenance window %d", w.ID), err)
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+func loadProjects(db *sql.DB, a *model.Assessment) error {
+	rows, err := db.Query(`SELECT id, title FROM projects ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	a.Projects = nil
+	for rows.Next() {
+		var p model.Project
+		if err := rows.Scan(&p.ID, &p.Title); err != nil {
+			rows.Close()
+			return err
+		}
+		a.Projects = append(a.Projects, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = db.Query(`SELECT requirement, project FROM project_of`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	a.Windows = nil
+	a.ProjectOf = map[string]string{}
 	for rows.Next() {
-		var w model.Window
-		if err := rows.Scan(&w.ID, &w.Name, &w.Date); err != nil {
+		var req, p string
+		if err := rows.Scan(&req, &p); err != nil {
 			return err
 		}
-		if _, err := w.When(); err != nil {
-			return crafted(fmt.Sprintf("maintenance window %d", w.ID), fmt.Errorf("date %q is not YYYY-MM-DD", w.Date))
-		}
-		a.Windows = append(a.Windows, w)
+		a.ProjectOf[req] = p
 	}
 	return rows.Err()
-}
-
-type windowState struct {
-	Name string `json:"name"`
-	Date string `json:"date"`
 }
 
 func cleanWindow(w *model.Window) error {
 	w.Name = strings.TrimSpace(model.CleanLine(w.Name))
 	w.Date = strings.TrimSpace(w.Date)
-	if w.Name == "" {
-		return invalid("a maintenance window needs a name")
-	}
-	if _, err := w.When(); err != nil {
-		return invalid("date %q: use YYYY-MM-DD", w.Date)
+	if err := w.Validate(); err != nil {
+		return invalid("%s", err)
 	}
 	return nil
 }
@@ -221,6 +285,15 @@ func (s *Store) PutWindow(w model.Window) (model.Window, error) {
 		return w, err
 	}
 	err := s.write(func(tx *sql.Tx, at int64) error {
+		for _, k := range w.Targets {
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM targets WHERE key = ?`, k).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return invalid("no zone or conduit %q", k)
+			}
+		}
 		return s.insertWindow(tx, at, &w)
 	})
 	return w, err
@@ -228,25 +301,21 @@ func (s *Store) PutWindow(w model.Window) (model.Window, error) {
 
 func (s *Store) insertWindow(tx *sql.Tx, at int64, w *model.Window) error {
 	var before []rowImage
+	targets := jsonListText(w.Targets)
 	if w.ID != 0 {
-		var st windowState
-		err := tx.QueryRow(`SELECT name, date FROM windows WHERE id = ?`, w.ID).Scan(&st.Name, &st.Date)
-		if errors.Is(err, sql.ErrNoRows) {
-			return invalid("no maintenance window %d", w.ID)
-		} else if err != nil {
-			return err
-		}
-		if st == (windowState{w.Name, w.Date}) {
-			return nil
-		}
+		var err error
 		if before, err = s.images(tx, "windows", "id = ?", w.ID); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`UPDATE windows SET name = ?, date = ? WHERE id = ?`, w.Name, w.Date, w.ID); err != nil {
+		if len(before) == 0 {
+			return invalid("no maintenance window %d", w.ID)
+		}
+		if _, err := tx.Exec(`UPDATE windows SET name = ?, date = ?, days = ?, targets = ? WHERE id = ?`,
+			w.Name, w.Date, w.Days, targets, w.ID); err != nil {
 			return err
 		}
 	} else {
-		res, err := tx.Exec(`INSERT INTO windows (name, date) VALUES (?, ?)`, w.Name, w.Date)
+		res, err := tx.Exec(`INSERT INTO windows (name, date, days, targets) VALUES (?, ?, ?, ?)`, w.Name, w.Date, w.Days, targets)
 		if err != nil {
 			return err
 		}
@@ -257,6 +326,9 @@ func (s *Store) insertWindow(tx *sql.Tx, at int64, w *model.Window) error {
 	after, err := s.images(tx, "windows", "id = ?", w.ID)
 	if err != nil {
 		return err
+	}
+	if len(before) == 1 && rowText(before[0]) == rowText(after[0]) {
+		return nil
 	}
 	return s.record(tx, at, s.actor, "window", w.Name, changeset{"windows": before}, changeset{"windows": after})
 }
@@ -282,11 +354,144 @@ func (s *Store) DeleteWindow(id int64) error {
 	})
 }
 
-func sortedTracking(m map[string]model.Tracking) []string {
+// PutProject adds or renames a project of the assessor's.
+func (s *Store) PutProject(p model.Project) (model.Project, error) {
+	p.ID = strings.TrimSpace(model.CleanLine(p.ID))
+	p.Title = strings.TrimSpace(model.CleanLine(p.Title))
+	if err := p.Validate(); err != nil {
+		return p, invalid("%s", err)
+	}
+	err := s.write(func(tx *sql.Tx, at int64) error { return s.insertProject(tx, at, p) })
+	return p, err
+}
+
+func (s *Store) insertProject(tx *sql.Tx, at int64, p model.Project) error {
+	before, err := s.images(tx, "projects", "id = ?", p.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO projects (id, title) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title`,
+		p.ID, p.Title); err != nil {
+		return err
+	}
+	after, err := s.images(tx, "projects", "id = ?", p.ID)
+	if err != nil {
+		return err
+	}
+	if len(before) == 1 && rowText(before[0]) == rowText(after[0]) {
+		return nil
+	}
+	return s.record(tx, at, s.actor, "project", p.ID, changeset{"projects": before}, changeset{"projects": after})
+}
+
+// SetProjectOf moves an initiative (by requirement id) into a project:
+// project "" takes it out of every project, clear (the catalog's default
+// grouping applies again) is the entry's removal.
+func (s *Store) SetProjectOf(requirement, project string, clear bool) error {
+	return s.write(func(tx *sql.Tx, at int64) error { return s.insertProjectOf(tx, at, requirement, project, clear) })
+}
+
+func (s *Store) insertProjectOf(tx *sql.Tx, at int64, requirement, project string, clear bool) error {
+	before, err := s.images(tx, "project_of", "requirement = ?", requirement)
+	if err != nil {
+		return err
+	}
+	if clear {
+		if len(before) == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(`DELETE FROM project_of WHERE requirement = ?`, requirement); err != nil {
+			return err
+		}
+		return s.record(tx, at, s.actor, "project", requirement, changeset{"project_of": before}, nil)
+	}
+	if _, err := tx.Exec(`INSERT INTO project_of (requirement, project) VALUES (?, ?)
+		ON CONFLICT (requirement) DO UPDATE SET project = excluded.project`, requirement, project); err != nil {
+		return err
+	}
+	after, err := s.images(tx, "project_of", "requirement = ?", requirement)
+	if err != nil {
+		return err
+	}
+	if len(before) == 1 && rowText(before[0]) == rowText(after[0]) {
+		return nil
+	}
+	return s.record(tx, at, s.actor, "project", requirement, changeset{"project_of": before}, changeset{"project_of": after})
+}
+
+// forgetTarget removes a deleted target from the roadmap: its own
+// tracking records, and its key from windows and risk acceptances (a new
+// target that happens to get the same key must not inherit them). The
+// images go into the deletion's history row.
+func forgetTarget(tx *sql.Tx, s *Store, key string, before, after changeset) error {
+	own, err := s.images(tx, "tracking", "target = ?", key)
+	if err != nil {
+		return err
+	}
+	before.add("tracking", own...)
+	if _, err := tx.Exec(`DELETE FROM tracking WHERE target = ?`, key); err != nil {
+		return err
+	}
+	for _, t := range []struct{ table, column, where string }{
+		{"tracking", "covers", "covers LIKE ?"},
+		{"windows", "targets", "targets LIKE ?"},
+	} {
+		rows, err := s.images(tx, t.table, t.where, "%"+jsonString(key)+"%")
+		if err != nil {
+			return err
+		}
+		for _, img := range rows {
+			list, err := jsonList(str(img[t.column]))
+			if err != nil || !slices.Contains(list, key) {
+				continue
+			}
+			before.add(t.table, img)
+			next := jsonListText(remove(list, key))
+			pk, err := primaryKey(tx, t.table)
+			if err != nil {
+				return err
+			}
+			var cond []string
+			var args = []any{next}
+			for _, c := range pk {
+				cond = append(cond, c+" = ?")
+				args = append(args, img[c])
+			}
+			if _, err := tx.Exec(`UPDATE `+t.table+` SET `+t.column+` = ? WHERE `+strings.Join(cond, " AND "), args...); err != nil {
+				return err
+			}
+			var where []any
+			for _, c := range pk {
+				where = append(where, img[c])
+			}
+			updated, err := s.images(tx, t.table, strings.Join(cond, " AND "), where...)
+			if err != nil {
+				return err
+			}
+			after.add(t.table, updated...)
+		}
+	}
+	return nil
+}
+
+func jsonString(s string) string { return canonical(s) }
+
+func remove(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// sortedKeysOf lists a map's keys in order, for writes in a stable order.
+func sortedKeysOf(m map[string]string) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	return keys
 }

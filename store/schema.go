@@ -22,6 +22,7 @@ var migrations = []func(*sql.Tx) error{
 	migrate1,
 	migrate2,
 	migrate3,
+	migrate4,
 }
 
 func migrate1(tx *sql.Tx) error {

@@ -23,7 +23,7 @@ func TestCreateLoadAndPermissions(t *testing.T) {
 	if len(a.Zones) != 5 || len(a.Conduits) != 4 || a.Name != want.Name {
 		t.Fatalf("loaded %d zones %d conduits %q", len(a.Zones), len(a.Conduits), a.Name)
 	}
-	if got := a.Answers["supervisory"]["SR 1.7"]; got.Status != model.Compensating || got.Justification == "" {
+	if got := a.Answers["control"]["SR 3.2"]; got.Status != model.Compensating || got.Justification == "" {
 		t.Fatalf("compensating answer: %+v", got)
 	}
 	if len(a.Zones[3].Assets) != 3 || a.Zones[3].Assets[0].Name != "PLC-101" {
@@ -319,7 +319,7 @@ func TestTrackingAndWindows(t *testing.T) {
 	if got.Owner != "M. Okafor" || got.Effort == nil || *got.Effort != model.EffortHigh || got.Outage == nil || *got.Outage || got.Vendor != nil || got.Phase != model.PhaseMid {
 		t.Fatalf("reloaded tracking %+v", got)
 	}
-	if len(a.Windows) != 4 || a.Windows[2].Date != "2027-05-10" { // sorted by date
+	if len(a.Windows) != 3 || a.Windows[2].Date != "2027-05-10" { // sorted by date
 		t.Fatalf("windows %+v", a.Windows)
 	}
 	if err := st.DeleteWindow(w.ID); err != nil {
@@ -332,6 +332,89 @@ func TestTrackingAndWindows(t *testing.T) {
 	st.db.QueryRow(`SELECT count(*) FROM audit WHERE kind IN ('tracking', 'window')`).Scan(&n)
 	if n < 4 {
 		t.Fatalf("roadmap changes missing from the history: %d rows", n)
+	}
+}
+
+// Tracking per target, windows that cover zones, projects; deleting a zone
+// takes its own records with it and its key out of windows and risk
+// acceptances, and the history replays all of it.
+func TestRoadmapPerTargetWindowsAndProjects(t *testing.T) {
+	st := openT(t, demoFile(t), Options{})
+	accept := model.Tracking{Requirement: "SR 1.1", Target: "control", Status: model.TrackRiskAccepted,
+		Justification: "PLC replacement in 2028", AcceptedBy: model.Person{Name: "K. Brandt", Role: "plant manager"}, Review: "2027-03-01"}
+	if _, err := st.SaveTracking(accept); err != nil {
+		t.Fatal(err)
+	}
+	whole := model.Tracking{Requirement: "SR 1.1", Owner: "J. Weber", Status: model.TrackPlanned}
+	if _, err := st.SaveTracking(whole); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveTracking(model.Tracking{Requirement: "SR 1.1", Target: "nowhere", Owner: "x"}); err == nil {
+		t.Fatal("tracking for an unknown target saved")
+	}
+	lead := 90
+	if _, err := st.SaveTracking(model.Tracking{Requirement: "SR 1.2", VendorName: "Siemens", LeadDays: &lead,
+		Covers: []string{"control"}, Status: model.TrackRiskAccepted, Justification: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := st.PutWindow(model.Window{Name: "Control only", Date: "2026-11-02", Days: 5, Targets: []string{"control", "supervisory"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.PutWindow(model.Window{Name: "Bad", Date: "2026-11-02", Targets: []string{"nowhere"}}); err == nil {
+		t.Fatal("a window covering an unknown target saved")
+	}
+	if _, err := st.PutProject(model.Project{ID: "plc", Title: "PLC replacement"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetProjectOf("SR 1.1", "plc", false); err != nil {
+		t.Fatal(err)
+	}
+	a, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Tracking[accept.Key()]; got.AcceptedBy != accept.AcceptedBy || got.Review != accept.Review || got.Target != "control" {
+		t.Fatalf("per-target record %+v", got)
+	}
+	if got := a.Tracking["SR 1.1"]; got.Owner != "J. Weber" || got.Target != "" {
+		t.Fatalf("whole-initiative record %+v", got)
+	}
+	if got := a.Tracking["SR 1.2"]; got.VendorName != "Siemens" || got.LeadDays == nil || *got.LeadDays != 90 {
+		t.Fatalf("vendor %+v", got)
+	}
+	if a.ProjectOf["SR 1.1"] != "plc" || len(a.Projects) != 2 {
+		t.Fatalf("projects %+v %v", a.Projects, a.ProjectOf)
+	}
+	// Clearing a per-target record removes it.
+	if _, err := st.SaveTracking(model.Tracking{Requirement: "SR 1.1", Target: "supervisory", Owner: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveTracking(model.Tracking{Requirement: "SR 1.1", Target: "supervisory"}); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ = st.Load(); len(a.Tracking) != len(model.SamplePlant(questionnaires.Builtin()).Tracking)+2 { // SR 1.1 and SR 1.1|control; SR 1.2 replaced
+		t.Fatalf("tracking after clearing a per-target record: %v", a.Tracking)
+	}
+	// Deleting control (and its conduits) forgets it in the roadmap.
+	if _, err := st.DeleteTarget("control"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = st.Load()
+	if _, ok := a.Tracking[accept.Key()]; ok {
+		t.Fatal("the deleted zone's own tracking is still there")
+	}
+	if c := a.Tracking["SR 1.2"].Covers; len(c) != 0 {
+		t.Fatalf("the deleted zone is still covered: %v", c)
+	}
+	for _, win := range a.Windows {
+		if win.ID == w.ID && (len(win.Targets) != 1 || win.Targets[0] != "supervisory") {
+			t.Fatalf("window still lists the deleted zone: %+v", win)
+		}
+	}
+	st.Close()
+	if rep, err := Verify(st.Path(), VerifyOptions{}); err != nil || !rep.OK() {
+		t.Fatalf("verify: %+v %v", rep, err)
 	}
 }
 

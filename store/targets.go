@@ -403,10 +403,18 @@ func (s *Store) DeleteTarget(key string) (int, error) {
 				return err
 			}
 			removed += len(answers)
+			before.add("answers", answers...)
+			after := changeset{}
+			if err := forgetTarget(tx, s, k, before, after); err != nil {
+				return err
+			}
 			if _, err := tx.Exec(`DELETE FROM targets WHERE id = ?`, vid); err != nil {
 				return err
 			}
-			if err := s.record(tx, at, s.actor, kind+".delete", k, before.add("answers", answers...), nil); err != nil {
+			if len(after) == 0 {
+				after = nil
+			}
+			if err := s.record(tx, at, s.actor, kind+".delete", k, before, after); err != nil {
 				return err
 			}
 		}

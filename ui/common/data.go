@@ -137,6 +137,7 @@ func (d *Data) RemoveTarget(key string) {
 	})
 	for k := range gone {
 		delete(d.A.Answers, k)
+		d.A.ForgetTarget(k)
 	}
 	d.Rebuild()
 }

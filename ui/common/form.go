@@ -43,6 +43,9 @@ type Form struct {
 	Title    string
 	Fields   []*Field
 	Validate func(f *Form) error
+	// OnChange runs after a choice field changes, e.g. to fill the other
+	// fields from the record the choice selects.
+	OnChange func(f *Form, field int)
 	keys     FormKeys
 	focus    int
 	err      string
@@ -90,6 +93,18 @@ func (f *Form) AddLevels(label string, v model.SLVector) *Field {
 
 // Text returns a text field's value, trimmed.
 func (fd *Field) Text() string { return strings.TrimSpace(fd.input.Value()) }
+
+// SetText replaces a text field's value.
+func (fd *Field) SetText(v string) { fd.input.SetValue(v) }
+
+// SetChoice selects the option with value v (unchanged when none has it).
+func (fd *Field) SetChoice(v string) {
+	for i, x := range fd.Values {
+		if x == v {
+			fd.choice = i
+		}
+	}
+}
 
 // Choice returns the value of a choice field.
 func (fd *Field) Choice() string {
@@ -153,11 +168,15 @@ func (f *Form) Update(msg tea.Msg) (Outcome, tea.Cmd) {
 		}
 		switch cur.Kind {
 		case ChoiceField:
+			before := cur.choice
 			switch n := max(1, len(cur.Options)); {
 			case key.Matches(k, km.Left):
 				cur.choice = (cur.choice + n - 1) % n
 			case key.Matches(k, km.Right):
 				cur.choice = (cur.choice + 1) % n
+			}
+			if cur.choice != before && f.OnChange != nil {
+				f.OnChange(f, f.focus)
 			}
 			return Pending, nil
 		case LevelsField:

@@ -12,11 +12,15 @@ type roadmapStore interface {
 	SaveTracking(t model.Tracking) (model.Tracking, error)
 	PutWindow(w model.Window) (model.Window, error)
 	DeleteWindow(id int64) error
+	PutProject(p model.Project) (model.Project, error)
+	SetProjectOf(requirement, project string, clear bool) error
 }
 
-// SaveTracking commits an initiative's tracking record.
+// SaveTracking commits the tracking record of an initiative or of one of
+// its targets; a per-target record with nothing but defaults is removed
+// (the target follows the initiative again).
 func (o *Ops) SaveTracking(from ScreenID, t model.Tracking) (Ticket, tea.Cmd) {
-	return o.change(from, "tracking of "+t.Requirement, func() (func(*Data), any, error) {
+	return o.change(from, "tracking of "+t.Key(), func() (func(*Data), any, error) {
 		saved, err := o.st.SaveTracking(t)
 		if err != nil {
 			return nil, nil, err
@@ -25,9 +29,38 @@ func (o *Ops) SaveTracking(from ScreenID, t model.Tracking) (Ticket, tea.Cmd) {
 			if d.A.Tracking == nil {
 				d.A.Tracking = map[string]model.Tracking{}
 			}
-			d.A.Tracking[saved.Requirement] = saved
+			if saved.Target != "" && saved.IsZero() {
+				delete(d.A.Tracking, saved.Key())
+			} else {
+				d.A.Tracking[saved.Key()] = saved
+			}
 			d.Version++
 		}, saved, nil
+	})
+}
+
+// MoveToProject puts an initiative into a project, creating the project
+// when it is new (p.ID not among the assessment's or the catalog's).
+func (o *Ops) MoveToProject(from ScreenID, requirement string, p model.Project, create bool) (Ticket, tea.Cmd) {
+	return o.change(from, requirement+" in project "+p.Title, func() (func(*Data), any, error) {
+		if create {
+			if _, err := o.st.PutProject(p); err != nil {
+				return nil, nil, err
+			}
+		}
+		if err := o.st.SetProjectOf(requirement, p.ID, false); err != nil {
+			return nil, nil, err
+		}
+		return func(d *Data) {
+			if create {
+				d.A.Projects = append(d.A.Projects, p)
+			}
+			if d.A.ProjectOf == nil {
+				d.A.ProjectOf = map[string]string{}
+			}
+			d.A.ProjectOf[requirement] = p.ID
+			d.Version++
+		}, p, nil
 	})
 }
 

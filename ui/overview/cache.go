@@ -37,6 +37,9 @@ type cache struct {
 
 	rowsWidth int
 	rows      []string // rendered unselected rows, "" = not yet
+
+	findings   []model.CommonFindingStatus // the seven, planned when first shown
+	findingsOK bool
 }
 
 func (c *cache) refresh(d *common.Data) {
@@ -114,3 +117,15 @@ func (c *cache) row(d *common.Data, i int, w int, render func(i int) string) str
 
 // maxNameWidth caps the name column of the target list.
 const maxNameWidth = 40
+
+// commonFindings evaluates the seven common findings (which plans the
+// roadmap) the first time they are shown for a data version.
+func (c *cache) commonFindings(ctx *common.Context) []model.CommonFindingStatus {
+	c.refresh(ctx.Data)
+	if !c.findingsOK {
+		d := ctx.Data
+		plan := model.BuildPlan(d.Cat, d.A, d.A.Tracking, d.A.Windows, ctx.Today())
+		c.findings, c.findingsOK = model.CommonFindingsStatus(d.Cat, d.A, plan), true
+	}
+	return c.findings
+}

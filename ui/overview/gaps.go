@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"slate/model"
+	"slate/report"
 	"slate/ui/common"
 )
 
@@ -13,6 +14,9 @@ import (
 func (m *Model) gapLines(lay layout) []string {
 	if lay.gapRows < 0 {
 		return nil
+	}
+	if m.findings {
+		return m.findingLines(lay)
 	}
 	st := m.ctx.Styles
 	c := &m.cache
@@ -51,6 +55,33 @@ func (m *Model) gapLines(lay layout) []string {
 			row += "  " + st.Muted.Render(common.Line(shortFR[g.FR-1], room))
 		}
 		lines = append(lines, row)
+	}
+	return lines
+}
+
+// findingLines renders the seven common findings in the bottom section:
+// found, not found or not assessed, where, and the work that removes it.
+func (m *Model) findingLines(lay layout) []string {
+	st := m.ctx.Styles
+	w := lay.w
+	lines := []string{common.Spread(st.Header.Render("Common findings"), st.Muted.Render("c: largest gaps"), w)}
+	for i, f := range m.cache.commonFindings(m.ctx) {
+		if i >= lay.gapRows {
+			break
+		}
+		state := st.OK
+		switch f.State {
+		case model.FindingFound:
+			state = st.Gap2
+		case model.FindingNotAssessed:
+			state = st.NotAssessed
+		}
+		where := report.FindingWhere(f)
+		if work := report.FindingWork(f); work != "-" {
+			where += " · " + work
+		}
+		row := "  " + state.Render(common.Fit(f.State.Describe(), 12)) + " " + common.Fit(f.Title, 30) + " "
+		lines = append(lines, row+st.Muted.Render(common.Line(where, max(0, w-lipgloss.Width(row)))))
 	}
 	return lines
 }

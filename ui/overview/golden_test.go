@@ -1,6 +1,7 @@
 package overview_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -44,4 +45,17 @@ func TestGoldenForm80x21(t *testing.T) {
 	s.SetSize(80, 21)
 	h.Send(s, uitest.Key("e"))
 	golden.RequireEqual(t, uitest.Render(t, s, 80, 21))
+}
+
+// The seven common findings in place of the largest gaps (c).
+func TestGoldenFindings(t *testing.T) {
+	for _, size := range [][2]int{{80, 21}, {120, 37}} {
+		h := uitest.NewDemo(t)
+		s := overview.New(h.Ctx)
+		s.SetSize(size[0], size[1])
+		h.Send(s, uitest.Key("c"))
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			golden.RequireEqual(t, uitest.Render(t, s, size[0], size[1]))
+		})
+	}
 }

@@ -9,8 +9,9 @@ import (
 // KeyMap holds every key of the Overview screen.
 type KeyMap struct {
 	common.Nav
-	Open key.Binding
-	Edit key.Binding
+	Open     key.Binding
+	Edit     key.Binding
+	Findings key.Binding
 	// Form is the metadata form's keys.
 	Form common.FormKeys
 
@@ -19,10 +20,11 @@ type KeyMap struct {
 
 func newKeyMap() KeyMap {
 	return KeyMap{
-		Nav:  common.NewNav("target"),
-		Open: common.Bind("enter", "interview this target", "enter"),
-		Edit: common.Bind("e", "edit name, site, assessor, scope", "e"),
-		Form: common.NewFormKeys(),
+		Nav:      common.NewNav("target"),
+		Open:     common.Bind("enter", "interview this target", "enter"),
+		Edit:     common.Bind("e", "edit name, site, assessor, scope", "e"),
+		Findings: common.Bind("c", "below: common findings / largest gaps", "c"),
+		Form:     common.NewFormKeys(),
 	}
 }
 
@@ -31,7 +33,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	if k.form != nil {
 		return k.form.ShortHelp()
 	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Edit}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, common.Describe("c", "findings", k.Findings)}
 }
 
 // FullHelp lists every key of the screen; the form's keys are the common
@@ -39,6 +41,6 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() []common.KeyGroup {
 	return []common.KeyGroup{
 		k.Nav.Group("Targets"),
-		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit}},
+		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit, k.Findings}},
 	}
 }

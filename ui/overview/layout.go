@@ -90,10 +90,10 @@ func (m *Model) layout() layout {
 	case !hasTargets:
 		lay.gapRows = -1
 		lay.blankGap = false
-	case len(m.cache.gaps) == 0:
+	case m.bottomItems() == 0:
 		lay.gapRows = 1 // "no gaps" line
 	default:
-		lay.gapRows = min(5, len(m.cache.gaps))
+		lay.gapRows = min(5, m.bottomItems())
 	}
 
 	// Side by side from 64 cells; below that the FR picture goes under the list.
@@ -154,14 +154,14 @@ func (m *Model) layout() layout {
 	lay.middle = max(0, h-fixed())
 
 	// A tall screen lists more gaps with the room the list does not use.
-	if lay.gapRows > 0 && len(m.cache.gaps) > lay.gapRows {
+	if lay.gapRows > 0 && m.bottomItems() > lay.gapRows {
 		used := 2 + len(m.cache.list)
 		if lay.side { // the picture with its legend and the enter hint
 			used = max(used, frPanelRows+1+len(legendLines(lay.frW))+1)
 		} else {
 			used += 1 + frPanelRows
 		}
-		extra := min(lay.middle-used, len(m.cache.gaps)-lay.gapRows, maxGapRows-lay.gapRows)
+		extra := min(lay.middle-used, m.bottomItems()-lay.gapRows, maxGapRows-lay.gapRows)
 		if extra > 0 {
 			lay.gapRows += extra
 			lay.middle -= extra
@@ -180,6 +180,15 @@ func (m *Model) layout() layout {
 		}
 	}
 	return lay
+}
+
+// bottomItems is the number of lines the bottom section could show: the
+// largest gaps, or the seven common findings.
+func (m *Model) bottomItems() int {
+	if m.findings {
+		return len(model.CommonFindingKeys)
+	}
+	return len(m.cache.gaps)
 }
 
 // maxGapRows caps the worst-gaps list on a tall screen.

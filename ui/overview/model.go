@@ -26,6 +26,10 @@ type Model struct {
 	form   *common.Form
 	saving common.Ticket
 
+	// findings shows the seven common findings in the bottom section
+	// instead of the largest gaps (c toggles).
+	findings bool
+
 	cache cache
 }
 

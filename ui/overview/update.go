@@ -44,6 +44,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return common.GoToCmd(common.GoTo{Screen: common.ScreenInterview, Target: m.selKey})
 	case key.Matches(k, m.keys.Edit):
 		return m.openForm()
+	case key.Matches(k, m.keys.Findings):
+		m.findings = !m.findings
 	}
 	return nil
 }

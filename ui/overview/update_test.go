@@ -545,3 +545,27 @@ func TestFormGetsOtherMessages(t *testing.T) {
 		t.Fatalf("width %d", w)
 	}
 }
+
+// c shows the seven common findings instead of the largest gaps: found
+// where a tagged requirement is answered no or partial, with the work that
+// removes it.
+func TestCommonFindings(t *testing.T) {
+	h, s := newDemo(t)
+	h.Send(s, uitest.Key("c"))
+	lines := render(t, s, 120, 37)
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Common findings") })
+	if head < 0 {
+		t.Fatalf("no common findings:\n%s", strings.Join(lines, "\n"))
+	}
+	got := strings.Join(lines[head:], "\n")
+	for _, want := range []string{"found        shared or default credentials", "Industrial DMZ, Supervisory", "SR 1.5",
+		"not found    no patch management", "found        uncontrolled remote access"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	h.Send(s, uitest.Key("c"))
+	if lines := render(t, s, 120, 37); slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "Largest gaps") }) < 0 {
+		t.Fatal("c did not switch back to the largest gaps")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"slate/model"
+	"slate/report"
 	"slate/ui/common"
 )
 
@@ -136,7 +137,13 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 		frTitle = " " + m.ctx.Data.Cat.FRTitle[r.FR-1]
 	}
 	out = append(out, common.Line(fmt.Sprintf("SL %d · %s%s", r.SL, r.FR, frTitle), w))
-	add(nil, "", fmt.Sprintf("Score %d · %s · %s", in.Score, phaseText(in), estimates(in)), 2)
+	add(nil, "", fmt.Sprintf("Score %d: %s", in.Score, report.Beside(in)), 2)
+	order := phaseText(in) + " · order: " + in.Group.String()
+	if in.Project != nil {
+		order += " · project: " + model.CleanLine(in.Project.Title)
+	}
+	add(nil, "", order, 2)
+	add(&st.Muted, "", estimates(in), 2)
 
 	// Tracking.
 	t := in.Tracking
@@ -151,11 +158,18 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 			due += " (! overdue)"
 		}
 	}
-	add(nil, "", owner+" · "+due+" · status: "+t.Status.Label(), 2)
+	add(nil, "", "Whole initiative: "+owner+" · "+due+" · status: "+t.Status.Label(), 2)
 	if strings.TrimSpace(t.Justification) != "" {
 		label := "Justification: "
 		if t.Status == model.TrackRiskAccepted {
-			label = "Risk accepted: "
+			label = "Risk accepted"
+			if t.AcceptedBy.Name != "" {
+				label += " by " + t.AcceptedBy.String()
+			}
+			if t.Review != "" {
+				label += ", review " + t.Review
+			}
+			label += ": "
 		}
 		lim := 3
 		if maxTargets < 0 {
@@ -165,9 +179,12 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 	}
 	switch {
 	case in.Window != nil:
-		add(nil, "", fmt.Sprintf("Maintenance window: %s on %s", model.CleanLine(in.Window.Name), in.Window.Date), 2)
+		add(nil, "", "Maintenance window: "+model.CleanLine(in.Window.Label()), 2)
 	case in.Outage:
-		add(&st.Gap1, "", "Maintenance window: ! none planned after its phase begins (w adds one)", 2)
+		add(&st.Gap1, "", "Maintenance window: ! none covering its targets is planned (w adds one)", 2)
+	}
+	for _, c := range in.Conflicts {
+		add(&st.Error, "", "! "+c.Message, 3)
 	}
 
 	// Where the requirement is missing.
@@ -191,11 +208,15 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 		if done() {
 			return out, heads, more
 		}
-		s := "  " + common.Fit(it.Target.Name, nameW) + "  " + common.Fit(it.Status.Label(), 8)
-		if note := firstLine(it.Note); note != "" {
-			s += " " + note
+		s := "  " + common.Fit(it.Target.Name, nameW) + "  " + strings.TrimPrefix(report.TargetLine(it), model.CleanLine(it.Target.Name)+": ")
+		if it.Closed {
+			out = append(out, st.Muted.Render(common.Line(s, w)))
+		} else {
+			out = append(out, common.Line(s, w))
 		}
-		out = append(out, common.Line(s, w))
+		if note := firstLine(it.Note); note != "" && maxTargets < 0 {
+			out = append(out, st.Muted.Render(common.Line("    "+note, w)))
+		}
 	}
 	if left := len(in.Targets) - n; left > 0 {
 		more = len(out)
@@ -227,11 +248,8 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 
 // phaseText is where an initiative stands: its phase, or closed.
 func phaseText(in *model.Initiative) string {
-	switch {
-	case in.Tracking.Status == model.TrackDone:
-		return "closed: done"
-	case in.Tracking.Status == model.TrackRiskAccepted:
-		return "closed: risk accepted"
+	if in.Closed() {
+		return "closed: done or risk accepted everywhere"
 	}
 	return in.Phase.String()
 }
@@ -256,6 +274,12 @@ func estimates(in *model.Initiative) string {
 	s += yours(t.Outage != nil)
 	if in.Vendor {
 		s += " · needs the vendor (V)"
+		if in.VendorName != "" {
+			s += " " + in.VendorName
+		}
+		if in.LeadDays > 0 {
+			s += fmt.Sprintf(", %d days' lead time", in.LeadDays)
+		}
 	} else {
 		s += " · no vendor"
 	}

@@ -26,7 +26,7 @@ func (f filters) match(in *model.Initiative) bool {
 	if f.fr != 0 && in.Requirement.FR != f.fr {
 		return false
 	}
-	if f.status != "" && in.Tracking.Status != f.status {
+	if f.status != "" && in.Status() != f.status {
 		return false
 	}
 	if f.byOwner && in.Tracking.Owner != f.owner {

@@ -16,8 +16,8 @@ type keys struct {
 	common.Nav
 
 	// The list (and where noted the other modes).
-	Detail, Edit, Interview, Timeline, Windows key.Binding
-	Zone, ZoneBack, FR, Status, Owner, Clear   key.Binding
+	Detail, Edit, Estimates, Interview, Timeline, Windows key.Binding
+	Zone, ZoneBack, FR, Status, Owner, Clear              key.Binding
 
 	// The full detail of one initiative.
 	PrevItem, NextItem, DetailBack key.Binding
@@ -39,7 +39,8 @@ func newKeys() keys {
 		Nav: common.NewNav(""),
 
 		Detail:    b("enter", "all details (esc: back)", "enter"),
-		Edit:      b("e", "edit tracking and estimates", "e"),
+		Edit:      b("e", "tracking: owner, due, status, risk acceptance (whole or per target)", "e"),
+		Estimates: b("E", "feasibility: effort, outage, vendor, phase, project", "E"),
 		Interview: b("i", "answer it in the interview", "i"),
 		Timeline:  b("v", "timeline (v or esc: back)", "v"),
 		Windows:   b("w", "maintenance windows", "w"),
@@ -86,7 +87,7 @@ func (km keyMap) ShortHelp() []key.Binding {
 	switch m.mode {
 	case modeDetail:
 		return []key.Binding{d("←→", "initiative", k.PrevItem, k.NextItem), d("↑↓", "scroll", k.Up, k.Down),
-			d("e", "edit", k.Edit), d("i", "interview", k.Interview), d("esc", "back", k.DetailBack)}
+			d("e/E", "edit", k.Edit, k.Estimates), d("i", "interview", k.Interview), d("esc", "back", k.DetailBack)}
 	case modeTimeline:
 		out := []key.Binding{d("↑↓", "scroll", k.Up, k.Down), filter}
 		if m.filter.active() {
@@ -116,7 +117,7 @@ func (km keyMap) FullHelp() []common.KeyGroup {
 		{Title: "Initiatives", Keys: []key.Binding{
 			d("↑↓/jk", "move or scroll", k.Up, k.Down),
 			d("pgup/pgdn", "page (home/end: first/last)", k.PageUp, k.PageDown, k.Home, k.End),
-			k.Detail, k.Edit, k.Interview, k.Timeline, k.Windows,
+			k.Detail, k.Edit, k.Estimates, k.Interview, k.Timeline, k.Windows,
 		}},
 		{Title: "Filters", Keys: []key.Binding{
 			d("z/Z", "zone/conduit", k.Zone, k.ZoneBack),

@@ -38,6 +38,7 @@ type dialog int
 const (
 	noDialog dialog = iota
 	trackingForm
+	estimatesForm
 	windowForm
 	windowDelete
 )

@@ -1,6 +1,7 @@
 package roadmap_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -43,10 +44,10 @@ func TestListFollowsThePlan(t *testing.T) {
 			t.Fatalf("item %d is %s, plan order has %s", i, shown[i].Requirement.ID, p.Initiatives[i].Requirement.ID)
 		}
 	}
-	out := render(t, s, 120, 37)
-	for _, want := range []string{"3-12 months · 2 initiatives", "Closed: done or risk accepted · 1 initiative",
+	out := render(t, s, 120, 50)
+	for _, want := range []string{"Now (0-3 months) · 2 initiatives", "Closed: done or risk accepted · 1 initiative",
 		"SR 1.5", "2 targets", "J. Weber", "2026-04-30", "in progress", "E:hi  O V", "risk accepted",
-		"362 in-scope questions not answered yet are not planned"} {
+		fmt.Sprintf("%d in-scope questions not answered yet are not planned", p.Unanswered)} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list lacks %q:\n%s", want, out)
 		}
@@ -64,7 +65,7 @@ func TestEditTracking(t *testing.T) {
 	if !s.Capturing() {
 		t.Fatal("e should open the tracking form")
 	}
-	send(h, s, uitest.Type("K. Braun"), "tab", uitest.Type("2026-06-30"), "tab", "right", "ctrl+s")
+	send(h, s, "tab", uitest.Type("K. Braun"), "tab", uitest.Type("2026-06-30"), "tab", "right", "ctrl+s")
 	if s.Capturing() {
 		t.Fatalf("form still open after save:\n%s", view(t, s))
 	}
@@ -72,6 +73,29 @@ func TestEditTracking(t *testing.T) {
 		tr := a.Tracking["SR 1.13 RE 1"]
 		if tr.Owner != "K. Braun" || tr.Due != "2026-06-30" || tr.Status != model.TrackPlanned {
 			t.Fatalf("tracking %+v", tr)
+		}
+	}
+	// For one target only: its own record overrides the initiative's there.
+	send(h, s, "e", "right")
+	if out := view(t, s); !strings.Contains(out, "Industrial DMZ only") || !strings.Contains(out, "K. Braun") {
+		t.Fatalf("the form should start from the initiative's record for the target:\n%s", out)
+	}
+	send(h, s, "tab", "ctrl+u", uitest.Type("S. Lindqvist"), "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open after save:\n%s", view(t, s))
+	}
+	own := load(t, h).Tracking["SR 1.13 RE 1|dmz"]
+	if own.Owner != "S. Lindqvist" || own.Target != "dmz" {
+		t.Fatalf("per-target tracking %+v", own)
+	}
+	in := initiative(s, "SR 1.13 RE 1")
+	for _, tg := range in.Targets {
+		want := "K. Braun"
+		if tg.Target.Key == "dmz" {
+			want = "S. Lindqvist"
+		}
+		if tg.Tracking.Owner != want {
+			t.Errorf("%s: owner %q, want %q", tg.Target.Key, tg.Tracking.Owner, want)
 		}
 	}
 	if in := s.Selected(); in == nil || in.Requirement.ID != "SR 1.13 RE 1" {
@@ -86,7 +110,7 @@ func TestEditTracking(t *testing.T) {
 func TestBadDueDateIsRefused(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
-	send(h, s, "e", "tab", "ctrl+u", uitest.Type("30.6.2026"), "ctrl+s")
+	send(h, s, "e", "tab", "tab", "ctrl+u", uitest.Type("30.6.2026"), "ctrl+s")
 	if !s.Capturing() {
 		t.Fatal("a bad date was accepted")
 	}
@@ -102,7 +126,7 @@ func TestRiskAcceptedNeedsJustification(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	selectID(t, h, s, "SR 6.2")
-	send(h, s, "e", "tab", "tab", "left", "ctrl+s") // open -> risk accepted (wraps)
+	send(h, s, "e", "tab", "tab", "tab", "left", "ctrl+s") // open -> risk accepted (wraps)
 	if !s.Capturing() {
 		t.Fatal("risk accepted without a justification was accepted")
 	}
@@ -113,11 +137,21 @@ func TestRiskAcceptedNeedsJustification(t *testing.T) {
 		t.Fatal("something was saved")
 	}
 	send(h, s, "tab", uitest.Type("Monitoring comes with the 2028 network renewal."), "ctrl+s")
+	if !s.Capturing() || !strings.Contains(view(t, s), "who accepted it") {
+		t.Fatalf("a risk acceptance without who and in which role was accepted:\n%s", view(t, s))
+	}
+	send(h, s, "tab", uitest.Type("K. Brandt"), "tab", uitest.Type("plant manager"), "ctrl+s")
+	if !s.Capturing() || !strings.Contains(view(t, s), "review date") {
+		t.Fatalf("a risk acceptance without a review date was accepted:\n%s", view(t, s))
+	}
+	send(h, s, "tab", uitest.Type("2027-03-01"), "ctrl+s")
 	if s.Capturing() {
 		t.Fatalf("form still open:\n%s", view(t, s))
 	}
 	tr := load(t, h).Tracking["SR 6.2"]
-	if tr.Status != model.TrackRiskAccepted || tr.Justification != "Monitoring comes with the 2028 network renewal." {
+	if tr.Status != model.TrackRiskAccepted || tr.Justification != "Monitoring comes with the 2028 network renewal." ||
+		tr.AcceptedBy != (model.Person{Name: "K. Brandt", Role: "plant manager"}) || tr.Review != "2027-03-01" ||
+		!slices.Equal(tr.Covers, []string{"dmz"}) {
 		t.Fatalf("tracking %+v", tr)
 	}
 	if in := s.Selected(); in == nil || in.Requirement.ID != "SR 6.2" || !in.Closed() {
@@ -140,41 +174,65 @@ func TestStoreRefusesRiskAcceptedWithoutJustification(t *testing.T) {
 	}
 }
 
-func TestOverridesChangeScoreAndPhase(t *testing.T) {
+// Effort and outage change when the work can be done, never its score.
+func TestEstimatesMoveTheWorkNotTheScore(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	before := *initiative(s, "SR 1.5")
-	if before.Phase != model.PhaseMid || before.Effort != model.EffortMedium {
+	if before.Phase != model.PhaseNow || before.Effort != model.EffortMedium || before.Group != model.GroupBoundary {
 		t.Fatalf("sample changed: %+v", before)
 	}
 	// Effort: catalog default -> low. A low-effort feasible item is a quick win.
-	send(h, s, "e", "tab", "tab", "tab", "tab", "right", "ctrl+s")
+	send(h, s, "E", "right", "ctrl+s")
 	if s.Capturing() {
 		t.Fatalf("form still open:\n%s", view(t, s))
 	}
 	after := initiative(s, "SR 1.5")
-	if after.Score != before.Score+10 || after.Phase != model.PhaseNow || after.Effort != model.EffortLow {
-		t.Fatalf("after effort low: score %d phase %v, before %d %v", after.Score, after.Phase, before.Score, before.Phase)
+	if after.Score != before.Score || after.Phase != model.PhaseNow || after.Effort != model.EffortLow || after.Group != model.GroupQuickWin {
+		t.Fatalf("after effort low: score %d phase %v group %v, before %d", after.Score, after.Phase, after.Group, before.Score)
 	}
 	out := render(t, s, 120, 37)
-	if !strings.Contains(out, "Now (0-3 months) · 1 initiative") || !strings.Contains(out, "E:low") {
-		t.Fatalf("the list does not show the new phase:\n%s", out)
+	if !strings.Contains(out, "E:low") || !strings.Contains(out, "effort low (your estimate)") || !strings.Contains(out, "order: quick win") {
+		t.Fatalf("the list and detail do not show the override:\n%s", out)
 	}
-	if !strings.Contains(out, "effort low (your estimate)") {
-		t.Fatalf("the detail does not mark the override:\n%s", out)
-	}
-	// Outage: yes. It now waits for a maintenance window and scores less.
-	send(h, s, "e", "tab", "tab", "tab", "tab", "tab", "right", "ctrl+s")
+	// Outage: yes. It now waits for the windows that cover its zones; the
+	// score stays.
+	send(h, s, "E", "tab", "right", "ctrl+s")
 	again := initiative(s, "SR 1.5")
-	if !again.Outage || again.Score != after.Score-10 || again.Window == nil {
+	if !again.Outage || again.Score != before.Score || again.Window == nil {
 		t.Fatalf("after outage yes: %+v", again)
 	}
-	out = render(t, s, 120, 37)
-	if !strings.Contains(out, "E:low O") || !strings.Contains(out, "Maintenance window: "+again.Window.Name) {
-		t.Fatalf("the list does not show the outage:\n%s", out)
+	for _, tg := range again.Targets {
+		if tg.Window == nil || !tg.Window.Covers(tg.Target.Key) {
+			t.Fatalf("%s: window %+v does not cover it", tg.Target.Key, tg.Window)
+		}
 	}
 	if load(t, h).Tracking["SR 1.5"].Outage == nil {
 		t.Fatal("outage override not saved")
+	}
+}
+
+// The vendor's name and lead time, and the project, are set with E.
+func TestVendorAndProject(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	selectID(t, h, s, "SR 7.8")
+	send(h, s, "E", "tab", "tab", "right", "tab", uitest.Type("ACME"), "tab", uitest.Type("200"),
+		"tab", "tab", "ctrl+u", uitest.Type("Plant visibility"), "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open:\n%s", view(t, s))
+	}
+	in := initiative(s, "SR 7.8")
+	if !in.Vendor || in.VendorName != "ACME" || in.LeadDays != 200 || in.Project == nil || in.Project.Title != "Plant visibility" {
+		t.Fatalf("SR 7.8: vendor %v %q %d project %+v", in.Vendor, in.VendorName, in.LeadDays, in.Project)
+	}
+	a := load(t, h)
+	if a.ProjectOf["SR 7.8"] != in.Project.ID || !slices.ContainsFunc(a.Projects, func(p model.Project) bool { return p.Title == "Plant visibility" }) {
+		t.Fatalf("project not saved: %+v %v", a.Projects, a.ProjectOf)
+	}
+	send(h, s, "v")
+	if out := view(t, s); !strings.Contains(out, "[ACME +200d]") {
+		t.Fatalf("the timeline should show the vendor:\n%s", out)
 	}
 }
 
@@ -182,7 +240,7 @@ func TestPhaseOverride(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	selectID(t, h, s, "SR 7.8")
-	send(h, s, "e", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "left", "ctrl+s") // automatic -> later
+	send(h, s, "E", "tab", "tab", "tab", "tab", "tab", "left", "ctrl+s") // automatic -> later
 	in := initiative(s, "SR 7.8")
 	if in.Phase != model.PhaseLater || in.Tracking.Phase != model.PhaseLater {
 		t.Fatalf("phase %v", in.Phase)
@@ -224,7 +282,7 @@ func TestFilters(t *testing.T) {
 	if len(shown) != want {
 		t.Fatalf("zone filter shows %d, %d have the target", len(shown), want)
 	}
-	if out := view(t, s); !strings.Contains(out, "of 15 shown") {
+	if out := view(t, s); !strings.Contains(out, fmt.Sprintf("of %d shown", all)) {
 		t.Fatalf("filter line:\n%s", out)
 	}
 	send(h, s, "X")
@@ -283,7 +341,7 @@ func TestAddWindowPlacesOutageWork(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	in := initiative(s, "SR 5.2 RE 2")
-	if !in.Outage || in.Window == nil || in.Window.Name != "Spring turnaround 2027" {
+	if !in.Outage || in.Window == nil || in.Window.Name != "Site turnaround 2027" {
 		t.Fatalf("sample changed: %+v", in)
 	}
 	send(h, s, "w", "n", uitest.Type("Winter outage"), "tab", uitest.Type("2027-03-20"), "ctrl+s")
@@ -325,8 +383,38 @@ func TestWindowFormValidates(t *testing.T) {
 	if !s.Capturing() || !strings.Contains(view(t, s), "needs a name") {
 		t.Fatal("a window without a name was accepted")
 	}
-	if len(h.Ctx.Data.A.Windows) != 3 {
+	if len(h.Ctx.Data.A.Windows) != 2 {
 		t.Fatal("a window was added")
+	}
+	// A zone the plant does not have is refused by name.
+	send(h, s, "esc", "n", uitest.Type("Outage"), "tab", uitest.Type("2026-06-01"), "tab", "tab", uitest.Type("Boiler house"), "ctrl+s")
+	if !s.Capturing() || !strings.Contains(view(t, s), `no zone or conduit named "Boiler house"`) {
+		t.Fatalf("an unknown zone was accepted:\n%s", view(t, s))
+	}
+}
+
+// A window lists the zones it covers: outage work goes only into windows
+// that cover its targets.
+func TestWindowCoversItsZones(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "w", "n", uitest.Type("SIS outage"), "tab", uitest.Type("2027-03-10"), "tab", uitest.Type("3"),
+		"tab", uitest.Type("Safety instrumented system"), "ctrl+s")
+	if s.Capturing() {
+		t.Fatalf("form still open:\n%s", view(t, s))
+	}
+	w := h.Ctx.Data.A.Windows[len(h.Ctx.Data.A.Windows)-1]
+	if w.Days != 3 || !slices.Equal(w.Targets, []string{"safety"}) {
+		t.Fatalf("window %+v", w)
+	}
+	if in := initiative(s, "SR 5.2 RE 2"); in.Window == nil || in.Window.Name != "SIS outage" {
+		t.Fatalf("the safety zone's outage work goes into the SIS window: %+v", in.Window)
+	}
+	if in := initiative(s, "SR 5.1 RE 1"); in.Window != nil && in.Window.Name == "SIS outage" {
+		t.Fatal("work on the supervisory zone was placed in a window that does not cover it")
+	}
+	if out := view(t, s); !strings.Contains(out, "covers Safety instrumented system") {
+		t.Fatalf("the window list should say what it covers:\n%s", out)
 	}
 }
 
@@ -338,31 +426,31 @@ func TestEditAndDeleteWindow(t *testing.T) {
 		t.Fatalf("form still open:\n%s", view(t, s))
 	}
 	a := load(t, h)
-	if !slices.ContainsFunc(a.Windows, func(w model.Window) bool { return w.Name == "Spring turnaround 2027" && w.Date == "2027-05-03" }) {
+	if !slices.ContainsFunc(a.Windows, func(w model.Window) bool { return w.Name == "Site turnaround 2027" && w.Date == "2027-05-03" }) {
 		t.Fatalf("window not updated: %+v", a.Windows)
 	}
-	if out := view(t, s); !strings.Contains(out, "> 2027-05-03  Spring turnaround 2027") {
+	if out := view(t, s); !strings.Contains(out, "> 2027-05-03  Site turnaround 2027") {
 		t.Fatalf("the edited window should stay selected:\n%s", out)
 	}
 	send(h, s, "x")
 	out := view(t, s)
-	if !s.Capturing() || !strings.Contains(out, "Delete the maintenance window Spring turnaround 2027") ||
+	if !s.Capturing() || !strings.Contains(out, "Delete the maintenance window Site turnaround 2027") ||
 		!strings.Contains(out, "3 initiatives placed in it") {
 		t.Fatalf("no confirmation:\n%s", out)
 	}
 	send(h, s, "n")
-	if len(h.Ctx.Data.A.Windows) != 3 {
+	if len(h.Ctx.Data.A.Windows) != 2 {
 		t.Fatal("n should keep the window")
 	}
 	send(h, s, "x", "y")
 	if s.Capturing() {
 		t.Fatal("confirmation still open")
 	}
-	if a := load(t, h); len(a.Windows) != 2 || slices.ContainsFunc(a.Windows, func(w model.Window) bool { return w.Name == "Spring turnaround 2027" }) {
+	if a := load(t, h); len(a.Windows) != 1 || slices.ContainsFunc(a.Windows, func(w model.Window) bool { return w.Name == "Site turnaround 2027" }) {
 		t.Fatalf("window not deleted: %+v", a.Windows)
 	}
-	if in := initiative(s, "SR 5.2 RE 2"); in.Window == nil || in.Window.Name != "Major turnaround 2028" {
-		t.Fatalf("SR 5.2 RE 2 should move to the next window: %+v", in.Window)
+	if in := initiative(s, "SR 5.2 RE 2"); in.Window != nil || !strings.Contains(in.PhaseWhy, "no maintenance window") {
+		t.Fatalf("SR 5.2 RE 2 has no window covering the safety zone after its phase begins: %+v %s", in.Window, in.PhaseWhy)
 	}
 	send(h, s, "esc")
 	if strings.Contains(view(t, s), "Maintenance windows") {
@@ -389,7 +477,7 @@ func TestAnsweringYesShrinksTheInitiative(t *testing.T) {
 		t.Fatalf("targets %+v", in.Targets)
 	}
 	out := view(t, s)
-	if !strings.Contains(out, "> SR 1.5       Authenticator manag…  1 target") {
+	if !strings.Contains(out, "> SR 1.5 ") || !strings.Contains(out, "1 target") {
 		t.Fatalf("the row should show 1 target:\n%s", out)
 	}
 	if strings.Contains(out, "Two HMI panels") {
@@ -409,7 +497,7 @@ func TestFailedSaveKeepsTheForm(t *testing.T) {
 	h, s := demo(t)
 	h.Ctx.Ops = common.NewOps(failingStore{h.Store}, false)
 	selectID(t, h, s, "SR 6.2")
-	send(h, s, "e", uitest.Type("K. Braun"), "ctrl+s")
+	send(h, s, "e", "tab", uitest.Type("K. Braun"), "ctrl+s")
 	if !s.Capturing() {
 		t.Fatal("the form closed although nothing was saved")
 	}
@@ -432,7 +520,7 @@ func TestReadOnly(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	h.Ctx.Ops = common.NewOps(h.Store, true)
-	send(h, s, "e", "ctrl+u", uitest.Type("Nobody"), "ctrl+s")
+	send(h, s, "e", "tab", "ctrl+u", uitest.Type("Nobody"), "ctrl+s")
 	if !s.Capturing() {
 		t.Fatal("the form closed on a read-only file")
 	}
@@ -480,7 +568,7 @@ func TestDetailMode(t *testing.T) {
 	h, s := demo(t)
 	send(h, s, "enter")
 	out := view(t, s)
-	if !strings.Contains(out, "Initiative 1 of 15") || !strings.Contains(out, "Remediation:") {
+	if !strings.Contains(out, fmt.Sprintf("Initiative 1 of %d", len(s.Shown()))) || !strings.Contains(out, "Why this priority:") {
 		t.Fatalf("detail:\n%s", out)
 	}
 	send(h, s, "right")
@@ -496,7 +584,7 @@ func TestDetailMode(t *testing.T) {
 		t.Fatalf("interview: %+v", h.GoTos)
 	}
 	send(h, s, "esc")
-	if out := view(t, s); strings.Contains(out, "Initiative 2 of 15") || !strings.Contains(out, "> SR 1.13 RE 1") {
+	if out := view(t, s); strings.Contains(out, "Initiative 2 of") || !strings.Contains(out, "> SR 1.13 RE 1") {
 		t.Fatalf("esc should return to the list on the same initiative:\n%s", out)
 	}
 }
@@ -558,7 +646,7 @@ func TestNoGaps(t *testing.T) {
 	s := roadmap.New(h.Ctx)
 	out := render(t, s, 80, 21)
 	if !strings.Contains(out, "No open gaps: every answered in-scope requirement is met.") ||
-		!strings.Contains(out, "362 in-scope questions not answered yet are not planned") {
+		!strings.Contains(out, "in-scope questions not answered yet are not planned") {
 		t.Fatalf("no friendly line:\n%s", out)
 	}
 	for _, keys := range [][]any{{"down", "enter", "e", "z", "i"}, {"v"}, {"esc", "w"}} {
@@ -640,7 +728,7 @@ func TestKeys(t *testing.T) {
 		}
 	}
 	// Every key the screen acts on is in the full help (and docs/keys.md).
-	for _, k := range strings.Fields("up down k j pgup pgdown home end g G enter left right h l e i v w " +
+	for _, k := range strings.Fields("up down k j pgup pgdown home end g G enter left right h l e E i v w " +
 		"z Z f S o X backspace n x delete esc tab shift+tab ctrl+s y") {
 		if !described[k] {
 			t.Errorf("key %q is not in the full help", k)

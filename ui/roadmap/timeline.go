@@ -67,7 +67,7 @@ func (m *Model) blocks() []phaseBlock {
 		placed := false
 		if in.Window != nil {
 			for j := range b.windows {
-				if b.windows[j].w == *in.Window {
+				if b.windows[j].w.Same(*in.Window) {
 					b.windows[j].items = append(b.windows[j].items, in)
 					placed = true
 					break
@@ -83,12 +83,27 @@ func (m *Model) blocks() []phaseBlock {
 
 // entry names an initiative in the timeline: id and short title.
 func entry(in *model.Initiative) string {
-	return in.Requirement.ID + " " + model.CleanLine(in.Requirement.Title)
+	s := in.Requirement.ID + " " + model.CleanLine(in.Requirement.Title)
+	if in.Vendor {
+		// The vendor dependency is what the date waits for: shown up front.
+		v := "vendor"
+		if in.VendorName != "" {
+			v = model.CleanLine(in.VendorName)
+		}
+		if in.LeadDays > 0 {
+			v += fmt.Sprintf(" +%dd", in.LeadDays)
+		}
+		s = in.Requirement.ID + " [" + v + "] " + model.CleanLine(in.Requirement.Title)
+	}
+	return s
 }
 
 // windowText is a window's line: "◆ 2026-10-05 Autumn shutdown 2026".
 func windowText(wb windowBlock) string {
 	s := "◆ " + wb.w.Date + " " + model.CleanLine(wb.w.Name)
+	if wb.w.Days > 1 {
+		s += fmt.Sprintf(" (%d days)", wb.w.Days)
+	}
 	if wb.past {
 		s += " (past)"
 	}

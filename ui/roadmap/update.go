@@ -105,8 +105,11 @@ func (m *Model) updateDialog(k tea.KeyPressMsg) tea.Cmd {
 			if m.wait != 0 {
 				return cmd // already saving; the result decides
 			}
-			if m.dlg == windowForm {
+			switch m.dlg {
+			case windowForm:
 				return tea.Batch(cmd, m.submitWindow())
+			case estimatesForm:
+				return tea.Batch(cmd, m.submitEstimates())
 			}
 			return tea.Batch(cmd, m.submitTracking())
 		}
@@ -165,6 +168,8 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, km.Edit):
 		m.openTrackingForm()
+	case key.Matches(k, km.Estimates):
+		m.openEstimatesForm()
 	case key.Matches(k, km.Interview):
 		return m.interview()
 	case key.Matches(k, km.Timeline):
@@ -202,6 +207,8 @@ func (m *Model) detailKey(k tea.KeyPressMsg) tea.Cmd {
 		m.detailOffset = 0
 	case key.Matches(k, km.Edit):
 		m.openTrackingForm()
+	case key.Matches(k, km.Estimates):
+		m.openEstimatesForm()
 	case key.Matches(k, km.Interview):
 		return m.interview()
 	case key.Matches(k, km.DetailBack):

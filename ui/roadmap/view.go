@@ -350,9 +350,9 @@ func (m *Model) rowText(pi int, styled bool) string {
 	if cols.status > 0 {
 		b.WriteByte(' ')
 		if cols.shortStatus {
-			b.WriteString(common.Fit(shortStatus(in.Tracking.Status), cols.status))
+			b.WriteString(common.Fit(shortStatus(in.Status()), cols.status))
 		} else {
-			b.WriteString(common.Fit(in.Tracking.Status.Label(), cols.status))
+			b.WriteString(common.Fit(in.Status().Label(), cols.status))
 		}
 	}
 	s := b.String()

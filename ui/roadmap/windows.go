@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -74,7 +75,7 @@ func (m *Model) scrollWindows() {
 func (m *Model) placed(w model.Window) []*model.Initiative {
 	var out []*model.Initiative
 	for _, in := range m.plan.Initiatives {
-		if in.Window != nil && *in.Window == w && !in.Closed() {
+		if in.InWindow(w) {
 			out = append(out, in)
 		}
 	}
@@ -122,11 +123,11 @@ func (m *Model) windowsView() []string {
 	out := make([]string, 0, m.height)
 	head := fmt.Sprintf("Maintenance windows (%d)", len(ws))
 	out = append(out, st.Title.Render(common.Line(head, w))+
-		st.Muted.Render(common.Line(" · outage work goes into the first window after its phase begins", max(0, w-len(head)))))
+		st.Muted.Render(common.Line(" · outage work goes into the first window that covers its zones", max(0, w-len(head)))))
 	if len(ws) == 0 {
 		out = append(out, "")
 		for _, l := range common.Wrap("No maintenance windows yet: press n to add the next shutdown or turnaround. "+
-			"Work that needs a production outage is placed in the first window after its phase begins; "+
+			"Work that needs a production outage is placed in the first window that covers its zones and conduits; "+
 			"without one it waits in its phase.", w-2, 0) {
 			out = append(out, "  "+st.Muted.Render(l))
 		}
@@ -164,6 +165,21 @@ func (m *Model) windowsView() []string {
 	}
 	ins := m.placed(sel)
 	out = append(out, "")
+	covers := "the whole plant"
+	if len(sel.Targets) > 0 {
+		var names []string
+		for _, k := range sel.Targets {
+			names = append(names, m.ctx.Data.TargetName(k))
+		}
+		covers = strings.Join(names, ", ")
+	}
+	length := ""
+	if sel.Days > 0 {
+		length = fmt.Sprintf(", %s", common.Plural(sel.Days, "day", "days"))
+	}
+	for _, l := range common.Wrap(model.CleanLine(sel.Name)+length+": covers "+covers, w, 2) {
+		out = append(out, st.Muted.Render(l))
+	}
 	if len(ins) == 0 {
 		out = append(out, st.Muted.Render(common.Line("Nothing placed in "+model.CleanLine(sel.Name)+
 			": only open work that needs an outage goes into a window.", w)))
