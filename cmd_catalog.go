@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"slate/model"
@@ -27,7 +28,12 @@ func runCatalog(e *env, args []string) error {
 	if err := wantArgs(pos, 0, 0, ""); err != nil {
 		return err
 	}
-	if *format != "text" && *format != "tsv" {
+	switch strings.ToLower(strings.TrimSpace(*format)) {
+	case "text":
+		*format = "text"
+	case "tsv":
+		*format = "tsv"
+	default:
 		return usagef("unknown format %q (want text or tsv)", *format)
 	}
 	if *validate != "" {
@@ -39,7 +45,7 @@ func runCatalog(e *env, args []string) error {
 		}
 		note := ""
 		if n := len(warnings); n > 0 {
-			note = fmt.Sprintf(" (%d warning(s) on stderr)", n)
+			note = fmt.Sprintf(" (%s on stderr)", model.Plural(n, "warning", "warnings"))
 		}
 		_, err = fmt.Fprintf(out, "%s: valid%s\n", model.CleanLine(*validate), note)
 		return err
@@ -73,7 +79,7 @@ func runCatalog(e *env, args []string) error {
 		}
 		return nil
 	}
-	fmt.Fprintf(out, "%s %s (%d requirements, sha256 %s)\n", model.CleanLine(cat.ID), model.CleanLine(cat.Version), len(cat.Requirements), cat.Hash)
+	fmt.Fprintf(out, "%s %s (%s, sha256 %s)\n", model.CleanLine(cat.ID), model.CleanLine(cat.Version), model.Plural(len(cat.Requirements), "requirement", "requirements"), cat.Hash)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tFR\tSL\tAPPLIES TO\tTITLE")
 	for _, r := range cat.Requirements {

@@ -18,7 +18,7 @@ func runDemo(e *env, args []string) error {
 			"assets, a partly finished interview and a roadmap, every date relative to today (or to\n"+
 			"--at, which gives the same plant every time). With --zones, a synthetic plant of that size\n"+
 			"is generated instead (deterministic for a given --seed). FILE is never overwritten.\n"+
-			"When standard output is not a terminal, the file is only written and its path printed.")
+			"When standard output is not a terminal, the file is only written and its full path printed.")
 	zones := fs.Int("zones", 0, "generate a synthetic plant with N zones")
 	conduits := fs.Int("conduits", 0, "with --zones: number of conduits")
 	answered := fs.Float64("answered", 0.5, "with --zones: fraction of requirements answered (0..1)")
@@ -40,6 +40,9 @@ func runDemo(e *env, args []string) error {
 	path := ""
 	if len(pos) == 1 {
 		path = pos[0]
+		if err := refuseExisting(path); err != nil {
+			return err
+		}
 	} else {
 		path = filepath.Join(os.TempDir(), fmt.Sprintf("slate-demo-%s.slate", time.Now().Format("20060102-150405")))
 	}
@@ -60,5 +63,16 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return openOrPrint(e, st, path)
+	return openOrPrint(e, st, path, "Sample plant written to "+fullPath(path))
+}
+
+// refuseExisting says what to do instead when the demo is asked to write
+// over a file: open it, or name a new one. The store refuses links and
+// other kinds of file in its own words.
+func refuseExisting(path string) error {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() {
+		return fmt.Errorf("%s already exists, and the demo never writes over a file; open it with %s, or give the demo a new name (%s)",
+			path, shellWords("slate", path), shellWords("slate", "demo", "NEW.slate"))
+	}
+	return nil
 }

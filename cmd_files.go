@@ -15,7 +15,7 @@ import (
 )
 
 func runExport(e *env, args []string) error {
-	fs := newFlags(e, "export", "slate export FILE [-o OUT.json] [--at TIME]",
+	fs := newFlags(e, "export", "slate export FILE [-o OUT.json] [--at DATE]",
 		"Write the whole assessment as a JSON exchange document (docs/exchange-format.md)\n"+
 			"to OUT.json (created 0600) or standard output.")
 	out := fs.String("o", "", "output file (default: standard output)")
@@ -116,8 +116,9 @@ func runImport(e *env, args []string) error {
 	for _, as := range a.Answers {
 		n += len(as)
 	}
-	fmt.Fprintf(e.stdout, "imported %d zones, %d conduits and %d answers into %s\n", len(a.Zones), len(a.Conduits), n, path)
-	return nil
+	_, err = fmt.Fprintf(e.text(e.stdout), "imported %s, %s and %s into %s\n", model.Plural(len(a.Zones), "zone", "zones"),
+		model.Plural(len(a.Conduits), "conduit", "conduits"), model.Plural(n, "answer", "answers"), path)
+	return err
 }
 
 func readInput(e *env, name string) ([]byte, error) {
@@ -170,7 +171,7 @@ func runVerify(e *env, args []string) error {
 	if *expect != "" {
 		anchored = "; it is the expected head"
 	}
-	_, err = fmt.Fprintf(e.text(e.stdout), "%s: ok (integrity ok; schema %d; %d history rows chained; the replayed history matches every table; head %s%s)\n",
-		pos[0], rep.Schema, rep.Rows, rep.Head, anchored)
+	_, err = fmt.Fprintf(e.text(e.stdout), "%s: ok (integrity ok; schema %d; %s chained; the replayed history matches every table; head %s%s)\n",
+		pos[0], rep.Schema, model.Plural(int(rep.Rows), "history row", "history rows"), rep.Head, anchored)
 	return err
 }

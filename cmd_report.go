@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"slate/model"
 	"slate/report"
 	"slate/store"
 )
@@ -22,7 +23,7 @@ func reportAbout() string {
 }
 
 func runReport(e *env, args []string) error {
-	fs := newFlags(e, "report", "slate report FILE --format "+report.FormatKeys("|")+" [-o OUT] [--at TIME] [--scope 4]", reportAbout())
+	fs := newFlags(e, "report", "slate report FILE --format "+report.FormatKeys("|")+" [-o OUT] [--at DATE] [--scope 4]", reportAbout())
 	format := fs.String("format", "html", report.FormatKeys(", "))
 	out := fs.String("o", "", "output file (default: next to FILE; - for standard output)")
 	scopeFlag := scopeFlag(fs)
@@ -33,7 +34,7 @@ func runReport(e *env, args []string) error {
 	defer s.Close()
 	f, ok := report.LookupFormat(*format)
 	if !ok {
-		return usagef("unknown format %q (want %s)", *format, report.FormatKeys(", "))
+		return unknownFormat(*format)
 	}
 	scope, err := parseScope(*scopeFlag)
 	if err != nil {
@@ -62,7 +63,7 @@ func runReport(e *env, args []string) error {
 	saved, err := report.Write(f, in, base)
 	errs := e.text(e.stderr)
 	for _, sv := range saved {
-		fmt.Fprintf(errs, "wrote %s (%d bytes)\n", sv.Path, sv.Bytes)
+		fmt.Fprintf(errs, "wrote %s (%s)\n", sv.Path, model.Plural(int(sv.Bytes), "byte", "bytes"))
 	}
 	if err != nil {
 		return err
@@ -79,6 +80,18 @@ func printHead(w io.Writer, path, head string, rows int64) {
 	if head == "" {
 		return
 	}
-	fmt.Fprintf(w, "history head %s (%d rows); `slate verify %s --expect-head %s` checks the file still ends there\n",
-		head, rows, path, head)
+	fmt.Fprintf(w, "history head %s (%s); `%s` checks the file still ends there\n",
+		head, model.Plural(int(rows), "row", "rows"), shellWords("slate", "verify", path, "--expect-head", head))
+}
+
+// unknownFormat names the formats, and the one meant when it is a typo.
+func unknownFormat(format string) error {
+	var keys []string
+	for _, f := range report.Formats() {
+		keys = append(keys, f.Key)
+	}
+	if s := closest(format, keys); s != "" {
+		return usagef("unknown format %q; did you mean %q?", format, s)
+	}
+	return usagef("unknown format %q (want %s)", format, report.FormatKeys(", "))
 }

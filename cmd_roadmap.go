@@ -6,7 +6,7 @@ import (
 )
 
 func runRoadmap(e *env, args []string) error {
-	fs := newFlags(e, "roadmap", "slate roadmap FILE [--json] [--at TIME]",
+	fs := newFlags(e, "roadmap", "slate roadmap FILE [--json] [--at DATE]",
 		"Print the remediation roadmap: one initiative per requirement answered no or partial,\n"+
 			"across the zones and conduits where it is unmet, by phase and priority, with the\n"+
 			"reasons for each priority, owners, due dates and maintenance windows.")

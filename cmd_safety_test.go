@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -201,7 +202,7 @@ func TestVerifyExpectHead(t *testing.T) {
 	st, _ := store.Open(path, store.Options{})
 	st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes})
 	st.Close()
-	if code, _, errs := runCLI(t, "verify", path, "--expect-head", head); code != 1 || !strings.Contains(errs, "1 changes after "+head) {
+	if code, _, errs := runCLI(t, "verify", path, "--expect-head", head); code != 1 || !regexp.MustCompile(`: 1 change after `+head+` \(row \d+\)\n`).MatchString(errs) {
 		t.Fatalf("earlier head: %d %q", code, errs)
 	}
 	if code, _, errs := runCLI(t, "verify", path, "--expect-head", strings.Repeat("0", 64)); code != 1 || !strings.Contains(errs, " is not in this file's history") {

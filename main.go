@@ -30,6 +30,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// interactive is set when standard input and output are a terminal: a
+	// person can answer a question and the interface can run.
+	interactive bool
 }
 
 type command struct {
@@ -38,6 +41,8 @@ type command struct {
 	run     func(e *env, args []string) error
 }
 
+// commands is the one table of subcommands: dispatch, "did you mean" and
+// `slate help COMMAND` all read it.
 func commands() []command {
 	return []command{
 		{"demo", "write a sample plant and open it", runDemo},
@@ -48,15 +53,27 @@ func commands() []command {
 		{"import", "create an assessment from a JSON exchange document", runImport},
 		{"verify", "check a file's integrity and its answer history", runVerify},
 		{"catalog", "list or validate requirement catalogs", runCatalog},
+		{"version", "print Slate's version, commit, Go and catalog versions", runVersion},
 	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return dispatch(&env{stdin: stdin, stdout: stdout, stderr: stderr,
+		interactive: isTerminal(stdin) && isTerminal(stdout)}, args)
+}
+
+// dispatch runs the command args name, or opens a file.
+func dispatch(e *env, args []string) int {
 	if len(args) > 0 {
 		switch args[0] {
-		case "-h", "--help", "help":
-			usage(stdout)
+		case "-h", "-help", "--help":
+			usage(e.stdout)
+			return exitOK
+		case "help":
+			if len(args) > 1 { // slate help COMMAND is slate COMMAND --help
+				return dispatch(e, []string{args[1], "--help"})
+			}
+			usage(e.stdout)
 			return exitOK
 		}
 		for _, c := range commands() {
@@ -64,13 +81,24 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return finish(e, c.name, c.run(e, args[1:]))
 			}
 		}
-	}
-	if len(args) > 0 && looksLikeCommand(args[0]) {
-		fmt.Fprintf(stderr, "slate: unknown command %q (to create a file, give it an extension, e.g. %s.slate)\n\n", args[0], args[0])
-		usage(stderr)
-		return exitUsage
+		if looksLikeCommand(args[0]) {
+			return finish(e, "", unknownCommand(args[0]))
+		}
 	}
 	return finish(e, "", runOpen(e, args))
+}
+
+// unknownCommand names the nearest command to a mistyped one, or says how
+// to name a file, which a word without an extension is not taken for.
+func unknownCommand(name string) error {
+	names := []string{"help"}
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if s := closest(name, names); s != "" {
+		return usagef("unknown command %q; did you mean %q?", name, s)
+	}
+	return usagef("unknown command %q; to open or create a file, give it an extension, e.g. %s.slate", name, name)
 }
 
 // usageError marks a mistake in the command line (exit 2).
@@ -131,23 +159,28 @@ func usage(w io.Writer) {
 	fmt.Fprintf(w, `slate: offline IEC 62443 gap assessments
 
 Usage:
-  slate [FILE]                    open FILE in the terminal interface (default assessment.slate)
+  slate [FILE]                    open FILE in the terminal interface (default assessment.slate;
+                                  a missing FILE is created after asking)
   slate demo [FILE]               write a sample plant to FILE and open it
   slate matrix FILE [--json] [--scope 4]
                                   print the SL-A / SL-T gap matrix
-  slate roadmap FILE [--json]     print the remediation roadmap
-  slate report FILE --format %s [-o OUT] [--scope 4]
+  slate roadmap FILE [--json] [--at DATE]
+                                  print the remediation roadmap
+  slate report FILE --format %s [-o OUT] [--at DATE] [--scope 4]
                                   write a report (%s)
   slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
   slate import IN.json FILE       create FILE from a JSON exchange document
   slate verify FILE [--expect-head HASH]
                                   integrity check and full history replay
   slate catalog [--format tsv] [--validate PATH]
+  slate version, slate --version  Slate's version, commit, Go and catalog versions
 
 Global option for commands that read catalogs:
   --catalogs DIR   extra catalog folder (default: $SLATE_CATALOGS)
 
-Run "slate COMMAND --help" for a command's options.
+DATE is YYYY-MM-DD (00:00 UTC that day) or an RFC 3339 time (2026-03-05T12:00:00Z).
+Run "slate COMMAND --help" (or "slate help COMMAND") for a command's options.
+Exit status: 0 success, 1 runtime error or failed check, 2 usage error.
 `, report.FormatKeys("|"), reportTitles())
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"slate/model"
@@ -82,8 +83,11 @@ func outputTime(flag string) (time.Time, error) {
 	return time.Now().UTC().Truncate(time.Second), nil
 }
 
-// parseDate reads YYYY-MM-DD (00:00 UTC that day) or an RFC 3339 time.
+// parseDate reads YYYY-MM-DD (00:00 UTC that day) or an RFC 3339 time,
+// whose T and Z may be written in either case, as RFC 3339 allows. Every
+// date-taking flag reads its value here.
 func parseDate(s string) (time.Time, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
 	if t, err := time.Parse("2006-01-02", s); err == nil {
 		return t, nil
 	}
@@ -102,7 +106,7 @@ type fileCommand struct {
 func fileFlags(fs *flag.FlagSet, atHelp string) *fileCommand {
 	c := &fileCommand{dir: fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")}
 	if atHelp != "" {
-		c.at = fs.String("at", "", atHelp+", RFC 3339 (default $SOURCE_DATE_EPOCH or now)")
+		c.at = fs.String("at", "", atHelp+": YYYY-MM-DD (00:00 UTC) or an RFC 3339 time (default $SOURCE_DATE_EPOCH or now)")
 	}
 	return c
 }

@@ -316,7 +316,7 @@ func TestFaultFileMovedMidSession(t *testing.T) {
 	tm.waitFor("moved, deleted, replaced or its drive removed")
 	tm.keys("q")
 	// Quitting says truthfully what was and was not saved.
-	tm.waitForWrapped("plant.slate: 1 changes saved; 1 NOT SAVED, the last: control SR 1.2: yes (NOT SAVED: the assessment file was moved")
+	tm.waitForWrapped("plant.slate: 1 change saved; 1 NOT SAVED, the last: control SR 1.2: yes (NOT SAVED: the assessment file was moved")
 	if _, err := os.Stat(file); err == nil {
 		t.Fatal("a new file appeared at the old path")
 	}

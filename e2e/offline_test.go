@@ -27,7 +27,7 @@ func TestTUIOpensNoSocket(t *testing.T) {
 	file := filepath.Join(dir, "plant.slate")
 	log := filepath.Join(dir, "trace.log")
 	tm := start(t, "strace", "strace", "-f", "-qq", "-e", "signal=none", "-e", "trace=socket,socketpair,connect,bind", "-o", log, bin, "demo", file)
-	tm.waitFor("Saved to plant.slate")
+	tm.waitFor("Sample plant written to " + file)
 	tm.keys("2", "3", "y", "n", "4", "Enter", "Escape", "5", "6", "Enter")
 	tm.waitFor("wrote ")
 	tm.keys("q")

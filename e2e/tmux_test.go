@@ -203,7 +203,7 @@ func TestInterviewSurvivesKill(t *testing.T) {
 	bin := slateBin(t)
 	file := filepath.Join(t.TempDir(), "plant.slate")
 	tm := start(t, "kill", bin, "demo", file)
-	tm.waitFor("Interview", "Saved to plant.slate")
+	tm.waitFor("Interview", "Sample plant written to "+file)
 	before := matrix(t, bin, file)
 	slaBefore, answeredBefore := before.fr("control", 3)
 	if slaBefore != 1 {
@@ -272,7 +272,7 @@ func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	bin := slateBin(t)
 	file := filepath.Join(t.TempDir(), "plant.slate")
 	first := start(t, "first", bin, "demo", file)
-	first.waitFor("Saved to plant.slate")
+	first.waitFor("Sample plant written to " + file)
 	second := start(t, "second", bin, file)
 	second.waitFor("is open in Slate pid", "Open it read-only instead? [y/N]")
 	second.keys("y", "Enter")
@@ -354,7 +354,7 @@ func TestNoColor(t *testing.T) {
 	bin := slateBin(t)
 	file := filepath.Join(t.TempDir(), "plant.slate")
 	tm := startEnv(t, "nocolor", []string{"NO_COLOR=1"}, bin, "demo", file)
-	tm.waitFor("Saved to plant.slate")
+	tm.waitFor("Sample plant written to " + file)
 	tm.keys("4")
 	tm.waitFor("Gap matrix", "1/1 ok")
 	raw := tm.capture("-e")
@@ -367,7 +367,7 @@ func TestNoColor(t *testing.T) {
 		t.Fatal("the cursor is not shown in reverse video without colour")
 	}
 	with := start(t, "color", bin, "demo", filepath.Join(t.TempDir(), "c.slate"))
-	with.waitFor("Saved to")
+	with.waitFor("Sample plant written to")
 	with.keys("4")
 	with.waitFor("Gap matrix")
 	if !strings.Contains(with.capture("-e"), "38;") {
@@ -383,7 +383,7 @@ func TestAnsweringYesShrinksTheInitiative(t *testing.T) {
 	bin := slateBin(t)
 	file := filepath.Join(t.TempDir(), "plant.slate")
 	tm := start(t, "roadmap", bin, "demo", file)
-	tm.waitFor("Saved to plant.slate")
+	tm.waitFor("Sample plant written to " + file)
 	tm.keys("5")
 	scr := tm.waitFor("Roadmap", "SR 1.5")
 	if !lineWith(scr, "SR 1.5 ", "2 targets") {

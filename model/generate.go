@@ -36,7 +36,7 @@ func GeneratePlant(c *Catalog, spec PlantSpec) *Assessment {
 	rng := rand.New(rand.NewPCG(spec.Seed, spec.Seed^0x5eed))
 	at := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	a := &Assessment{
-		Name: fmt.Sprintf("Generated plant (%d zones, %d conduits)", spec.Zones, spec.Conduits),
+		Name: fmt.Sprintf("Generated plant (%s, %s)", Plural(spec.Zones, "zone", "zones"), Plural(spec.Conduits, "conduit", "conduits")),
 		Site: "Synthetic site", Assessor: "generator",
 		CatalogID: c.ID, CatalogVersion: c.Version, CatalogHash: c.Hash,
 		Created: at, Updated: at, Answers: map[string]Answers{},

@@ -151,12 +151,10 @@ func score(in *Initiative, f zoneFacts) {
 			break
 		}
 	}
-	if n := n - 1; n == 1 {
-		add(pointsPerExtra, "the same gap in 1 more zone or conduit")
-	} else if n > 1 {
-		add(min(maxExtra, pointsPerExtra*n), "the same gap in %d more zones or conduits", n)
+	if n := n - 1; n > 0 {
+		add(min(maxExtra, pointsPerExtra*n), "the same gap in %s", Plural(n, "more zone or conduit", "more zones or conduits"))
 	}
 	if p := min(maxAssets, pointsPerAssets*(assets/assetsStep)); p > 0 {
-		add(p, "breadth: %d assets in the zones concerned", assets)
+		add(p, "breadth: %s in the zones concerned", Plural(assets, "asset", "assets"))
 	}
 }

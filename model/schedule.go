@@ -110,7 +110,7 @@ func (in *Initiative) Feasibility() string {
 			v += " " + in.VendorName
 		}
 		if in.LeadDays > 0 {
-			v += fmt.Sprintf(", %d days' lead time", in.LeadDays)
+			v += ", " + Plural(in.LeadDays, "day's", "days'") + " lead time"
 		}
 		parts = append(parts, v)
 	}
@@ -146,7 +146,7 @@ func schedule(in *Initiative, f zoneFacts, windows []Window, now time.Time) {
 	if in.LeadDays > 0 {
 		if p := PhaseAt(today, start); p > in.Phase {
 			in.Phase = p
-			in.PhaseWhy += fmt.Sprintf("; the vendor needs %d days", in.LeadDays)
+			in.PhaseWhy += "; the vendor needs " + Plural(in.LeadDays, "day", "days")
 		}
 	}
 	overridden := in.Tracking.Phase != PhaseAuto
@@ -240,12 +240,4 @@ func maxTime(a, b time.Time) time.Time {
 		return b
 	}
 	return a
-}
-
-// Plural is "1 thing" or "N things".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -1,9 +1,21 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
+
+// Plural counts a thing in words: "1 zone", "4 zones", "0 zones". It is the
+// one helper for every count a person reads (commands, screens, reports),
+// so none of them says "1 conduits". The plural is given, not derived:
+// English has too many exceptions ("1 entry", "2 entries") for a rule.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
 
 // CleanText removes what must never reach a terminal from user-supplied text:
 // escape sequences (CSI, OSC, DCS and friends, in 7-bit and 8-bit form), C0

@@ -322,7 +322,7 @@ func htmlBuild(in *Input) *htmlDoc {
 	d.Summary = htmlBuildSummary(in, matrix, d.Targets)
 	htmlBuildRoadmap(d, in, anchors)
 	if n := in.Plan.Unanswered; n > 0 {
-		d.UnansweredNote = htmlCountVerb(n, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are") + " not answered yet and not planned."
+		d.UnansweredNote = model.Plural(n, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are") + " not answered yet and not planned."
 	}
 	htmlBuildAppendix(d, in, matrix)
 	return d
@@ -506,7 +506,7 @@ func htmlBuildSummary(in *Input, matrix model.Matrix, targets []*htmlTarget) htm
 	s.Lead = htmlLead(&s, in, matrix)
 	if flagged > 0 {
 		// In the lead list rather than after the tables: it keeps the summary on one page.
-		s.Lead = append(s.Lead, htmlCountVerb(flagged, "answer is", "answers are")+" flagged for follow-up; they are marked ⚑ in the tables.")
+		s.Lead = append(s.Lead, model.Plural(flagged, "answer is", "answers are")+" flagged for follow-up; they are marked ⚑ in the tables.")
 	}
 	return s
 }
@@ -532,13 +532,13 @@ func htmlLead(s *htmlSummary, in *Input, matrix model.Matrix) []string {
 			more = fmt.Sprintf(" (one of %d with a gap of %d)", n, w.Gap)
 		}
 		out = append(out, fmt.Sprintf("%s of the %s cells with a target fall short of it. The largest gap is %s: %s in %s (%s), cell %s%s.",
-			htmlCount(s.GapCells, ""), htmlCount(s.Cells, ""), htmlLevels(w.Gap), w.Name, w.FR, w.FRName, w.Cell.Text, more))
+			htmlCount(s.GapCells, ""), htmlCount(s.Cells, ""), model.Plural(w.Gap, "level", "levels"), w.Name, w.FR, w.FRName, w.Cell.Text, more))
 	}
 	out = append(out, fmt.Sprintf("The interview is %s complete: %d of %d in-scope requirements are answered.",
 		s.Complete, s.Answered, s.Applicable))
 	if s.Provisional > 0 {
 		out = append(out, fmt.Sprintf("%s provisional (marked *): unanswered requirements could still raise them.",
-			htmlCountVerb(s.Provisional, "achieved level is", "achieved levels are")))
+			model.Plural(s.Provisional, "achieved level is", "achieved levels are")))
 	}
 	if s.Open+s.Closed == 0 {
 		out = append(out, "The roadmap is empty: no in-scope requirement has been answered no or partial.")
@@ -555,13 +555,13 @@ func htmlLead(s *htmlSummary, in *Input, matrix model.Matrix) []string {
 		}
 		line += "."
 		if s.Closed > 0 {
-			line += fmt.Sprintf(" %s done or accepted as a risk.", htmlCountVerb(s.Closed, "initiative is", "initiatives are"))
+			line += fmt.Sprintf(" %s done or accepted as a risk.", model.Plural(s.Closed, "initiative is", "initiatives are"))
 		}
 		out = append(out, line)
 	}
 	if in.Plan.Unanswered > 0 {
 		out = append(out, fmt.Sprintf("%s not answered yet and therefore not planned.",
-			htmlCountVerb(in.Plan.Unanswered, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are")))
+			model.Plural(in.Plan.Unanswered, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are")))
 	}
 	return out
 }
@@ -786,24 +786,7 @@ func htmlCount(n int, noun string) string {
 	if noun == "" {
 		return fmt.Sprint(n)
 	}
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func htmlCountVerb(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func htmlLevels(n int) string {
-	if n == 1 {
-		return "1 level"
-	}
-	return fmt.Sprintf("%d levels", n)
+	return model.Plural(n, noun, noun+"s")
 }
 
 // htmlTemplate is parsed once; its text lives in html_template.go.

@@ -3,6 +3,7 @@ package report
 import (
 	"time"
 
+	"slate/buildinfo"
 	"slate/model"
 )
 
@@ -16,7 +17,7 @@ type Input struct {
 	At      time.Time // the report's date ("generated at"); fixed for reproducible output
 	File    string    // the assessment file's name, for the cover
 	Chain   Chain     // the audit chain's head when the report was made
-	Version string    // Slate's version, if known
+	Version string    // Slate's version and commit (buildinfo.Version)
 }
 
 // Chain identifies the answer history a report was made from: quoting the
@@ -27,10 +28,11 @@ type Chain struct {
 }
 
 // NewInput scores the assessment in the given scope and plans the roadmap
-// as of at.
+// as of at. It stamps the running Slate's version, so every report, from
+// the command line or the Reports screen, names the program that made it.
 func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string, chain Chain, scope model.Scope) *Input {
 	return &Input{
-		A: a, Cat: cat, At: at, File: file, Chain: chain,
+		A: a, Cat: cat, At: at, File: file, Chain: chain, Version: buildinfo.Version(),
 		Matrix: model.BuildMatrix(cat, a, scope),
 		Plan:   model.BuildPlan(cat, a, a.Tracking, a.Windows, at),
 	}

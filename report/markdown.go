@@ -49,8 +49,12 @@ func WriteMarkdown(w io.Writer, in *Input) error {
 		}
 	}
 	fmt.Fprintf(&b, "- **Catalog:** %s %s, sha256 `%s`\n", md(in.Cat.ID), md(in.Cat.Version), in.Cat.Hash)
+	if in.Version != "" {
+		fmt.Fprintf(&b, "- **Slate version:** %s\n", md(in.Version))
+	}
 	if in.Chain.Head != "" {
-		fmt.Fprintf(&b, "- **Answer history:** %d entries, head `%s` (`slate verify FILE --expect-head` with this head tells whether the file changed since)\n", in.Chain.Rows, md(in.Chain.Head))
+		fmt.Fprintf(&b, "- **Answer history:** %s, head `%s` (`slate verify FILE --expect-head` with this head tells whether the file changed since)\n",
+			model.Plural(int(in.Chain.Rows), "entry", "entries"), md(in.Chain.Head))
 	}
 	b.WriteString("\n")
 	mdSummary(&b, in)
@@ -258,7 +262,8 @@ func mdRoadmap(b *strings.Builder, in *Input) {
 		fmt.Fprintf(b, "   - When: %s\n", md(it.PhaseWhy))
 	}
 	if in.Plan.Unanswered > 0 {
-		fmt.Fprintf(b, "\n%d in-scope questions (a requirement of a zone or conduit) are not answered yet and are not planned.\n", in.Plan.Unanswered)
+		fmt.Fprintf(b, "\n%s not answered yet and not planned.\n",
+			model.Plural(in.Plan.Unanswered, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are"))
 	}
 	b.WriteString("\n")
 }

@@ -42,14 +42,7 @@ func scopeSentence(s model.Scope) string {
 // summarySentence is "N of M targets at SL-T ..." for a plant summary.
 func summarySentence(p model.PlantSummary) string {
 	return fmt.Sprintf("%d of %d zones and conduits with a target are at SL-T in every FR; %s in state gap; %s of in-scope requirements answered.",
-		p.AtTarget, p.WithTarget, plural(p.GapCells, "cell", "cells"), model.Percent(p.Answered, p.Applicable))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+		p.AtTarget, p.WithTarget, model.Plural(p.GapCells, "cell", "cells"), model.Percent(p.Answered, p.Applicable))
 }
 
 // WriteMatrixText prints the matrix as a plain-text table.

@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -374,14 +375,28 @@ func isReadOnlyFS(err error) bool {
 	return strings.Contains(strings.ToLower(err.Error()), "read-only file system")
 }
 
-func currentUser() string {
+// currentUser names who runs this process, for the lock holder and the
+// history's actor.
+func currentUser() string { return userName(os.Getenv, user.Current, os.Getuid()) }
+
+// userName is $USER or $USERNAME, else the name the system gives the
+// account (os/user reads /etc/passwd without cgo), else the numeric user
+// id, so a holder is never "unknown" while the system knows who it is.
+// "unknown" remains only where there is no user id either.
+func userName(getenv func(string) string, current func() (*user.User, error), uid int) string {
 	for _, k := range []string{"USER", "USERNAME"} {
-		if u := os.Getenv(k); u != "" {
+		if u := getenv(k); u != "" {
 			return u
 		}
 	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
+	u, err := current()
+	switch {
+	case err == nil && u.Username != "":
 		return u.Username
+	case u != nil && u.Uid != "":
+		return "uid " + u.Uid
+	case uid >= 0:
+		return "uid " + strconv.Itoa(uid)
 	}
 	return "unknown"
 }

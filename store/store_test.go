@@ -203,7 +203,11 @@ func TestMetaAndSettings(t *testing.T) {
 	}
 }
 
+// The holder is named even with $USER and $USERNAME unset: by the account's
+// name as the system knows it (or its uid), never "user unknown".
 func TestSecondProcessIsToldWhoHoldsTheFile(t *testing.T) {
+	t.Setenv("USER", "")
+	t.Setenv("USERNAME", "")
 	path := demoFile(t)
 	openT(t, path, Options{})
 	_, err := Open(path, Options{})
@@ -213,6 +217,9 @@ func TestSecondProcessIsToldWhoHoldsTheFile(t *testing.T) {
 	}
 	if le.Holder.PID != os.Getpid() || !strings.Contains(err.Error(), "open the file read-only") {
 		t.Fatalf("holder %+v, message %q", le.Holder, err)
+	}
+	if want := systemUser(t); le.Holder.User != want || !strings.Contains(err.Error(), "(user "+want+" on ") {
+		t.Fatalf("holder %q, want %q; message %q", le.Holder.User, want, err)
 	}
 	ro := openT(t, path, Options{ReadOnly: true})
 	if _, err := ro.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Yes}); !errors.Is(err, ErrReadOnly) {

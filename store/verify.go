@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"slate/model"
 )
 
 // VerifyOptions tune Verify.
@@ -437,7 +439,11 @@ func (r *replayer) checkAnchor() {
 	case r.expect == "" || r.expect == r.rep.Head:
 	case r.anchor > 0:
 		n := r.rep.Rows - r.anchor
-		r.rep.problem("%d changes after %s (rows %d-%d)", n, r.expect, r.anchor+1, r.rep.Rows)
+		rows := fmt.Sprintf("rows %d-%d", r.anchor+1, r.rep.Rows)
+		if n == 1 {
+			rows = fmt.Sprintf("row %d", r.rep.Rows)
+		}
+		r.rep.problem("%s after %s (%s)", model.Plural(int(n), "change", "changes"), r.expect, rows)
 	default:
 		r.rep.problem("%s is not in this file's history", r.expect)
 	}

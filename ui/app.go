@@ -156,7 +156,7 @@ func (a *App) done(msg common.Done) tea.Cmd {
 		a.status, a.statusErr = common.ErrorText(msg.Err), true
 	} else {
 		msg.ApplyTo(a.ctx.Data)
-		a.status, a.statusErr = "Saved: "+common.Line(msg.Label, 60), false
+		a.status, a.statusErr = savedText(msg.Result), false
 	}
 	var cmd tea.Cmd
 	if i, ok := a.index(msg.To); ok {
@@ -166,6 +166,15 @@ func (a *App) done(msg common.Done) tea.Cmd {
 		return tea.Batch(cmd, tea.Quit)
 	}
 	return cmd
+}
+
+// savedText is the status line after a committed operation: what was
+// saved, or for a report the full path of every file written.
+func savedText(r common.Result) string {
+	if w, ok := r.Value.(common.Written); ok && len(w.Paths) > 0 {
+		return "Wrote " + strings.Join(w.Paths, ", ")
+	}
+	return "Saved: " + common.Line(r.Label, 60)
 }
 
 func (a *App) key(k tea.KeyPressMsg) tea.Cmd {

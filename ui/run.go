@@ -21,8 +21,11 @@ type Session struct {
 	Store       *store.Store
 	Assessment  *model.Assessment
 	Catalog     *model.Catalog
-	Path        string
+	Path        string // the full path: status lines and reports name it
 	Interviewee string // remembered from the last session
+	// Notice replaces the first status line ("New assessment created at
+	// /full/path"): how a file Slate just made announces itself.
+	Notice string
 }
 
 // NewRoot builds the root model with every screen, for Run and for tests.
@@ -31,7 +34,11 @@ func NewRoot(s Session, isDark bool) *App {
 	data.ReadOnly, data.ReadOnlyReason = s.Store.ReadOnly()
 	data.Interviewee = s.Interviewee
 	ctx := &common.Context{Data: data, Styles: common.NewStyles(isDark), Ops: common.NewOps(s.Store, data.ReadOnly)}
-	return NewApp(ctx, Screens(ctx)...)
+	app := NewApp(ctx, Screens(ctx)...)
+	if s.Notice != "" && !data.ReadOnly {
+		app.status = s.Notice
+	}
+	return app
 }
 
 // Screens lists the screens in tab order (keys 1..n).

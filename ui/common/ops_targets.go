@@ -1,8 +1,6 @@
 package common
 
 import (
-	"fmt"
-
 	tea "charm.land/bubbletea/v2"
 
 	"slate/model"
@@ -64,7 +62,7 @@ func (o *Ops) UpdateConduit(from ScreenID, c model.Conduit) (Ticket, tea.Cmd) {
 // AddTargets commits several zones and conduits in one transaction (the
 // "typical five zones" template).
 func (o *Ops) AddTargets(from ScreenID, zones []model.Zone, conduits []model.Conduit) (Ticket, tea.Cmd) {
-	return o.change(from, fmt.Sprintf("%d zones and %d conduits", len(zones), len(conduits)), func() (func(*Data), any, error) {
+	return o.change(from, Plural(len(zones), "zone", "zones")+" and "+Plural(len(conduits), "conduit", "conduits"), func() (func(*Data), any, error) {
 		zs, cs, err := o.st.AddTargets(zones, conduits)
 		if err != nil {
 			return nil, nil, err

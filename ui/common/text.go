@@ -1,7 +1,6 @@
 package common
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -192,13 +191,9 @@ func Beside(left []string, lw int, sep string, right []string) []string {
 	return out
 }
 
-// Plural counts a thing in words: "1 answer", "12 answers", "0 answers".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
+// Plural counts a thing in words: "1 answer", "12 answers", "0 answers"
+// (model.Plural, the one helper for counts, under the name screens use).
+func Plural(n int, one, many string) string { return model.Plural(n, one, many) }
 
 // KeepText returns original when edited differs from it only by the line
 // breaks and runs of spaces a one-line field cannot show, so that opening

@@ -155,9 +155,13 @@ func (m *Model) status(f report.Format) []string {
 	if r.err != nil {
 		return []string{"            " + st.Error.Render(common.Line(common.ErrorText(r.err), m.w-12))}
 	}
+	// Each path in full, wrapped rather than cut: where the files went is
+	// what the screen is for.
 	var out []string
 	for i, p := range r.written.Paths {
-		out = append(out, "            "+st.OK.Render(common.Line(fmt.Sprintf("wrote %s (%s)", p, size(r.written.Bytes[i])), m.w-12)))
+		for _, l := range common.Wrap(fmt.Sprintf("wrote %s (%s)", p, size(r.written.Bytes[i])), m.w-12, 0) {
+			out = append(out, "            "+st.OK.Render(l))
+		}
 	}
 	return out
 }
@@ -176,5 +180,5 @@ func size(n int) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%d KB", n>>10)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return common.Plural(n, "byte", "bytes")
 }

@@ -88,3 +88,20 @@ func TestLinkAtTheReportPathIsRefused(t *testing.T) {
 		t.Fatal("the link was replaced")
 	}
 }
+
+// At 80 columns every written path is shown whole, wrapped, never cut.
+func TestWrittenPathsAreShownWhole(t *testing.T) {
+	h := uitest.NewDemo(t)
+	m := New(h.Ctx)
+	dir := strings.TrimSuffix(h.Path, "plant.slate")
+	h.Send(m, uitest.Key("down"), uitest.Key("down"), uitest.Key("enter"))
+	var joined strings.Builder
+	for _, l := range strings.Split(ansi.Strip(uitest.Render(t, m, 80, 21)), "\n") {
+		joined.WriteString(strings.TrimSpace(l))
+	}
+	for _, name := range []string{"plant-report.csv", "plant-report-roadmap.csv", "plant-report-matrix.csv"} {
+		if !strings.Contains(joined.String(), "wrote "+dir+name) {
+			t.Errorf("%s is not shown whole:\n%s", dir+name, uitest.Render(t, m, 80, 21))
+		}
+	}
+}
