@@ -11,9 +11,9 @@ import (
 // assetState is an asset's stored columns with the key of its zone or
 // conduit, to tell a save that changes nothing from one that does.
 type assetState struct {
-	Target                                               string
+	Target                                              string
 	Name, Type, Vendor, Model, Firmware, Address, Notes string
-	Criticality                                          string
+	Criticality                                         string
 }
 
 func cleanAsset(a *model.Asset) error {

@@ -138,7 +138,7 @@ func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]
 	return keys, ids, nil
 }
 
-// parseRationale reads a stored rationale ('' is none).
+// parseRationale reads a stored rationale (” is none).
 func parseRationale(s string) (*model.SLTRationale, error) {
 	if s == "" {
 		return nil, nil

@@ -16,7 +16,7 @@ import (
 //     no kind becomes other and is kept as its label, and a zone of kind
 //     other is drawn on the control row until the assessor chooses (tier);
 //   - the SL-T rationale of each zone and conduit (rationale: the
-//     canonical JSON of model.SLTRationale, '' when none is recorded);
+//     canonical JSON of model.SLTRationale, ” when none is recorded);
 //   - assets belong to a zone or a conduit (zone_id becomes target_id) and
 //     have a criticality.
 //

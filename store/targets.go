@@ -133,7 +133,7 @@ func zoneStateOf(z *model.Zone) targetState {
 }
 
 // rationaleText is the stored form of a rationale: its canonical JSON, or
-// '' when there is none.
+// ” when there is none.
 func rationaleText(r *model.SLTRationale) string {
 	if r == nil {
 		return ""
