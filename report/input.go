@@ -13,7 +13,9 @@ type Input struct {
 	Cat     *model.Catalog
 	Matrix  model.Matrix // in the report's scope
 	Plan    model.Plan
-	At      time.Time // the report's date ("generated at"); fixed for reproducible output
+	// Findings are the model checks' findings as of At (model.Check).
+	Findings []model.Finding
+	At       time.Time // the report's date ("generated at"); fixed for reproducible output
 	File    string    // the assessment file's name, for the cover
 	Chain   Chain     // the audit chain's head when the report was made
 	Version string    // Slate's version, if known
@@ -26,14 +28,23 @@ type Chain struct {
 	Rows int64
 }
 
-// NewInput scores the assessment in the given scope and plans the roadmap
-// as of at.
+// NewInput scores the assessment in the given scope, plans the roadmap
+// and runs the model checks as of at.
 func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string, chain Chain, scope model.Scope) *Input {
-	return &Input{
+	in := &Input{
 		A: a, Cat: cat, At: at, File: file, Chain: chain,
 		Matrix: model.BuildMatrix(cat, a, scope),
 		Plan:   model.BuildPlan(cat, a, a.Tracking, a.Windows, at),
 	}
+	in.Findings = model.Check(model.NewCheckInput(cat, a, &in.Plan))
+	return in
+}
+
+// Diagram is the zone and conduit diagram with the report's cells and
+// findings.
+func (in *Input) Diagram() model.Diagram {
+	zm := model.NewZoneModel(in.A)
+	return model.BuildDiagram(&zm, &in.Matrix, in.Findings)
 }
 
 // Scope is the scope the report's matrix was scored in.
