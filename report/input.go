@@ -9,16 +9,16 @@ import (
 // Input is everything a report shows, prepared by the caller from the store:
 // the report package itself never reads files or databases.
 type Input struct {
-	A       *model.Assessment
-	Cat     *model.Catalog
-	Matrix  model.Matrix // in the report's scope
-	Plan    model.Plan
+	A      *model.Assessment
+	Cat    *model.Catalog
+	Matrix model.Matrix // in the report's scope
+	Plan   model.Plan
 	// Findings are the model checks' findings as of At (model.Check).
 	Findings []model.Finding
 	At       time.Time // the report's date ("generated at"); fixed for reproducible output
-	File    string    // the assessment file's name, for the cover
-	Chain   Chain     // the audit chain's head when the report was made
-	Version string    // Slate's version, if known
+	File     string    // the assessment file's name, for the cover
+	Chain    Chain     // the audit chain's head when the report was made
+	Version  string    // Slate's version, if known
 }
 
 // Chain identifies the answer history a report was made from: quoting the
