@@ -42,7 +42,7 @@ func checkRiskAcceptanceExpired(in *CheckInput) []Finding {
 			tr := t.Tracking
 			by := ""
 			if tr.AcceptedBy != (Person{}) {
-				by = " (accepted by " + strings.TrimSpace(CleanLine(tr.AcceptedBy.String())) + ")"
+				by = " by " + strings.TrimSpace(CleanLine(tr.AcceptedBy.String()))
 			}
 			out = append(out, Finding{Targets: []string{t.Target.Key}, Requirement: ini.Requirement.ID,
 				Message: fmt.Sprintf("The risk acceptance of %s in %s%s passed its review date %s: the gap is open again.",

@@ -149,7 +149,7 @@ var checkCases = []checkCase{
 	{"a risk acceptance past its review date", "risk-acceptance-expired", func(in *model.CheckInput) {
 		plan(in, []model.Tracking{{Requirement: "SR 1.1 RE 1", Target: "sup", Status: model.TrackRiskAccepted,
 			Justification: "until the HMI upgrade", AcceptedBy: model.Person{Name: "K. Brandt", Role: "plant manager"}, Review: "2026-03-01"}})
-	}, [][]string{{"sup"}}, []string{"SR 1.1 RE 1"}, `The risk acceptance of SR 1.1 RE 1 in "Supervisory" (accepted by K. Brandt (plant manager)) passed its review date 2026-03-01: the gap is open again.`},
+	}, [][]string{{"sup"}}, []string{"SR 1.1 RE 1"}, `The risk acceptance of SR 1.1 RE 1 in "Supervisory" by K. Brandt (plant manager) passed its review date 2026-03-01: the gap is open again.`},
 	{"risk acceptances without who, role or review date", "risk-acceptance-incomplete", func(in *model.CheckInput) {
 		plan(in, []model.Tracking{
 			{Requirement: "SR 1.1 RE 1", Status: model.TrackRiskAccepted, Justification: "accepted in the kick-off",

@@ -53,6 +53,14 @@ type Asset struct {
 	Criticality Criticality // how much the process depends on it ("" = not rated)
 }
 
+// AssetPut is one asset to save in a zone or conduit (an inventory
+// import): added when its ID is 0, else the existing asset with that ID
+// updated.
+type AssetPut struct {
+	Target string // zone or conduit key
+	Asset  Asset
+}
+
 // KindText is the zone's kind as shown: the assessor's label for other,
 // else the kind's label.
 func (z *Zone) KindText() string { return kindText(z.Kind.Label(), z.Kind == ZoneOther, z.Label) }

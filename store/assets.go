@@ -159,18 +159,11 @@ func (s *Store) MoveAsset(id int64, targetKey string) error {
 	})
 }
 
-// AssetPut is one asset of an import: added to Target when its ID is 0,
-// else the existing asset with that ID updated.
-type AssetPut struct {
-	Target string
-	Asset  model.Asset
-}
-
 // PutAssets adds and updates assets in one transaction (an inventory
 // import): all of them or, on any error, none. The history records the
 // whole import as one change. It returns the assets as saved.
-func (s *Store) PutAssets(items []AssetPut) ([]AssetPut, error) {
-	out := make([]AssetPut, len(items))
+func (s *Store) PutAssets(items []model.AssetPut) ([]model.AssetPut, error) {
+	out := make([]model.AssetPut, len(items))
 	copy(out, items)
 	for i := range out {
 		if err := cleanAsset(&out[i].Asset); err != nil {

@@ -118,7 +118,7 @@ func fixtureZoneEdits(st *Store, a *model.Assessment) []error {
 	steps = append(steps, st.UpdateAsset(plc))
 	hist := a.Zones[1].Assets[1]
 	hist.Firmware = "2018 SP3 patch 2"
-	_, err = st.PutAssets([]AssetPut{{Target: "dmz", Asset: hist},
+	_, err = st.PutAssets([]model.AssetPut{{Target: "dmz", Asset: hist},
 		{Target: "enterprise-dmz", Asset: model.Asset{Name: "FW-IT-DMZ-2", Type: "Firewall", Vendor: "Fortinet", Criticality: model.CriticalityHigh}}})
 	return append(steps, err)
 }

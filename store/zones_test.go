@@ -180,14 +180,14 @@ func TestZoneModelWriters(t *testing.T) {
 	_, head, _ := st.Head()
 	plc := a.Zones[3].Assets[0]
 	plc.Firmware = "3.0"
-	if _, err := st.PutAssets([]AssetPut{{Target: "control", Asset: plc}, {Target: "control", Asset: model.Asset{Name: "PLC-103"}},
+	if _, err := st.PutAssets([]model.AssetPut{{Target: "control", Asset: plc}, {Target: "control", Asset: model.Asset{Name: "PLC-103"}},
 		{Target: "nowhere", Asset: model.Asset{Name: "lost"}}}); err == nil {
 		t.Fatal("an import into an unknown target was accepted")
 	}
 	if _, after, _ := st.Head(); after != head {
 		t.Fatal("a failed import wrote to the history")
 	}
-	saved, err := st.PutAssets([]AssetPut{{Target: "control", Asset: plc}, {Target: "control", Asset: model.Asset{Name: "PLC-103"}},
+	saved, err := st.PutAssets([]model.AssetPut{{Target: "control", Asset: plc}, {Target: "control", Asset: model.Asset{Name: "PLC-103"}},
 		{Target: "control-safety", Asset: model.Asset{Name: "SIS-GW-2"}}})
 	if err != nil || saved[1].Asset.ID == 0 {
 		t.Fatalf("import: %+v %v", saved, err)

@@ -25,7 +25,7 @@ func flawed(testing.TB) model.Diagram {
 
 func diagramOf(a *model.Assessment) model.Diagram {
 	cat := questionnaires.Builtin()
-	zm := model.NewZoneModel(a, model.ZoneFacts{})
+	zm := model.NewZoneModel(a)
 	m := model.BuildMatrix(cat, a, model.ScopeSLT)
 	fs := model.Check(&model.CheckInput{Model: zm, Catalog: cat, Answers: a.Answers})
 	return model.BuildDiagram(&zm, &m, fs)

@@ -118,7 +118,7 @@ func (m *Model) buildRows() {
 	// Zones: name | kind | SL-T | assets | answers.
 	kindW, sltW := 4, 4
 	for _, z := range zs {
-		kindW = max(kindW, common.TextWidth(z.Type))
+		kindW = max(kindW, common.TextWidth(z.KindText()))
 		sltW = max(sltW, len(z.SLT.String()))
 	}
 	kindW = min(kindW, 14)
@@ -129,7 +129,7 @@ func (m *Model) buildRows() {
 			common.Right("Assets", assetsW)+sep+common.Right("Answers", answersW))
 	c.zones = c.zones[:0]
 	for _, z := range zs {
-		c.zones = append(c.zones, common.Fit(z.Name, nameW)+sep+common.Fit(z.Type, kindW)+sep+
+		c.zones = append(c.zones, common.Fit(z.Name, nameW)+sep+common.Fit(z.KindText(), kindW)+sep+
 			common.Fit(z.SLT.String(), sltW)+sep+common.Right(fmt.Sprint(len(z.Assets)), assetsW)+sep+
 			common.Right(fmt.Sprint(len(d.Answers(z.Key))), answersW))
 	}
@@ -137,7 +137,7 @@ func (m *Model) buildRows() {
 	// Conduits: name | from → to | kind | protocols | SL-T.
 	kindW, sltW = 4, 4
 	for _, cd := range cs {
-		kindW = max(kindW, common.TextWidth(cd.Type))
+		kindW = max(kindW, common.TextWidth(cd.KindText()))
 		sltW = max(sltW, len(cd.SLT.String()))
 	}
 	kindW = min(kindW, 14)
@@ -150,7 +150,7 @@ func (m *Model) buildRows() {
 	for _, cd := range cs {
 		route := model.CleanLine(m.zoneName(cd.From)) + " → " + model.CleanLine(m.zoneName(cd.To))
 		c.conduits = append(c.conduits, common.Fit(cd.Name, cNameW)+sep+common.Fit(route, routeW)+sep+
-			common.Fit(cd.Type, kindW)+sep+common.Fit(cd.Protocols, protoW)+sep+common.Fit(cd.SLT.String(), sltW))
+			common.Fit(cd.KindText(), kindW)+sep+common.Fit(cd.Protocols, protoW)+sep+common.Fit(cd.SLT.String(), sltW))
 	}
 	c.ok, c.version, c.width = true, d.Version, m.width
 }
@@ -173,7 +173,7 @@ func (m *Model) detailLines(w, h int) []string {
 	switch {
 	case z != nil:
 		lines = append(lines, rule(st, fmt.Sprintf("Zone %d of %d: %s", m.cursor+1, len(m.zones()), model.CleanLine(z.Name)), w))
-		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", orNone(z.Type), sltText(z.SLT),
+		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", orNone(z.KindText()), sltText(z.SLT),
 			common.Plural(len(z.Assets), "asset", "assets"), common.Plural(len(d.Answers(z.Key)), "answer", "answers")), 2)
 		m.addDescription(&lines, z.Description, w, h)
 		var links []string
@@ -191,7 +191,7 @@ func (m *Model) detailLines(w, h int) []string {
 	case c != nil:
 		nz := len(m.zones())
 		lines = append(lines, rule(st, fmt.Sprintf("Conduit %d of %d: %s", m.cursor-nz+1, len(m.conduits()), model.CleanLine(c.Name)), w))
-		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.Type), sltText(c.SLT), common.Plural(len(d.Answers(c.Key)), "answer", "answers")), 2)
+		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.KindText()), sltText(c.SLT), common.Plural(len(d.Answers(c.Key)), "answer", "answers")), 2)
 		add(plain, fmt.Sprintf("From %s to %s", m.zoneWithSLT(c.From), m.zoneWithSLT(c.To)), 2)
 		if zs := m.zoneSLT(c.From, c.To); !atLeast(c.SLT, zs) {
 			add(st.Gap1, fmt.Sprintf("! SL-T below the higher of its two zones (%s): a conduit is usually held to the stricter zone.", zs), 2)
