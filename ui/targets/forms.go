@@ -21,8 +21,8 @@ const (
 
 // Field positions in the forms.
 const (
-	zName, zKind, zLabel, zTier, zDesc, zSLT                          = 0, 1, 2, 3, 4, 5
-	cName, cFrom, cTo, cKind, cLabel, cProtocols, cDesc, cSLT         = 0, 1, 2, 3, 4, 5, 6, 7
+	zName, zKind, zLabel, zTier, zDesc, zSLT                         = 0, 1, 2, 3, 4, 5
+	cName, cFrom, cTo, cKind, cLabel, cProtocols, cDesc, cSLT        = 0, 1, 2, 3, 4, 5, 6, 7
 	aName, aType, aVendor, aModel, aFirmware, aAddress, aCrit, aNote = 0, 1, 2, 3, 4, 5, 6, 7
 )
 
