@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -101,6 +102,15 @@ func TestCheckUsage(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "--help"); code != 0 {
 		t.Fatal("--help")
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"slate check FILE [--json] [--at DATE]", "slate assets import FILE IN.csv [--dry-run] [--map FIELD=COLUMN]...", "--flawed"} {
+		if !strings.Contains(string(readme), want) {
+			t.Errorf("README.md's command list lacks %q", want)
+		}
 	}
 	_, usage, _ := runCLI(t, "--help")
 	for _, want := range []string{"slate check FILE [--json] [--at DATE]", "slate assets import FILE IN.csv", "slate demo [--flawed] [FILE]"} {
