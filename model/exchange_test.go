@@ -85,6 +85,17 @@ func TestDocumentErrorsNameTheJSONPath(t *testing.T) {
 		{"key given twice", edit(`"name": "Gap assessment`, `"name": "x", "name": "Gap assessment`), "$.assessment", `key "name" is given twice`},
 		{"nested key twice", edit(`"id": "iec62443-3-3"`, `"id": "iec62443-3-3", "id": "other"`), "$.assessment.catalog", `key "id" is given twice`},
 		{"asset key in capitals", edit(`"name": "PLC-101"`, `"Name": "PLC-101"`), "$.zones[3].assets[0]", `unknown field "Name"`},
+		// Kinds, rows, criticality and the SL-T rationale.
+		{"label on a closed kind", edit(`"kind": "enterprise",`, `"kind": "enterprise", "label": "Office",`), "$.zones[0].label", "only a zone of kind other"},
+		{"label with an unknown kind", edit(`"kind": "enterprise",`, `"kind": "office", "label": "Office",`), "$.zones[0].kind", `zone kind "office"`},
+		{"row of a closed kind", edit(`"kind": "enterprise",`, `"kind": "enterprise", "tier": "dmz",`), "$.zones[0].tier", "only a zone of kind other chooses its row"},
+		{"unknown row", edit(`"kind": "enterprise",`, `"kind": "other", "tier": "basement",`), "$.zones[0].tier", `row "basement"`},
+		{"unknown criticality", edit(`"criticality": "medium"`, `"criticality": "vital"`), "$.zones[0].assets[0].criticality", `criticality "vital"`},
+		{"rationale whose proposal the rule does not make", edit(`"proposed": [
+          2,`, `"proposed": [
+          4,`), "$.zones[3].sl_t_rationale", "not what the rule proposes"},
+		{"rationale with an unknown threat", edit(`"threat": "simple"`, `"threat": "nation state"`), "$.zones[3].sl_t_rationale", `threat profile "nation state"`},
+		{"rationale key misspelt", edit(`"threat": "simple"`, `"threats": "simple"`), "$.zones[3].sl_t_rationale", `unknown field "threats"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -238,39 +249,5 @@ func TestDecodeOlderKinds(t *testing.T) {
 	}
 	if a.Zones[1].Tier != model.TierControl {
 		t.Errorf("an other zone without a row is drawn on the control row, got %v", a.Zones[1].Tier)
-	}
-}
-
-func TestDecodeKindErrors(t *testing.T) {
-	edit := func(from, to string) string {
-		s := string(sampleDoc(t))
-		if !strings.Contains(s, from) {
-			t.Fatalf("sample document lacks %q", from)
-		}
-		return strings.Replace(s, from, to, 1)
-	}
-	cases := []struct{ name, doc, path, msg string }{
-		{"label on a closed kind", edit(`"kind": "enterprise",`, `"kind": "enterprise", "label": "Office",`), "$.zones[0].label", "only a zone of kind other"},
-		{"label with an unknown kind", edit(`"kind": "enterprise",`, `"kind": "office", "label": "Office",`), "$.zones[0].kind", `zone kind "office"`},
-		{"row of a closed kind", edit(`"kind": "enterprise",`, `"kind": "enterprise", "tier": "dmz",`), "$.zones[0].tier", "only a zone of kind other chooses its row"},
-		{"unknown row", edit(`"kind": "enterprise",`, `"kind": "other", "tier": "basement",`), "$.zones[0].tier", `row "basement"`},
-		{"unknown criticality", edit(`"criticality": "medium"`, `"criticality": "vital"`), "$.zones[0].assets[0].criticality", `criticality "vital"`},
-		{"rationale whose proposal the rule does not make", edit(`"proposed": [
-          2,`, `"proposed": [
-          4,`), "$.zones[3].sl_t_rationale", "not what the rule proposes"},
-		{"rationale with an unknown threat", edit(`"threat": "simple"`, `"threat": "nation state"`), "$.zones[3].sl_t_rationale", `threat profile "nation state"`},
-		{"rationale key misspelt", edit(`"threat": "simple"`, `"threats": "simple"`), "$.zones[3].sl_t_rationale", `unknown field "threats"`},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := model.DecodeDocument([]byte(tc.doc), resolve)
-			var de *model.DocError
-			if !errors.As(err, &de) {
-				t.Fatalf("got %v, want a DocError", err)
-			}
-			if de.Path != tc.path || !strings.Contains(de.Msg, tc.msg) {
-				t.Fatalf("got %q at %q, want %q at %q", de.Msg, de.Path, tc.msg, tc.path)
-			}
-		})
 	}
 }

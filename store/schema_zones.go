@@ -23,13 +23,9 @@ import (
 // The history gets one "migration" row with the images of every target and
 // asset before and after, so verify replays the change.
 func migrate5(tx *sql.Tx) error {
-	before := changeset{}
-	for _, t := range []string{"targets", "assets"} {
-		rows, err := tableImages(tx, t)
-		if err != nil {
-			return err
-		}
-		before.add(t, rows...)
+	before, err := tablesImages(tx, "targets", "assets")
+	if err != nil {
+		return err
 	}
 	if err := execAll(tx,
 		// The closed lists are written out: a released migration never
@@ -55,13 +51,9 @@ func migrate5(tx *sql.Tx) error {
 	); err != nil {
 		return err
 	}
-	after := changeset{}
-	for _, t := range []string{"targets", "assets"} {
-		rows, err := tableImages(tx, t)
-		if err != nil {
-			return err
-		}
-		after.add(t, rows...)
+	after, err := tablesImages(tx, "targets", "assets")
+	if err != nil {
+		return err
 	}
 	if len(before["targets"])+len(before["assets"]) == 0 {
 		return nil // nothing to rewrite: no history row
