@@ -500,6 +500,13 @@ func textOf(n *html.Node) string {
 // parseHTML reads the heatmap (an SVG cell is a g with data-state and a
 // text of class main) and the appendix table (a td with data-state whose
 // own text, before the state line, is the cell).
+// isDiagramZone tells a zone of the zone diagram (which carries its worst
+// state, not a cell) from a heatmap cell.
+func isDiagramZone(n *html.Node) bool {
+	cl, _ := attr(n, "class")
+	return strings.HasPrefix(cl, "zone ")
+}
+
 func parseHTML(rt *rapid.T, doc string, a *model.Assessment) (heat, table cellMap) {
 	root, err := html.Parse(strings.NewReader(doc))
 	if err != nil {
@@ -514,7 +521,7 @@ func parseHTML(rt *rapid.T, doc string, a *model.Assessment) (heat, table cellMa
 				inAppendix = true
 			}
 			switch {
-			case n.Data == "g" && hasAttr(n, "data-state"):
+			case n.Data == "g" && hasAttr(n, "data-state") && !isDiagramZone(n):
 				// Heatmap cell: its line's name is the text of class name
 				// in the enclosing g.
 				line := n.Parent

@@ -34,8 +34,11 @@ func commandNames() []string {
 }
 
 func withCommand(name string, args ...string) []string {
-	if name == "" {
+	switch name {
+	case "":
 		return args
+	case "assets": // its one subcommand carries the flags
+		return append([]string{"assets", "import"}, args...)
 	}
 	return append([]string{name}, args...)
 }

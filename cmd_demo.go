@@ -12,13 +12,15 @@ import (
 )
 
 func runDemo(e *env, args []string) error {
-	fs := newFlags(e, "demo", "slate demo [FILE] [--at DATE] [--zones N --conduits M [--answered F] [--seed S]]",
+	fs := newFlags(e, "demo", "slate demo [FILE] [--flawed] [--at DATE] [--zones N --conduits M [--answered F] [--seed S]]",
 		"Write a sample plant to FILE (default: a new file in the temporary folder) and open it.\n"+
 			"The sample is a typical process plant: five zones, the conduits between neighbours,\n"+
 			"assets, a partly finished interview and a roadmap, every date relative to today (or to\n"+
 			"--at, which gives the same plant every time). With --zones, a synthetic plant of that size\n"+
 			"is generated instead (deterministic for a given --seed). FILE is never overwritten.\n"+
-			"When standard output is not a terminal, the file is only written and its full path printed.")
+			"With --flawed, the sample has the zoning and roadmap mistakes every rule of slate check\n"+
+			"finds. When standard output is not a terminal, the file is only written and its full path printed.")
+	flawed := fs.Bool("flawed", false, "a sample with a mistake for every rule of slate check")
 	zones := fs.Int("zones", 0, "generate a synthetic plant with N zones")
 	conduits := fs.Int("conduits", 0, "with --zones: number of conduits")
 	answered := fs.Float64("answered", 0.5, "with --zones: fraction of requirements answered (0..1)")
@@ -33,6 +35,9 @@ func runDemo(e *env, args []string) error {
 	}
 	if *zones < 0 || *conduits < 0 || *answered < 0 || *answered > 1 {
 		return usagef("--zones and --conduits must be positive and --answered within 0..1")
+	}
+	if *flawed && *zones > 0 {
+		return usagef("--flawed is the sample plant; it does not go with --zones")
 	}
 	if *conduits > 0 && *zones < 2 {
 		return usagef("--conduits needs --zones of at least 2")
@@ -58,6 +63,9 @@ func runDemo(e *env, args []string) error {
 			}
 		}
 		a = model.SamplePlantAt(cat, now)
+		if *flawed {
+			a = model.FlawedSamplePlantAt(cat, now)
+		}
 	}
 	st, err := store.Create(path, a, store.Options{Actor: a.Assessor})
 	if err != nil {

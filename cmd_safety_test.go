@@ -175,6 +175,20 @@ func TestReadOnlyCommandsLeaveNothing(t *testing.T) {
 				t.Fatalf("%s %v changed the folder:\n%s\nwas\n%s", fixture, cmd, after, before)
 			}
 		}
+		// slate check and an import's dry run only read too (check exits 1
+		// when an older plant's roadmap has fallen due: an error finding).
+		csv := filepath.Join(t.TempDir(), "assets.csv")
+		if err := os.WriteFile(csv, []byte("Name,Zone\nPLC-9,control\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, cmd := range [][]string{{"check", path}, {"check", path, "--json"}, {"assets", "import", path, csv, "--dry-run"}} {
+			if code, _, errs := runCLI(t, cmd...); code > 1 || code == 1 && cmd[0] != "check" {
+				t.Fatalf("%s %v: exit %d %s", fixture, cmd, code, errs)
+			}
+			if after := folder(t, dir); after != before {
+				t.Fatalf("%s %v changed the folder:\n%s\nwas\n%s", fixture, cmd, after, before)
+			}
+		}
 	}
 }
 
@@ -510,6 +524,7 @@ func TestStdoutWriteErrors(t *testing.T) {
 	path := demo(t)
 	for _, args := range [][]string{
 		{"matrix", path}, {"matrix", path, "--json"}, {"roadmap", path}, {"roadmap", path, "--json"},
+		{"check", path, "--at", "2026-03-05"}, {"check", path, "--json", "--at", "2026-03-05"},
 		{"catalog"}, {"catalog", "--format", "tsv"}, {"catalog", "--list"}, {"verify", path},
 		{"export", path}, {"report", path, "--format", "md", "-o", "-"}, {"report", path, "--format", "html", "-o", "-"},
 	} {

@@ -52,6 +52,8 @@ func commands() []command {
 		{"export", "write the assessment as a JSON exchange document", runExport},
 		{"import", "create an assessment from a JSON exchange document", runImport},
 		{"verify", "check a file's integrity and its answer history", runVerify},
+		{"check", "check the zone and conduit model and the roadmap", runCheck},
+		{"assets", "import assets from an inventory export (CSV)", runAssets},
 		{"catalog", "list or validate requirement catalogs", runCatalog},
 		{"version", "print Slate's version, commit, Go and catalog versions", runVersion},
 	}
@@ -161,7 +163,7 @@ func usage(w io.Writer) {
 Usage:
   slate [FILE]                    open FILE in the terminal interface (default assessment.slate;
                                   a missing FILE is created after asking)
-  slate demo [FILE]               write a sample plant to FILE and open it
+  slate demo [--flawed] [FILE]    write a sample plant to FILE and open it
   slate matrix FILE [--json] [--scope 4]
                                   print the SL-A / SL-T gap matrix
   slate roadmap FILE [--json] [--at DATE]
@@ -172,6 +174,10 @@ Usage:
   slate import IN.json FILE       create FILE from a JSON exchange document
   slate verify FILE [--expect-head HASH]
                                   integrity check and full history replay
+  slate check FILE [--json] [--at DATE]
+                                  check the zone model and the roadmap (exit 1 on an error)
+  slate assets import FILE IN.csv [--dry-run] [--map FIELD=COLUMN]...
+                                  add and update assets from an inventory export
   slate catalog [--format tsv] [--validate PATH]
   slate version, slate --version  Slate's version, commit, Go and catalog versions
 

@@ -32,23 +32,26 @@ const (
 	FieldAddress  Field = "address"
 	FieldTarget   Field = "target" // the zone or conduit, by id or name
 	FieldNotes    Field = "notes"
+	// FieldCriticality is low, medium or high (model.ParseCriticality).
+	FieldCriticality Field = "criticality"
 )
 
 // Fields lists the fields in the order previews show them.
-var Fields = []Field{FieldName, FieldType, FieldVendor, FieldModel, FieldFirmware, FieldAddress, FieldTarget, FieldNotes}
+var Fields = []Field{FieldName, FieldType, FieldVendor, FieldModel, FieldFirmware, FieldAddress, FieldTarget, FieldNotes, FieldCriticality}
 
 // headerAliases are the column headings recognised for each field,
 // compared case-insensitively with spaces, underscores, hyphens and dots
 // read alike. Kept to what common inventory exports write.
 var headerAliases = map[Field][]string{
-	FieldName:     {"name", "hostname", "host name", "asset", "asset name", "device", "device name"},
-	FieldType:     {"type", "asset type", "device type", "category"},
-	FieldVendor:   {"vendor", "manufacturer", "make"},
-	FieldModel:    {"model", "product", "model number"},
-	FieldFirmware: {"firmware", "firmware version", "fw", "fw version", "version", "software version"},
-	FieldAddress:  {"address", "ip", "ip address", "ipv4", "ipv4 address", "ip addr"},
-	FieldTarget:   {"target", "zone", "conduit", "zone or conduit", "zone/conduit", "security zone"},
-	FieldNotes:    {"notes", "note", "comment", "comments", "description"},
+	FieldName:        {"name", "hostname", "host name", "asset", "asset name", "device", "device name"},
+	FieldType:        {"type", "asset type", "device type", "category"},
+	FieldVendor:      {"vendor", "manufacturer", "make"},
+	FieldModel:       {"model", "product", "model number"},
+	FieldFirmware:    {"firmware", "firmware version", "fw", "fw version", "version", "software version"},
+	FieldAddress:     {"address", "ip", "ip address", "ipv4", "ipv4 address", "ip addr"},
+	FieldTarget:      {"target", "zone", "conduit", "zone or conduit", "zone/conduit", "security zone"},
+	FieldNotes:       {"notes", "note", "comment", "comments", "description"},
+	FieldCriticality: {"criticality", "asset criticality", "criticality rating"},
 }
 
 // maxLen is the longest value a field takes, in characters.
@@ -64,15 +67,15 @@ type Target struct {
 	Assets    []model.Asset
 }
 
-// TargetsOf lists an assessment's zones with their assets, then its
-// conduits (which hold no assets until the model gives them some).
+// TargetsOf lists an assessment's zones, then its conduits, each with the
+// assets it holds.
 func TargetsOf(a *model.Assessment) []Target {
 	out := make([]Target, 0, len(a.Zones)+len(a.Conduits))
 	for _, z := range a.Zones {
 		out = append(out, Target{Key: z.Key, Name: z.Name, Kind: model.KindZone, Assets: z.Assets})
 	}
 	for _, c := range a.Conduits {
-		out = append(out, Target{Key: c.Key, Name: c.Name, Kind: model.KindConduit})
+		out = append(out, Target{Key: c.Key, Name: c.Name, Kind: model.KindConduit, Assets: c.Assets})
 	}
 	return out
 }
@@ -266,6 +269,12 @@ func Plan(data []byte, targets []Target, opt Options) Preview {
 			fail(line, heading(FieldName), "the asset has no name")
 			bad = true
 		}
+		if c, err := model.ParseCriticality(vals[FieldCriticality]); err != nil {
+			fail(cellLine(rec.lines, cols[FieldCriticality], line), heading(FieldCriticality), "%s", err)
+			bad = true
+		} else {
+			vals[FieldCriticality] = string(c)
+		}
 		t, msg := matchTarget(targets, vals[FieldTarget])
 		if t == nil {
 			fail(cellLine(rec.lines, cols[FieldTarget], line), heading(FieldTarget), "%s", msg)
@@ -284,6 +293,18 @@ func Plan(data []byte, targets []Target, opt Options) Preview {
 		p.addRow(line, t, vals, cols)
 	}
 	return p
+}
+
+// Puts are the assets an OK preview saves: the adds (ID 0) and the
+// updates, in the file's order of each.
+func (p *Preview) Puts() []model.AssetPut {
+	out := make([]model.AssetPut, 0, len(p.Adds)+len(p.Updates))
+	for _, rows := range [][]Row{p.Adds, p.Updates} {
+		for _, r := range rows {
+			out = append(out, model.AssetPut{Target: r.Target, Asset: r.Asset})
+		}
+	}
+	return out
 }
 
 // addRow sorts a valid line into adds, updates or unchanged.
@@ -341,6 +362,8 @@ func assetField(a *model.Asset, f Field) *string {
 		return &a.Address
 	case FieldNotes:
 		return &a.Notes
+	case FieldCriticality:
+		return (*string)(&a.Criticality)
 	}
 	return nil
 }

@@ -439,3 +439,22 @@ func lineWith(screen string, parts ...string) bool {
 	}
 	return false
 }
+
+// TestZoneModelInATerminal: in a real terminal the flawed demo's Zones &
+// conduits screen counts the findings of slate check, draws the diagram
+// (v) and lists the findings (f), and enter on one selects its conduit.
+func TestZoneModelInATerminal(t *testing.T) {
+	need(t)
+	bin := slateBin(t)
+	file := filepath.Join(t.TempDir(), "flawed.slate")
+	tm := start(t, "zones", bin, "demo", "--flawed", file)
+	tm.waitFor("Sample plant written to " + file)
+	tm.keys("2")
+	tm.waitFor("checks: 4 errors, 12 warnings, 9 notes", "Zones (8)")
+	tm.keys("v")
+	tm.waitFor("│ Vendor network", "gap ?", "v: list")
+	tm.keys("f")
+	tm.waitFor("Findings of slate check", "> error   it-ot-bypass")
+	tm.keys("Enter")
+	tm.waitFor("Conduit 5 of 7: ERP to PLC (MES shortcut)", "! it-ot-bypass")
+}

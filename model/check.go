@@ -39,7 +39,8 @@ type Finding struct {
 
 // CheckInput is everything the model checks read. Only Model is needed by
 // every rule; a rule whose data is absent is silent, so a caller that has
-// no answers yet still gets the zoning findings.
+// no answers or roadmap yet still gets the zoning findings. NewCheckInput
+// builds it from an assessment.
 type CheckInput struct {
 	Model ZoneModel // zones and conduits with their kinds (NewZoneModel)
 
@@ -49,11 +50,38 @@ type CheckInput struct {
 	Catalog *Catalog
 	Answers map[string]Answers
 
-	// At is "today" for the rules that compare dates (the roadmap's
-	// due-window-conflict and the risk-acceptance and compensating-review
-	// expiry rules, which later changes add here together with the
-	// records they read, e.g. the roadmap Plan and tracking by target).
+	// Plan is the roadmap as of At (BuildPlan): due-window-conflict,
+	// risk-acceptance-expired and risk-acceptance-incomplete read its
+	// initiatives, their schedule conflicts and tracking records.
+	Plan *Plan
+
+	// At is "today" for the rules that compare dates (the Plan was made
+	// as of At).
 	At time.Time
+
+	// Slot for compensating-review-expired (a compensating countermeasure
+	// past its review date): the rule and the records it reads arrive
+	// with the compensating-countermeasure records of the catalog-fidelity
+	// work, which adds their field here and the rule to CheckRules.
+}
+
+// NewCheckInput gathers what the checks read from an assessment, with the
+// roadmap plan made as of plan.At (nil: the roadmap rules stay silent).
+func NewCheckInput(c *Catalog, a *Assessment, plan *Plan) *CheckInput {
+	in := &CheckInput{Model: NewZoneModel(a), Catalog: c, Answers: a.Answers, Plan: plan}
+	if plan != nil {
+		in.At = plan.At
+	}
+	return in
+}
+
+// CheckAssessment runs every rule on an assessment as of now: its zone
+// model, its answers and its roadmap planned as of now. `slate check`, the
+// screens and the reports all call it (or Check on NewCheckInput when they
+// hold the plan already).
+func CheckAssessment(c *Catalog, a *Assessment, now time.Time) []Finding {
+	plan := BuildPlan(c, a, a.Tracking, a.Windows, now)
+	return Check(NewCheckInput(c, a, &plan))
 }
 
 // CheckRule is one entry of the rule table: a new rule is one function
@@ -66,47 +94,80 @@ type CheckRule struct {
 	// Advice is the rule's one sentence of advice; a finding may replace it.
 	Advice string
 	Check  func(in *CheckInput) []Finding
+	// Roadmap: the rule's findings are about a roadmap initiative (their
+	// Requirement) rather than the zone model, so a finding is looked at
+	// on the roadmap.
+	Roadmap bool
 }
 
 // CheckRules is the rule table, in the order findings of one severity are
 // listed.
 var CheckRules = []CheckRule{
-	{"it-ot-bypass", SevError,
-		"a conduit joins an external or enterprise zone directly to a supervisory, control, safety or field zone",
-		"Terminate this traffic in the industrial DMZ so that no connection runs directly between the IT and OT zones.",
-		checkITOTBypass},
-	{"conduit-below-zone", SevWarning,
-		"a conduit's SL-T, in an FR where conduits have requirements, is below the higher SL-T of its two zones",
-		"Raise the conduit's SL-T to at least the higher SL-T of the zones it connects, or document why the lower level is enough.",
-		checkConduitBelowZone},
-	{"direct-across-levels", SevWarning,
-		"a conduit of kind direct joins zones whose SL-T vectors differ",
-		"Put a filtering device such as a firewall or a data diode on this conduit, or merge the zones if they need the same protection.",
-		checkDirectAcrossLevels},
-	{"isolated-zone", SevWarning,
-		"a zone with no conduit in a plant of more than one zone",
-		"Add the conduits this zone communicates through, including portable media and maintenance laptops, or remove it from the system under consideration.",
-		checkIsolatedZone},
-	{"safety-below-control", SevWarning,
-		"a safety zone's SL-T is below, in some FR, that of a control zone it shares a conduit with",
-		"Give the safety zone at least the SL-T of the control zone it is connected to, so that a compromised control zone cannot reach a less protected safety system.",
-		checkSafetyBelowControl},
-	{"duplicate-name", SevWarning,
-		"two zones, or two conduits, share a name",
-		"Give every zone and every conduit its own name so that findings, interviews and reports point to one target.",
-		checkDuplicateName},
-	{"re-without-sr", SevWarning,
-		"an RE satisfied while its SR is answered no or partial, or an SR n/a while one of its REs is answered otherwise",
-		"Review both answers together, because a requirement enhancement only adds to its base requirement.",
-		checkREWithoutSR},
-	{"no-target", SevInfo,
-		"a target with SL-T 0 in some FR",
-		"Set a target level for every foundational requirement, or record in the SL-T rationale why this one needs none.",
-		checkNoTarget},
-	{"slt-without-rationale", SevInfo,
-		"a zone whose SL-T was set without a recorded rationale",
-		"Record the threat, the worst credible consequences and any FR adjustments behind this SL-T, as IEC 62443-3-2 asks of every zone's target.",
-		checkSLTWithoutRationale},
+	{ID: "it-ot-bypass", Severity: SevError,
+		What:   "a conduit joins an external or enterprise zone directly to a supervisory, control, safety or field zone",
+		Advice: "Terminate this traffic in the industrial DMZ so that no connection runs directly between the IT and OT zones.",
+		Check:  checkITOTBypass},
+	{ID: "due-window-conflict", Severity: SevError,
+		What:   "an outage initiative's due date is earlier than the first maintenance window that covers its target",
+		Advice: "Plan a maintenance window that covers this target before the due date, or agree a due date the windows can meet.",
+		Check:  checkDueWindowConflict, Roadmap: true},
+	{ID: "conduit-below-zone", Severity: SevWarning,
+		What:   "a conduit's SL-T, in an FR where conduits have requirements, is below the higher SL-T of its two zones",
+		Advice: "Raise the conduit's SL-T to at least the higher SL-T of the zones it connects, or document why the lower level is enough.",
+		Check:  checkConduitBelowZone},
+	{ID: "direct-across-levels", Severity: SevWarning,
+		What:   "a conduit of kind direct joins zones whose SL-T vectors differ",
+		Advice: "Put a filtering device such as a firewall or a data diode on this conduit, or merge the zones if they need the same protection.",
+		Check:  checkDirectAcrossLevels},
+	{ID: "isolated-zone", Severity: SevWarning,
+		What:   "a zone with no conduit in a plant of more than one zone",
+		Advice: "Add the conduits this zone communicates through, including portable media and maintenance laptops, or remove it from the system under consideration.",
+		Check:  checkIsolatedZone},
+	{ID: "safety-below-control", Severity: SevWarning,
+		What:   "a safety zone's SL-T is below, in some FR, that of a control zone it shares a conduit with",
+		Advice: "Give the safety zone at least the SL-T of the control zone it is connected to, so that a compromised control zone cannot reach a less protected safety system.",
+		Check:  checkSafetyBelowControl},
+	{ID: "duplicate-name", Severity: SevWarning,
+		What:   "two zones, or two conduits, share a name",
+		Advice: "Give every zone and every conduit its own name so that findings, interviews and reports point to one target.",
+		Check:  checkDuplicateName},
+	{ID: "re-without-sr", Severity: SevWarning,
+		What:   "an RE satisfied while its SR is answered no or partial, or an SR n/a while one of its REs is answered otherwise",
+		Advice: "Review both answers together, because a requirement enhancement only adds to its base requirement.",
+		Check:  checkREWithoutSR},
+	{ID: "risk-acceptance-expired", Severity: SevWarning,
+		What:   "a risk acceptance past its review date: the gap is open again",
+		Advice: "Review the acceptance with the person who gave it and record a new review date, or plan the work that closes the gap.",
+		Check:  checkRiskAcceptanceExpired, Roadmap: true},
+	{ID: "risk-acceptance-incomplete", Severity: SevWarning,
+		What:   "a risk acceptance without the name and role of who accepted it, or without a review date",
+		Advice: "Record who accepted the risk, in which role, and when it is to be reviewed, so that the acceptance can be defended and reopens on time.",
+		Check:  checkRiskAcceptanceIncomplete, Roadmap: true},
+	{ID: "no-target", Severity: SevInfo,
+		What:   "a target with SL-T 0 in some FR",
+		Advice: "Set a target level for every foundational requirement, or record in the SL-T rationale why this one needs none.",
+		Check:  checkNoTarget},
+	{ID: "slt-without-rationale", Severity: SevInfo,
+		What:   "a zone whose SL-T was set without a recorded rationale",
+		Advice: "Record the threat, the worst credible consequences and any FR adjustments behind this SL-T, as IEC 62443-3-2 asks of every zone's target.",
+		Check:  checkSLTWithoutRationale},
+}
+
+// RuleOf returns the table entry of a rule.
+func RuleOf(id string) (CheckRule, bool) {
+	for _, r := range CheckRules {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return CheckRule{}, false
+}
+
+// OnRoadmap reports whether the finding is about a roadmap initiative
+// (its Requirement), to be looked at on the roadmap.
+func (f Finding) OnRoadmap() bool {
+	r, ok := RuleOf(f.Rule)
+	return ok && r.Roadmap && f.Requirement != ""
 }
 
 // Check runs every rule and returns the findings in a fixed order: by

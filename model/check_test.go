@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"slate/model"
 	"slate/questionnaires"
@@ -45,9 +46,34 @@ func cleanPlant() *model.CheckInput {
 				"SR 1.1 RE 1": {Requirement: "SR 1.1 RE 1", Status: model.No},
 				"SR 1.6":      {Requirement: "SR 1.6", Status: model.NA, Justification: "no wireless"},
 				"SR 1.6 RE 1": {Requirement: "SR 1.6 RE 1", Status: model.NA, Justification: "no wireless"},
+				"SR 5.1":      {Requirement: "SR 5.1", Status: model.Partial},
 			},
 		},
+		At: checkDay,
 	}
+}
+
+// checkDay is "today" of the crafted plants.
+var checkDay = time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
+
+// plan gives the crafted plant a roadmap made by the planner, with the
+// given tracking records and maintenance windows: the roadmap rules read
+// it. The clean plant's roadmap has two open gaps of the supervisory zone
+// (SR 1.1 RE 1, and SR 5.1 which needs an outage), nothing tracked.
+func plan(in *model.CheckInput, tracking []model.Tracking, windows ...model.Window) {
+	a := &model.Assessment{Answers: in.Answers}
+	for _, z := range in.Model.Zones {
+		a.Zones = append(a.Zones, model.Zone{Key: z.Key, Name: z.Name, Kind: z.Kind, SLT: z.SLT})
+	}
+	for _, c := range in.Model.Conduits {
+		a.Conduits = append(a.Conduits, model.Conduit{Key: c.Key, Name: c.Name, Kind: c.Kind, From: c.From, To: c.To, SLT: c.SLT})
+	}
+	byKey := map[string]model.Tracking{}
+	for _, t := range tracking {
+		byKey[t.Key()] = t
+	}
+	p := model.BuildPlan(in.Catalog, a, byKey, windows, in.At)
+	in.Plan = &p
 }
 
 func answer(in *model.CheckInput, key, req string, st model.Status) {
@@ -116,6 +142,22 @@ var checkCases = []checkCase{
 		answer(in, "sup", "SR 1.1 RE 1", model.Compensating)
 		answer(in, "sup", "SR 1.6 RE 1", model.Yes)
 	}, [][]string{{"sup"}, {"sup"}}, []string{"SR 1.1 RE 1", "SR 1.6"}, `"Supervisory": SR 1.1 RE 1 is answered compensating while its base requirement SR 1.1 is answered partial.`},
+	{"outage work due before the first window that covers it", "due-window-conflict", func(in *model.CheckInput) {
+		plan(in, []model.Tracking{{Requirement: "SR 5.1", Due: "2026-04-01", Status: model.TrackPlanned}},
+			model.Window{Name: "Shutdown", Date: "2026-10-05", Targets: []string{"sup", "ctl"}})
+	}, [][]string{{"sup"}}, []string{"SR 5.1"}, "SR 5.1 is due on 2026-04-01 for Supervisory, but the first maintenance window covering it is Shutdown (2026-10-05)."},
+	{"a risk acceptance past its review date", "risk-acceptance-expired", func(in *model.CheckInput) {
+		plan(in, []model.Tracking{{Requirement: "SR 1.1 RE 1", Target: "sup", Status: model.TrackRiskAccepted,
+			Justification: "until the HMI upgrade", AcceptedBy: model.Person{Name: "K. Brandt", Role: "plant manager"}, Review: "2026-03-01"}})
+	}, [][]string{{"sup"}}, []string{"SR 1.1 RE 1"}, `The risk acceptance of SR 1.1 RE 1 in "Supervisory" by K. Brandt (plant manager) passed its review date 2026-03-01: the gap is open again.`},
+	{"risk acceptances without who, role or review date", "risk-acceptance-incomplete", func(in *model.CheckInput) {
+		plan(in, []model.Tracking{
+			{Requirement: "SR 1.1 RE 1", Status: model.TrackRiskAccepted, Justification: "accepted in the kick-off",
+				Covers: []string{"sup"}},
+			{Requirement: "SR 5.1", Target: "sup", Status: model.TrackRiskAccepted, Justification: "flat network until 2028",
+				AcceptedBy: model.Person{Name: "K. Brandt"}, Review: "2027-01-01"},
+		})
+	}, [][]string{{"sup"}, {"sup"}}, []string{"SR 1.1 RE 1", "SR 5.1"}, "The risk acceptance of SR 1.1 RE 1 for the whole initiative does not record who accepted it in which role or a review date."},
 	{"an FR without a target", "no-target", func(in *model.CheckInput) {
 		c := conduitOf(in, "dmz-sup")
 		c.SLT = c.SLT.With(4, 0).With(6, 0)
@@ -126,7 +168,18 @@ var checkCases = []checkCase{
 }
 
 func TestCheckCleanPlant(t *testing.T) {
-	if fs := model.Check(cleanPlant()); len(fs) != 0 {
+	in := cleanPlant()
+	// A roadmap with a due date a window meets, an acceptance that is
+	// complete and current: the roadmap rules stay silent too.
+	plan(in, []model.Tracking{
+		{Requirement: "SR 5.1", Due: "2026-11-01", Status: model.TrackPlanned},
+		{Requirement: "SR 1.1 RE 1", Target: "sup", Status: model.TrackRiskAccepted, Justification: "until the HMI upgrade",
+			AcceptedBy: model.Person{Name: "K. Brandt", Role: "plant manager"}, Review: "2027-03-01"},
+	}, model.Window{Name: "Shutdown", Date: "2026-10-05", Targets: []string{"sup", "ctl"}})
+	if len(in.Plan.Initiatives) != 2 {
+		t.Fatalf("the clean plant's roadmap has %d initiatives, want 2", len(in.Plan.Initiatives))
+	}
+	if fs := model.Check(in); len(fs) != 0 {
 		t.Fatalf("the clean plant has findings: %+v", fs)
 	}
 }
@@ -281,15 +334,20 @@ func TestSortFindingsTargetsAndRequirements(t *testing.T) {
 // have no recorded rationale yet).
 func TestCheckDemoOnlyInfo(t *testing.T) {
 	cat := questionnaires.Builtin()
-	a := model.SamplePlant(cat)
-	in := &model.CheckInput{Model: model.NewZoneModel(a, model.ZoneFacts{}), Catalog: cat, Answers: a.Answers}
-	fs := model.Check(in)
-	if len(fs) == 0 {
-		t.Fatal("no findings: the demo's zones have no rationale")
-	}
-	for _, f := range fs {
-		if f.Severity != model.SevInfo {
-			t.Errorf("demo finding %s (%s): %s", f.Rule, f.Severity, f.Message)
+	// The demo's dates are relative to the day it is made: it stays sound
+	// whenever it is made, checked on that day or a few weeks later.
+	for _, made := range []time.Time{model.SampleDate, time.Now(), time.Date(2027, 12, 31, 23, 0, 0, 0, time.UTC)} {
+		a := model.SamplePlantAt(cat, made)
+		for _, at := range []time.Time{made, made.AddDate(0, 0, 30)} {
+			fs := model.CheckAssessment(cat, a, at)
+			if len(fs) == 0 {
+				t.Fatal("no findings: three of the demo's zones have no rationale")
+			}
+			for _, f := range fs {
+				if f.Severity != model.SevInfo {
+					t.Errorf("demo made %s, checked %s: %s (%s): %s", made.Format(time.DateOnly), at.Format(time.DateOnly), f.Rule, f.Severity, f.Message)
+				}
+			}
 		}
 	}
 }
@@ -319,15 +377,17 @@ func TestFindingHelpers(t *testing.T) {
 // The flawed demo (`slate demo --flawed`) shows every rule of the table.
 func TestCheckFlawedPlantFiresEveryRule(t *testing.T) {
 	cat := questionnaires.Builtin()
-	a := model.FlawedSamplePlant(cat)
-	fs := model.Check(&model.CheckInput{Model: model.NewZoneModel(a, model.ZoneFacts{}), Catalog: cat, Answers: a.Answers})
-	fired := map[string]bool{}
-	for _, f := range fs {
-		fired[f.Rule] = true
-	}
-	for _, r := range model.CheckRules {
-		if !fired[r.ID] {
-			t.Errorf("rule %s does not fire on the flawed demo", r.ID)
+	for _, made := range []time.Time{model.SampleDate, time.Now()} {
+		a := model.FlawedSamplePlantAt(cat, made)
+		fs := model.CheckAssessment(cat, a, made)
+		fired := map[string]bool{}
+		for _, f := range fs {
+			fired[f.Rule] = true
+		}
+		for _, r := range model.CheckRules {
+			if !fired[r.ID] {
+				t.Errorf("made %s: rule %s does not fire on the flawed demo", made.Format(time.DateOnly), r.ID)
+			}
 		}
 	}
 	// The plain demo is untouched by building the flawed one.

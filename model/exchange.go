@@ -108,35 +108,42 @@ type DocCatalog struct {
 
 // DocZone is a zone in the exchange document.
 type DocZone struct {
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
-	Description string     `json:"description,omitempty"`
-	Kind        string     `json:"kind,omitempty"`
-	SLT         []int      `json:"sl_t"`
-	Assets      []DocAsset `json:"assets,omitempty"`
+	ID          string           `json:"id"`
+	Name        string           `json:"name"`
+	Description string           `json:"description,omitempty"`
+	Kind        string           `json:"kind,omitempty"`
+	Label       string           `json:"label,omitempty"` // kind other: the assessor's word
+	Tier        string           `json:"tier,omitempty"`  // kind other: the diagram row
+	SLT         []int            `json:"sl_t"`
+	Rationale   *DocSLTRationale `json:"sl_t_rationale,omitempty"`
+	Assets      []DocAsset       `json:"assets,omitempty"`
 }
 
 // DocAsset is an asset in the exchange document.
 type DocAsset struct {
-	Name     string `json:"name"`
-	Type     string `json:"type,omitempty"`
-	Vendor   string `json:"vendor,omitempty"`
-	Model    string `json:"model,omitempty"`
-	Firmware string `json:"firmware,omitempty"`
-	Address  string `json:"address,omitempty"`
-	Notes    string `json:"notes,omitempty"`
+	Name        string `json:"name"`
+	Type        string `json:"type,omitempty"`
+	Vendor      string `json:"vendor,omitempty"`
+	Model       string `json:"model,omitempty"`
+	Firmware    string `json:"firmware,omitempty"`
+	Address     string `json:"address,omitempty"`
+	Notes       string `json:"notes,omitempty"`
+	Criticality string `json:"criticality,omitempty"`
 }
 
 // DocConduit is a conduit in the exchange document.
 type DocConduit struct {
-	ID          string `json:"id"`
-	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
-	Kind        string `json:"kind,omitempty"`
-	From        string `json:"from"`
-	To          string `json:"to"`
-	Protocols   string `json:"protocols,omitempty"`
-	SLT         []int  `json:"sl_t"`
+	ID          string           `json:"id"`
+	Name        string           `json:"name"`
+	Description string           `json:"description,omitempty"`
+	Kind        string           `json:"kind,omitempty"`
+	Label       string           `json:"label,omitempty"` // kind other: the assessor's word
+	From        string           `json:"from"`
+	To          string           `json:"to"`
+	Protocols   string           `json:"protocols,omitempty"`
+	SLT         []int            `json:"sl_t"`
+	Rationale   *DocSLTRationale `json:"sl_t_rationale,omitempty"`
+	Assets      []DocAsset       `json:"assets,omitempty"`
 }
 
 // DocAnswer is one answer in the exchange document.
@@ -183,15 +190,21 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 		Zones: []DocZone{}, Conduits: []DocConduit{}, Answers: []DocAnswer{},
 	}
 	for _, z := range a.Zones {
-		dz := DocZone{ID: z.Key, Name: z.Name, Description: z.Description, Kind: z.Type, SLT: sltList(z.SLT)}
-		for _, as := range z.Assets {
-			dz.Assets = append(dz.Assets, DocAsset{as.Name, as.Type, as.Vendor, as.Model, as.Firmware, as.Address, as.Notes})
+		dz := DocZone{ID: z.Key, Name: z.Name, Description: z.Description, Kind: string(z.Kind),
+			SLT: sltList(z.SLT), Rationale: rationaleDoc(z.Rationale), Assets: assetDocs(z.Assets)}
+		if z.Kind == ZoneOther {
+			dz.Label, dz.Tier = z.Label, z.DiagramTier().Key()
 		}
 		d.Zones = append(d.Zones, dz)
 	}
 	for _, cd := range a.Conduits {
-		d.Conduits = append(d.Conduits, DocConduit{ID: cd.Key, Name: cd.Name, Description: cd.Description,
-			Kind: cd.Type, From: cd.From, To: cd.To, Protocols: cd.Protocols, SLT: sltList(cd.SLT)})
+		dc := DocConduit{ID: cd.Key, Name: cd.Name, Description: cd.Description, Kind: string(cd.Kind),
+			From: cd.From, To: cd.To, Protocols: cd.Protocols, SLT: sltList(cd.SLT),
+			Rationale: rationaleDoc(cd.Rationale), Assets: assetDocs(cd.Assets)}
+		if cd.Kind == ConduitOther {
+			dc.Label = cd.Label
+		}
+		d.Conduits = append(d.Conduits, dc)
 	}
 	for _, t := range a.Targets() {
 		as := a.Answers[t.Key]
@@ -210,6 +223,22 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 	}
 	d.Roadmap = roadmapDoc(a, c)
 	return d
+}
+
+func rationaleDoc(r *SLTRationale) *DocSLTRationale {
+	if r == nil {
+		return nil
+	}
+	doc := r.Doc()
+	return &doc
+}
+
+func assetDocs(as []Asset) []DocAsset {
+	var out []DocAsset
+	for _, x := range as {
+		out = append(out, DocAsset{x.Name, x.Type, x.Vendor, x.Model, x.Firmware, x.Address, x.Notes, string(x.Criticality)})
+	}
+	return out
 }
 
 func roadmapDoc(a *Assessment, c *Catalog) *DocRoadmap {

@@ -478,8 +478,22 @@ func (d *decoder) zone(a *Assessment, raw json.RawMessage, path string) error {
 	if z.Name == "" {
 		return docErr(path+".name", "missing")
 	}
-	if z.Type, err = line(path+".kind", dz.Kind); err != nil {
+	kind, label, err := kindOf(path, "zone", dz.Kind, dz.Label, ParseZoneKind, ZoneKindOf)
+	if err != nil {
 		return err
+	}
+	z.Kind, z.Label = ZoneKind(kind), label
+	z.Tier = TierControl
+	if dz.Tier != "" {
+		if z.Kind != ZoneOther {
+			return docErr(path+".tier", "only a zone of kind other chooses its row; %s zones are drawn on the %s row", z.Kind, ZoneTier(z.Kind, 0))
+		}
+		if z.Tier, err = ParseTier(dz.Tier); err != nil {
+			return docErr(path+".tier", "%s", err)
+		}
+	}
+	if z.Kind != ZoneOther {
+		z.Tier = 0
 	}
 	if z.Description, err = text(path+".description", dz.Description); err != nil {
 		return err
@@ -487,9 +501,70 @@ func (d *decoder) zone(a *Assessment, raw json.RawMessage, path string) error {
 	if z.SLT, err = sltOf(path+".sl_t", dz.SLT); err != nil {
 		return err
 	}
-	for i, da := range dz.Assets {
+	if z.Rationale, err = rationaleOf(path+".sl_t_rationale", dz.Rationale); err != nil {
+		return err
+	}
+	if z.Assets, err = assetsOf(path, dz.Assets); err != nil {
+		return err
+	}
+	a.Zones = append(a.Zones, z)
+	return nil
+}
+
+// kindOf reads a zone's or conduit's kind: one of the closed list (or a
+// synonym); in a document written before the list was closed, any other
+// text, which becomes kind other with the text as its label (mapped by
+// mapOld). A label goes only with kind other.
+func kindOf[K ~string](path, noun, kindText, labelText string, parse func(string) (K, error), mapOld func(string) (K, string)) (string, string, error) {
+	kt, err := line(path+".kind", kindText)
+	if err != nil {
+		return "", "", err
+	}
+	label, err := line(path+".label", labelText)
+	if err != nil {
+		return "", "", err
+	}
+	k, perr := parse(kt)
+	if perr != nil {
+		if label != "" {
+			return "", "", docErr(path+".kind", "%s", perr)
+		}
+		k, label = mapOld(kt)
+	}
+	if label != "" && string(k) != "other" {
+		return "", "", docErr(path+".label", "only a %s of kind other has a label", noun)
+	}
+	return string(k), label, nil
+}
+
+func rationaleOf(path string, doc *DocSLTRationale) (*SLTRationale, error) {
+	if doc == nil {
+		return nil, nil
+	}
+	d := *doc
+	var err error
+	if d.Text, err = text(path+".text", d.Text); err != nil {
+		return nil, err
+	}
+	d.Text = strings.TrimSpace(strings.ReplaceAll(d.Text, "\r", ""))
+	for i := range d.Adjustments {
+		if d.Adjustments[i].Reason, err = line(fmt.Sprintf("%s.adjustments[%d].reason", path, i), d.Adjustments[i].Reason); err != nil {
+			return nil, err
+		}
+	}
+	r, err := d.Rationale()
+	if err != nil {
+		return nil, docErr(path, "%s", strings.TrimPrefix(err.Error(), "SL-T rationale: "))
+	}
+	return &r, nil
+}
+
+func assetsOf(path string, docs []DocAsset) ([]Asset, error) {
+	var out []Asset
+	for i, da := range docs {
 		p := fmt.Sprintf("%s.assets[%d]", path, i)
 		var as Asset
+		var err error
 		fields := []struct {
 			dst  *string
 			src  string
@@ -498,19 +573,21 @@ func (d *decoder) zone(a *Assessment, raw json.RawMessage, path string) error {
 			{&as.Model, da.Model, "model"}, {&as.Firmware, da.Firmware, "firmware"}, {&as.Address, da.Address, "address"}}
 		for _, f := range fields {
 			if *f.dst, err = line(p+"."+f.name, f.src); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if as.Name == "" {
-			return docErr(p+".name", "missing")
+			return nil, docErr(p+".name", "missing")
 		}
 		if as.Notes, err = text(p+".notes", da.Notes); err != nil {
-			return err
+			return nil, err
 		}
-		z.Assets = append(z.Assets, as)
+		if as.Criticality, err = ParseCriticality(da.Criticality); err != nil {
+			return nil, docErr(p+".criticality", "%s", err)
+		}
+		out = append(out, as)
 	}
-	a.Zones = append(a.Zones, z)
-	return nil
+	return out, nil
 }
 
 func (d *decoder) conduit(a *Assessment, raw json.RawMessage, path string) error {
@@ -529,9 +606,11 @@ func (d *decoder) conduit(a *Assessment, raw json.RawMessage, path string) error
 	if c.Name == "" {
 		return docErr(path+".name", "missing")
 	}
-	if c.Type, err = line(path+".kind", dc.Kind); err != nil {
+	kind, label, err := kindOf(path, "conduit", dc.Kind, dc.Label, ParseConduitKind, ConduitKindOf)
+	if err != nil {
 		return err
 	}
+	c.Kind, c.Label = ConduitKind(kind), label
 	if c.Protocols, err = line(path+".protocols", dc.Protocols); err != nil {
 		return err
 	}
@@ -548,6 +627,12 @@ func (d *decoder) conduit(a *Assessment, raw json.RawMessage, path string) error
 	}
 	c.From, c.To = dc.From, dc.To
 	if c.SLT, err = sltOf(path+".sl_t", dc.SLT); err != nil {
+		return err
+	}
+	if c.Rationale, err = rationaleOf(path+".sl_t_rationale", dc.Rationale); err != nil {
+		return err
+	}
+	if c.Assets, err = assetsOf(path, dc.Assets); err != nil {
 		return err
 	}
 	a.Conduits = append(a.Conduits, c)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -84,6 +85,17 @@ func TestDocumentErrorsNameTheJSONPath(t *testing.T) {
 		{"key given twice", edit(`"name": "Gap assessment`, `"name": "x", "name": "Gap assessment`), "$.assessment", `key "name" is given twice`},
 		{"nested key twice", edit(`"id": "iec62443-3-3"`, `"id": "iec62443-3-3", "id": "other"`), "$.assessment.catalog", `key "id" is given twice`},
 		{"asset key in capitals", edit(`"name": "PLC-101"`, `"Name": "PLC-101"`), "$.zones[3].assets[0]", `unknown field "Name"`},
+		// Kinds, rows, criticality and the SL-T rationale.
+		{"label on a closed kind", edit(`"kind": "enterprise",`, `"kind": "enterprise", "label": "Office",`), "$.zones[0].label", "only a zone of kind other"},
+		{"label with an unknown kind", edit(`"kind": "enterprise",`, `"kind": "office", "label": "Office",`), "$.zones[0].kind", `zone kind "office"`},
+		{"row of a closed kind", edit(`"kind": "enterprise",`, `"kind": "enterprise", "tier": "dmz",`), "$.zones[0].tier", "only a zone of kind other chooses its row"},
+		{"unknown row", edit(`"kind": "enterprise",`, `"kind": "other", "tier": "basement",`), "$.zones[0].tier", `row "basement"`},
+		{"unknown criticality", edit(`"criticality": "medium"`, `"criticality": "vital"`), "$.zones[0].assets[0].criticality", `criticality "vital"`},
+		{"rationale whose proposal the rule does not make", edit(`"proposed": [
+          2,`, `"proposed": [
+          4,`), "$.zones[3].sl_t_rationale", "not what the rule proposes"},
+		{"rationale with an unknown threat", edit(`"threat": "simple"`, `"threat": "nation state"`), "$.zones[3].sl_t_rationale", `threat profile "nation state"`},
+		{"rationale key misspelt", edit(`"threat": "simple"`, `"threats": "simple"`), "$.zones[3].sl_t_rationale", `unknown field "threats"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -178,4 +190,64 @@ func FuzzDecodeDocument(f *testing.F) {
 			t.Fatal("encoder produced invalid JSON")
 		}
 	})
+}
+
+// The flawed demo (a zone of kind other on a row of its own, conduits of
+// several kinds) and the demo (rationales, conduit assets, criticality)
+// survive export and import without loss.
+func TestDocumentRoundTripKindsRationalesAssets(t *testing.T) {
+	cat := questionnaires.Builtin()
+	a := model.FlawedSamplePlant(cat)
+	data, err := model.NewDocument(a, cat, time.Time{}).Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := model.DecodeDocument(data, resolve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := model.NewDocument(b, cat, time.Time{}).Encode(); !bytes.Equal(data, again) {
+		t.Fatal("decode/encode is not lossless")
+	}
+	lab, _ := b.Zone("lab")
+	if lab.Kind != model.ZoneOther || lab.Label != "Laboratory" || lab.Tier != model.TierSupervisory {
+		t.Errorf("lab %+v", lab)
+	}
+	ctl, _ := b.Zone("control")
+	sg, _ := b.Conduit("control-safety")
+	if ctl.Rationale == nil || ctl.Rationale.Text == "" || sg.Rationale == nil || len(sg.Assets) != 1 ||
+		sg.Assets[0].Criticality != model.CriticalityHigh || sg.Kind != model.ConduitSafetyGateway {
+		t.Errorf("control %+v, control-safety %+v", ctl, sg)
+	}
+	for _, want := range []string{`"kind": "safety-gateway"`, `"label": "Laboratory"`, `"tier": "supervisory"`,
+		`"sl_t_rationale": {`, `"threat": "sophisticated"`, `"criticality": "high"`} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("document lacks %s", want)
+		}
+	}
+}
+
+// Documents written before kinds were closed lists carry free text: known
+// words map to their kind, anything else becomes other keeping the text.
+func TestDecodeOlderKinds(t *testing.T) {
+	doc := `{"format":"slate/1","assessment":{"name":"x","catalog":{"id":"iec62443-3-3","version":"` + questionnaires.Builtin().Version + `"}},
+	"zones":[{"id":"a","name":"A","kind":"Industrial DMZ","sl_t":[1,1,1,1,1,1,1]},
+	         {"id":"b","name":"B","kind":"Packaging line","sl_t":[1,1,1,1,1,1,1]},
+	         {"id":"c","name":"C","sl_t":[1,1,1,1,1,1,1]}],
+	"conduits":[{"id":"ab","name":"AB","kind":"Data diode","from":"a","to":"b","sl_t":[1,1,1,1,1,1,1]},
+	            {"id":"bc","name":"BC","kind":"Serial link","from":"b","to":"c","sl_t":[1,1,1,1,1,1,1]}],
+	"answers":[]}`
+	a, _, err := model.DecodeDocument([]byte(doc), resolve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{string(a.Zones[0].Kind), string(a.Zones[1].Kind) + "/" + a.Zones[1].Label, string(a.Zones[2].Kind),
+		string(a.Conduits[0].Kind), string(a.Conduits[1].Kind) + "/" + a.Conduits[1].Label}
+	want := []string{"dmz", "other/Packaging line", "other", "data-diode", "other/Serial link"}
+	if !slices.Equal(got, want) {
+		t.Errorf("kinds %q, want %q", got, want)
+	}
+	if a.Zones[1].Tier != model.TierControl {
+		t.Errorf("an other zone without a row is drawn on the control row, got %v", a.Zones[1].Tier)
+	}
 }

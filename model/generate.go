@@ -27,7 +27,7 @@ type PlantSpec struct {
 	Status Status
 }
 
-var zoneTypes = []string{"enterprise", "dmz", "supervisory", "control", "safety"}
+var zoneTypes = []ZoneKind{ZoneEnterprise, ZoneDMZ, ZoneSupervisory, ZoneControl, ZoneSafety}
 
 // GeneratePlant builds a deterministic synthetic assessment: zones with a
 // typical SL-T, conduits between neighbouring zones (then random pairs), and
@@ -46,7 +46,7 @@ func GeneratePlant(c *Catalog, spec PlantSpec) *Assessment {
 		slt := Uniform(Level(1 + rng.IntN(3)))
 		a.Zones = append(a.Zones, Zone{
 			Key: fmt.Sprintf("z%d", i+1), Name: fmt.Sprintf("Zone %d (%s)", i+1, typ),
-			Type: typ, SLT: slt,
+			Kind: typ, SLT: slt,
 			Assets: []Asset{{Name: fmt.Sprintf("PLC-%d", i+1), Type: "PLC", Vendor: "Generic"}},
 		})
 	}
@@ -60,7 +60,7 @@ func GeneratePlant(c *Catalog, spec PlantSpec) *Assessment {
 			to = (from + 1 + rng.IntN(spec.Zones-1)) % spec.Zones
 		}
 		a.Conduits = append(a.Conduits, Conduit{
-			Key: fmt.Sprintf("c%d", i+1), Name: fmt.Sprintf("Conduit %d", i+1), Type: "firewall",
+			Key: fmt.Sprintf("c%d", i+1), Name: fmt.Sprintf("Conduit %d", i+1), Kind: ConduitFirewall,
 			From: a.Zones[from].Key, To: a.Zones[to].Key, Protocols: "Modbus/TCP",
 			SLT: Uniform(Level(1 + rng.IntN(3))),
 		})

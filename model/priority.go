@@ -60,9 +60,8 @@ func (f zoneFacts) zoneIs(key string, kinds ...ZoneKind) bool {
 	if !ok {
 		return false
 	}
-	k, _ := ZoneKindOf(z.Type)
 	for _, want := range kinds {
-		if k == want {
+		if z.Kind == want {
 			return true
 		}
 	}

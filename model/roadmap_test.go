@@ -32,10 +32,10 @@ var planNow = time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
 func planAssessment() *Assessment {
 	return &Assessment{
 		Zones: []Zone{
-			{Key: "office", Name: "Office", Type: "enterprise", SLT: Uniform(1)},
-			{Key: "dmz", Name: "DMZ", Type: "dmz", SLT: Uniform(2)},
-			{Key: "control", Name: "Control", Type: "control", SLT: Uniform(2)},
-			{Key: "sis", Name: "SIS", Type: "safety", SLT: Uniform(3)},
+			{Key: "office", Name: "Office", Kind: ZoneEnterprise, SLT: Uniform(1)},
+			{Key: "dmz", Name: "DMZ", Kind: ZoneDMZ, SLT: Uniform(2)},
+			{Key: "control", Name: "Control", Kind: ZoneControl, SLT: Uniform(2)},
+			{Key: "sis", Name: "SIS", Kind: ZoneSafety, SLT: Uniform(3)},
 		},
 		Conduits: []Conduit{{Key: "office-dmz", Name: "Office - DMZ", From: "office", To: "dmz", SLT: Uniform(2)}},
 		Answers: map[string]Answers{

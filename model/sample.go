@@ -119,6 +119,22 @@ var sampleInterview = []sampleAnswer{
 	{"control-safety", "SR 5.2 RE 1", Yes, "", "", okafor, false},
 }
 
+// sampleRationales are the demo's recorded SL-T rationales, by target.
+var sampleRationales = map[string]SLTRationale{
+	"control": NewSLTRationale(SLTInput{Threat: ThreatSimple,
+		Consequences: Consequences{CategorySafety: ConsequenceMajor, CategoryEnvironment: ConsequenceModerate,
+			CategoryProduction: ConsequenceMajor, CategoryFinancial: ConsequenceMajor}},
+		Uniform(2), "The SIS, not the control system, prevents the worst outcomes; an attacker must pass the DMZ and the supervisory zone first."),
+	"safety": NewSLTRationale(SLTInput{Threat: ThreatSophisticated,
+		Consequences: Consequences{CategorySafety: ConsequenceCatastrophic, CategoryEnvironment: ConsequenceMajor,
+			CategoryProduction: ConsequenceMajor, CategoryFinancial: ConsequenceMajor}},
+		Uniform(3), "A safety system that fails on demand can release ammonia beyond the fence; attacks aimed at safety systems of process plants are on record."),
+	"control-safety": NewSLTRationale(SLTInput{Threat: ThreatSophisticated,
+		Consequences: Consequences{CategorySafety: ConsequenceCatastrophic, CategoryEnvironment: ConsequenceMajor,
+			CategoryProduction: ConsequenceMajor, CategoryFinancial: ConsequenceMajor}},
+		Uniform(3), "The only path into the safety system: held to the safety zone's target."),
+}
+
 // SampleDate is the day the reproducible demo is made on (goldens, tests,
 // `slate demo --at`): the interview started two days before.
 var SampleDate = time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC)
@@ -145,51 +161,68 @@ func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
 		CatalogID: c.ID, CatalogVersion: c.Version, CatalogHash: c.Hash,
 		Answers: map[string]Answers{},
 		Zones: []Zone{
-			{Key: "enterprise", Name: "Enterprise", Type: "enterprise", SLT: Uniform(1),
+			{Key: "enterprise", Name: "Enterprise", Kind: ZoneEnterprise, SLT: Uniform(1),
 				Description: "Corporate IT: offices, ERP, e-mail. Outside the system under consideration: it is assessed only as the untrusted side of the Enterprise - DMZ conduit, with the SL-T a corporate network typically gets, so that the boundary requirements can be judged.",
 				Assets: []Asset{
-					{Name: "DC01", Type: "Domain controller", Vendor: "Microsoft", Model: "Windows Server 2022", Address: "10.1.0.10"},
-					{Name: "ERP01", Type: "ERP server", Vendor: "SAP", Address: "10.1.2.20"},
+					{Name: "DC01", Type: "Domain controller", Vendor: "Microsoft", Model: "Windows Server 2022", Address: "10.1.0.10", Criticality: CriticalityMedium},
+					{Name: "ERP01", Type: "ERP server", Vendor: "SAP", Address: "10.1.2.20", Criticality: CriticalityLow},
 				}},
-			{Key: "dmz", Name: "Industrial DMZ", Type: "dmz", SLT: Uniform(2),
+			{Key: "dmz", Name: "Industrial DMZ", Kind: ZoneDMZ, SLT: Uniform(2),
 				Description: "Brokers every exchange between IT and OT.",
 				Assets: []Asset{
 					{Name: "JUMP01", Type: "Remote access jump host", Vendor: "Microsoft", Model: "Windows Server 2019", Address: "172.16.10.5"},
 					{Name: "HIST-R", Type: "Historian replica", Vendor: "AVEVA", Model: "PI Server", Firmware: "2018 SP3", Address: "172.16.10.12"},
 					{Name: "WSUS01", Type: "Patch server", Vendor: "Microsoft", Address: "172.16.10.20"},
 				}},
-			{Key: "supervisory", Name: "Supervisory", Type: "supervisory", SLT: Uniform(2),
+			{Key: "supervisory", Name: "Supervisory", Kind: ZoneSupervisory, SLT: Uniform(2),
 				Description: "SCADA servers, operator HMIs and engineering stations in the central control room.",
 				Assets: []Asset{
-					{Name: "SCADA-A", Type: "SCADA server", Vendor: "Siemens", Model: "WinCC OA", Firmware: "3.19", Address: "192.168.20.11"},
-					{Name: "SCADA-B", Type: "SCADA server", Vendor: "Siemens", Model: "WinCC OA", Firmware: "3.19", Address: "192.168.20.12"},
-					{Name: "HMI-01..04", Type: "Operator HMI", Vendor: "Dell", Model: "OptiPlex 7090", Address: "192.168.20.31-34"},
+					{Name: "SCADA-A", Type: "SCADA server", Vendor: "Siemens", Model: "WinCC OA", Firmware: "3.19", Address: "192.168.20.11", Criticality: CriticalityHigh},
+					{Name: "SCADA-B", Type: "SCADA server", Vendor: "Siemens", Model: "WinCC OA", Firmware: "3.19", Address: "192.168.20.12", Criticality: CriticalityHigh},
+					{Name: "HMI-01..04", Type: "Operator HMI", Vendor: "Dell", Model: "OptiPlex 7090", Address: "192.168.20.31-34", Criticality: CriticalityMedium},
 					{Name: "EWS-01", Type: "Engineering workstation", Vendor: "Siemens", Model: "TIA Portal V17", Address: "192.168.20.50"},
 				}},
-			{Key: "control", Name: "Control (Unit 1)", Type: "control", SLT: Uniform(2),
+			{Key: "control", Name: "Control (Unit 1)", Kind: ZoneControl, SLT: Uniform(2),
 				Description: "Controllers, remote I/O and the unit's control network.",
 				Assets: []Asset{
-					{Name: "PLC-101", Type: "PLC", Vendor: "Siemens", Model: "S7-1516", Firmware: "2.9.4", Address: "192.168.30.101"},
-					{Name: "PLC-102", Type: "PLC", Vendor: "Siemens", Model: "S7-1516", Firmware: "2.8.3", Address: "192.168.30.102"},
+					{Name: "PLC-101", Type: "PLC", Vendor: "Siemens", Model: "S7-1516", Firmware: "2.9.4", Address: "192.168.30.101", Criticality: CriticalityHigh},
+					{Name: "PLC-102", Type: "PLC", Vendor: "Siemens", Model: "S7-1516", Firmware: "2.8.3", Address: "192.168.30.102", Criticality: CriticalityHigh},
 					{Name: "SW-U1-CORE", Type: "Managed switch", Vendor: "Hirschmann", Model: "RSP35", Firmware: "09.0.04", Address: "192.168.30.2"},
 				}},
-			{Key: "safety", Name: "Safety instrumented system", Type: "safety", SLT: Uniform(3),
+			{Key: "safety", Name: "Safety instrumented system", Kind: ZoneSafety, SLT: Uniform(3),
 				Description: "SIS logic solver and its engineering station.",
 				Assets: []Asset{
-					{Name: "SIS-LS1", Type: "Safety logic solver", Vendor: "Schneider Electric", Model: "Triconex Tricon CX", Firmware: "11.6"},
+					{Name: "SIS-LS1", Type: "Safety logic solver", Vendor: "Schneider Electric", Model: "Triconex Tricon CX", Firmware: "11.6", Criticality: CriticalityHigh},
 					{Name: "SIS-EWS", Type: "SIS engineering station", Vendor: "Schneider Electric", Model: "TriStation 1131"},
 				}},
 		},
 		Conduits: []Conduit{
-			{Key: "enterprise-dmz", Name: "Enterprise - DMZ", Type: "firewall", From: "enterprise", To: "dmz",
-				Protocols: "HTTPS, RDP to the jump host, WSUS", SLT: Uniform(2)},
-			{Key: "dmz-supervisory", Name: "DMZ - Supervisory", Type: "firewall", From: "dmz", To: "supervisory",
-				Protocols: "PI-to-PI replication, WSUS, RDP from the jump host", SLT: Uniform(2)},
-			{Key: "supervisory-control", Name: "Supervisory - Control", Type: "direct", From: "supervisory", To: "control",
+			{Key: "enterprise-dmz", Name: "Enterprise - DMZ", Kind: ConduitFirewall, From: "enterprise", To: "dmz",
+				Protocols: "HTTPS, RDP to the jump host, WSUS", SLT: Uniform(2),
+				Assets: []Asset{{Name: "FW-IT-DMZ", Type: "Firewall", Vendor: "Fortinet", Model: "FortiGate 200F",
+					Firmware: "7.2.8", Address: "10.1.0.1, 172.16.10.1", Criticality: CriticalityHigh}}},
+			{Key: "dmz-supervisory", Name: "DMZ - Supervisory", Kind: ConduitFirewall, From: "dmz", To: "supervisory",
+				Protocols: "PI-to-PI replication, WSUS, RDP from the jump host", SLT: Uniform(2),
+				Assets: []Asset{{Name: "FW-DMZ-OT", Type: "Firewall", Vendor: "Hirschmann", Model: "EAGLE40",
+					Firmware: "4.2", Address: "172.16.10.254, 192.168.20.1", Criticality: CriticalityHigh}}},
+			{Key: "supervisory-control", Name: "Supervisory - Control", Kind: ConduitDirect, From: "supervisory", To: "control",
 				Protocols: "S7comm, OPC UA, Modbus/TCP", SLT: Uniform(2)},
-			{Key: "control-safety", Name: "Control - Safety", Type: "safety gateway", From: "control", To: "safety",
-				Protocols: "Modbus/TCP (read-only)", SLT: Uniform(3)},
+			{Key: "control-safety", Name: "Control - Safety", Kind: ConduitSafetyGateway, From: "control", To: "safety",
+				Protocols: "Modbus/TCP (read-only)", SLT: Uniform(3),
+				Assets: []Asset{{Name: "SIS-GW", Type: "Safety gateway", Vendor: "Schneider Electric",
+					Model: "Tricon CX communication module", Criticality: CriticalityHigh}}},
 		},
+	}
+	// The SL-T rationale of the zones and the conduit where the assessor
+	// has worked it out with the plant; the others still lack one.
+	for key, r := range sampleRationales {
+		if z, ok := a.Zone(key); ok {
+			rat := r
+			z.Rationale = &rat
+		} else if c, ok := a.Conduit(key); ok {
+			rat := r
+			c.Rationale = &rat
+		}
 	}
 	for i, s := range sampleInterview {
 		if _, ok := c.Requirement(s.req); !ok {

@@ -250,7 +250,7 @@ func ProposeSLT(in SLTInput) SLTProposal {
 		lines = append(lines, fmt.Sprintf("%s %s: %d %s %d = SL %d%s (%s).", a.FR, FRNames[a.FR-1], common, sign, n, l, kept,
 			strings.TrimSpace(CleanLine(a.Reason))))
 	}
-	lines = append(lines, "Proposed SL-T: "+vectorWords(v)+".")
+	lines = append(lines, "Proposed SL-T: "+VectorWords(v)+".")
 	return SLTProposal{Vector: v, Reasoning: lines}
 }
 
@@ -258,9 +258,9 @@ func ProposeSLT(in SLTInput) SLTProposal {
 // reproduce.
 var errNoProposal = errors.New("the recorded proposal is not what the rule proposes for these answers")
 
-// vectorWords says a vector in a sentence: "SL 2 in every FR" or
+// VectorWords says a vector in a sentence: "SL 2 in every FR" or
 // "2,2,2,1,2,2,3 (FR1..FR7)".
-func vectorWords(v SLVector) string {
+func VectorWords(v SLVector) string {
 	if v.IsUniform() {
 		return fmt.Sprintf("SL %d in every FR", v[0])
 	}

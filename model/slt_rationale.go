@@ -80,49 +80,59 @@ func (r SLTRationale) Reasoning() []string {
 	return ProposeSLT(r.Input).Reasoning
 }
 
-// The canonical JSON form: fixed key order, adjustments by FR, levels as
-// numbers FR1..FR7, consequences by category name.
-type sltRationaleJSON struct {
-	Method       string            `json:"method"`
-	Threat       string            `json:"threat"`
-	Consequences sltConsequenceDoc `json:"consequences"`
-	Adjustments  []sltAdjustDoc    `json:"adjustments,omitempty"`
-	Proposed     []int             `json:"proposed"`
-	Final        []int             `json:"final"`
-	Text         string            `json:"text"`
+// DocSLTRationale is a rationale in JSON: the form the history stores
+// (CanonicalJSON) and the exchange document carries (`sl_t_rationale`).
+// Fixed key order, adjustments by FR, levels as numbers FR1..FR7,
+// consequences by category name.
+type DocSLTRationale struct {
+	Method       string          `json:"method"`
+	Threat       string          `json:"threat"`
+	Consequences DocConsequences `json:"consequences"`
+	Adjustments  []DocAdjustment `json:"adjustments,omitempty"`
+	Proposed     []int           `json:"proposed"`
+	Final        []int           `json:"final"`
+	Text         string          `json:"text"`
 }
 
-type sltConsequenceDoc struct {
+// DocConsequences is the worst credible consequence per category, each one
+// of none, minor, moderate, major, catastrophic.
+type DocConsequences struct {
 	Safety      string `json:"safety"`
 	Environment string `json:"environment"`
 	Production  string `json:"production"`
 	Financial   string `json:"financial"`
 }
 
-type sltAdjustDoc struct {
+// DocAdjustment is one FR adjustment: fr 1..7, delta -4..4 (not 0), reason.
+type DocAdjustment struct {
 	FR     int    `json:"fr"`
 	Delta  int    `json:"delta"`
 	Reason string `json:"reason"`
+}
+
+// Doc is the rationale in its JSON shape.
+func (r SLTRationale) Doc() DocSLTRationale {
+	cs := r.Input.Consequences
+	doc := DocSLTRationale{Method: r.Method, Threat: r.Input.Threat.Key(),
+		Consequences: DocConsequences{cs[CategorySafety].Key(), cs[CategoryEnvironment].Key(),
+			cs[CategoryProduction].Key(), cs[CategoryFinancial].Key()},
+		Proposed: levelList(r.Proposed), Final: levelList(r.Final), Text: r.Text}
+	adj := slices.Clone(r.Input.Adjustments)
+	slices.SortStableFunc(adj, func(a, b FRAdjustment) int { return int(a.FR) - int(b.FR) })
+	for _, a := range adj {
+		doc.Adjustments = append(doc.Adjustments, DocAdjustment{int(a.FR), a.Delta, a.Reason})
+	}
+	return doc
 }
 
 // CanonicalJSON is the rationale in the one form the history stores: the
 // same rationale always gives the same bytes (one line, no trailing
 // newline, adjustments in FR order).
 func (r SLTRationale) CanonicalJSON() []byte {
-	cs := r.Input.Consequences
-	doc := sltRationaleJSON{Method: r.Method, Threat: r.Input.Threat.Key(),
-		Consequences: sltConsequenceDoc{cs[CategorySafety].Key(), cs[CategoryEnvironment].Key(),
-			cs[CategoryProduction].Key(), cs[CategoryFinancial].Key()},
-		Proposed: levelList(r.Proposed), Final: levelList(r.Final), Text: r.Text}
-	adj := slices.Clone(r.Input.Adjustments)
-	slices.SortStableFunc(adj, func(a, b FRAdjustment) int { return int(a.FR) - int(b.FR) })
-	for _, a := range adj {
-		doc.Adjustments = append(doc.Adjustments, sltAdjustDoc{int(a.FR), a.Delta, a.Reason})
-	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
+	if err := enc.Encode(r.Doc()); err != nil {
 		panic(err) // strings and ints only: cannot fail
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
@@ -139,7 +149,7 @@ func levelList(v SLVector) []int {
 // ParseSLTRationale reads CanonicalJSON (or any JSON of that shape with no
 // unknown keys) and validates it.
 func ParseSLTRationale(data []byte) (SLTRationale, error) {
-	var doc sltRationaleJSON
+	var doc DocSLTRationale
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
@@ -148,6 +158,11 @@ func ParseSLTRationale(data []byte) (SLTRationale, error) {
 	if dec.More() {
 		return SLTRationale{}, fmt.Errorf("SL-T rationale: data after the JSON object")
 	}
+	return doc.Rationale()
+}
+
+// Rationale reads the JSON shape back and validates it.
+func (doc DocSLTRationale) Rationale() (SLTRationale, error) {
 	r := SLTRationale{Method: doc.Method, Text: doc.Text}
 	var err error
 	if r.Input.Threat, err = ParseThreatProfile(doc.Threat); err != nil {

@@ -7,9 +7,21 @@ type Zone struct {
 	Key         string // stable id, unique across zones and conduits
 	Name        string
 	Description string
-	Type        string // enterprise, dmz, supervisory, control, safety, ...
-	SLT         SLVector
-	Assets      []Asset
+	Kind        ZoneKind // from the closed list (docs/zone-model.md)
+	// Label is the assessor's own word for a zone of kind other (e.g. the
+	// free text an older file or document had); empty for the other kinds.
+	Label string
+	// Tier is the diagram row the assessor chose for a zone of kind other;
+	// the other kinds have their own row and ignore it. Note that the zero
+	// value is the top row: give other zones a tier (TierControl by
+	// default).
+	Tier Tier
+	SLT  SLVector
+	// Rationale is why the zone has its SL-T (nil: none recorded). It holds
+	// the vector the assessor set with it; an SL-T changed afterwards is no
+	// longer justified by it (RationaleCurrent).
+	Rationale *SLTRationale
+	Assets    []Asset
 }
 
 // Conduit is a controlled communication path between two zones.
@@ -17,23 +29,66 @@ type Conduit struct {
 	Key         string
 	Name        string
 	Description string
-	Type        string // firewall, data diode, VPN, direct, ...
-	From, To    string // zone keys
+	Kind        ConduitKind // from the closed list (docs/zone-model.md)
+	Label       string      // the assessor's word for a conduit of kind other
+	From, To    string      // zone keys
 	Protocols   string
 	SLT         SLVector
+	Rationale   *SLTRationale // why the conduit has its SL-T (nil: none recorded)
+	// Assets are the devices the conduit consists of: the firewall, the
+	// data diode, the VPN gateway.
+	Assets []Asset
 }
 
-// Asset is one component inside a zone.
+// Asset is one component of a zone or a conduit.
 type Asset struct {
-	ID       int64 // assigned by the store; 0 for a new asset
-	Name     string
-	Type     string
-	Vendor   string
-	Model    string
-	Firmware string
-	Address  string
-	Notes    string
+	ID          int64 // assigned by the store; 0 for a new asset
+	Name        string
+	Type        string
+	Vendor      string
+	Model       string
+	Firmware    string
+	Address     string
+	Notes       string
+	Criticality Criticality // how much the process depends on it ("" = not rated)
 }
+
+// AssetPut is one asset to save in a zone or conduit (an inventory
+// import): added when its ID is 0, else the existing asset with that ID
+// updated.
+type AssetPut struct {
+	Target string // zone or conduit key
+	Asset  Asset
+}
+
+// KindText is the zone's kind as shown: the assessor's label for other,
+// else the kind's label.
+func (z *Zone) KindText() string { return kindText(z.Kind.Label(), z.Kind == ZoneOther, z.Label) }
+
+// KindText is the conduit's kind as shown: the assessor's label for other,
+// else the kind's label.
+func (c *Conduit) KindText() string {
+	return kindText(c.Kind.Label(), c.Kind == ConduitOther || c.Kind == "", c.Label)
+}
+
+func kindText(label string, other bool, own string) string {
+	if other && own != "" {
+		return own
+	}
+	return label
+}
+
+// DiagramTier is the zone's row in the diagram: its kind's, or for kind
+// other the row the assessor chose.
+func (z *Zone) DiagramTier() Tier { return ZoneTier(z.Kind, z.Tier) }
+
+// RationaleCurrent reports whether the zone's SL-T is the one its recorded
+// rationale set: a rationale exists and the SL-T was not changed since.
+func (z *Zone) RationaleCurrent() bool { return z.Rationale != nil && z.Rationale.Final == z.SLT }
+
+// RationaleCurrent reports whether the conduit's SL-T is the one its
+// recorded rationale set.
+func (c *Conduit) RationaleCurrent() bool { return c.Rationale != nil && c.Rationale.Final == c.SLT }
 
 // Target is what the scoring needs to know about a zone or a conduit.
 type Target struct {
@@ -133,6 +188,30 @@ func (a *Assessment) Conduit(key string) (*Conduit, bool) {
 	return nil, false
 }
 
+// Assets returns the assets of a zone or conduit (nil when it has none or
+// does not exist).
+func (a *Assessment) Assets(key string) []Asset {
+	if z, ok := a.Zone(key); ok {
+		return z.Assets
+	}
+	if c, ok := a.Conduit(key); ok {
+		return c.Assets
+	}
+	return nil
+}
+
+// AssetList returns a pointer to the asset list of a zone or conduit, for
+// code that changes it in place (nil when the target does not exist).
+func (a *Assessment) AssetList(key string) *[]Asset {
+	if z, ok := a.Zone(key); ok {
+		return &z.Assets
+	}
+	if c, ok := a.Conduit(key); ok {
+		return &c.Assets
+	}
+	return nil
+}
+
 // Target returns the zone or conduit with the given key as a scoring target.
 func (a *Assessment) Target(key string) (Target, bool) {
 	if z, ok := a.Zone(key); ok {
@@ -172,7 +251,11 @@ func (a *Assessment) Snapshot() *Assessment {
 		z.Assets = append([]Asset(nil), z.Assets...)
 		c.Zones[i] = z
 	}
-	c.Conduits = append([]Conduit(nil), a.Conduits...)
+	c.Conduits = make([]Conduit, len(a.Conduits))
+	for i, cd := range a.Conduits {
+		cd.Assets = append([]Asset(nil), cd.Assets...)
+		c.Conduits[i] = cd
+	}
 	c.Answers = make(map[string]Answers, len(a.Answers))
 	for k, as := range a.Answers {
 		c.Answers[k] = as

@@ -82,6 +82,30 @@ func (t Tier) String() string {
 	return fmt.Sprintf("row %d", int(t))
 }
 
+var tierKeys = [...]string{"enterprise", "dmz", "supervisory", "control", "field"}
+
+// Tiers lists the rows, top first.
+var Tiers = []Tier{TierEnterprise, TierDMZ, TierSupervisory, TierControl, TierField}
+
+// Key is the row's spelling in the exchange document: enterprise, dmz,
+// supervisory, control or field.
+func (t Tier) Key() string {
+	if !t.Valid() {
+		return fmt.Sprintf("tier(%d)", int(t))
+	}
+	return tierKeys[t]
+}
+
+// ParseTier reads a Key.
+func ParseTier(s string) (Tier, error) {
+	for i, k := range tierKeys {
+		if k == s {
+			return Tier(i), nil
+		}
+	}
+	return 0, fmt.Errorf("row %q: use one of %s", s, strings.Join(tierKeys[:], ", "))
+}
+
 // Tier is the kind's row in the diagram; ok is false for ZoneOther, whose
 // row the assessor chooses.
 func (k ZoneKind) Tier() (t Tier, ok bool) {

@@ -124,10 +124,16 @@ func TestZoneKindTiers(t *testing.T) {
 
 func TestNewZoneModelDemo(t *testing.T) {
 	a := model.SamplePlant(questionnaires.Builtin())
-	a.Zones = append(a.Zones, model.Zone{Key: "lab", Name: "Lab", Type: "Laboratory"},
-		model.Zone{Key: "util", Name: "Utilities", Type: "Utilities"})
-	m := model.NewZoneModel(a, model.ZoneFacts{Tiers: map[string]model.Tier{"lab": model.TierEnterprise},
-		Rationale: map[string]bool{"dmz": true}})
+	a.Zones = append(a.Zones, model.Zone{Key: "lab", Name: "Lab", Kind: model.ZoneOther, Label: "Laboratory", Tier: model.TierEnterprise},
+		model.Zone{Key: "util", Name: "Utilities", Kind: model.ZoneOther, Label: "Utilities", Tier: model.TierControl})
+	dmzZone, _ := a.Zone("dmz")
+	r := model.NewSLTRationale(model.SLTInput{Threat: model.ThreatSimple}, dmzZone.SLT, "")
+	dmzZone.Rationale = &r
+	// A rationale whose SL-T was changed since no longer counts.
+	ctlZone, _ := a.Zone("control")
+	old := model.NewSLTRationale(model.SLTInput{Threat: model.ThreatCasual}, model.Uniform(1), "")
+	ctlZone.Rationale = &old
+	m := model.NewZoneModel(a)
 	kinds := map[string]model.ZoneKind{}
 	for _, z := range m.Zones {
 		kinds[z.Key] = z.Kind

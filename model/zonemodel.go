@@ -19,8 +19,9 @@ type ModelZone struct {
 	Label string
 	Tier  Tier // the diagram row: the kind's, or the assessor's for other
 	SLT   SLVector
-	// Rationale: the zone's SL-T was set with a recorded rationale
-	// (SLTRationale); slt-without-rationale reports the zones without.
+	// Rationale: the zone's SL-T is the one a recorded rationale set
+	// (Zone.RationaleCurrent); slt-without-rationale reports the zones
+	// without.
 	Rationale bool
 }
 
@@ -51,35 +52,27 @@ func (c *ModelConduit) KindText() string {
 	return c.Kind.Label()
 }
 
-// ZoneFacts are what NewZoneModel needs beyond an Assessment. Until zones
-// and conduits store a kind of the closed list, the kind comes from their
-// free-text Type through ZoneKindOf and ConduitKindOf.
-type ZoneFacts struct {
-	// Tiers holds the diagram row the assessor chose for each zone of kind
-	// other, by zone key; a missing entry draws it on the control row.
-	Tiers map[string]Tier
-	// Rationale holds the keys of the targets whose SL-T has a recorded
-	// rationale.
-	Rationale map[string]bool
-}
-
-// NewZoneModel builds the zone model of an assessment.
-func NewZoneModel(a *Assessment, f ZoneFacts) ZoneModel {
+// NewZoneModel builds the zone model of an assessment from the stored
+// kinds (the free-text mapping ZoneKindOf is only for migrating older files
+// and importing older documents).
+func NewZoneModel(a *Assessment) ZoneModel {
 	m := ZoneModel{Zones: make([]ModelZone, len(a.Zones)), Conduits: make([]ModelConduit, len(a.Conduits))}
 	for i := range a.Zones {
 		z := &a.Zones[i]
-		kind, label := ZoneKindOf(z.Type)
-		chosen, ok := f.Tiers[z.Key]
-		if !ok {
-			chosen = -1
+		kind := z.Kind
+		if !kind.Valid() {
+			kind = ZoneOther
 		}
-		m.Zones[i] = ModelZone{Key: z.Key, Name: z.Name, Kind: kind, Label: label,
-			Tier: ZoneTier(kind, chosen), SLT: z.SLT, Rationale: f.Rationale[z.Key]}
+		m.Zones[i] = ModelZone{Key: z.Key, Name: z.Name, Kind: kind, Label: z.Label,
+			Tier: ZoneTier(kind, z.Tier), SLT: z.SLT, Rationale: z.RationaleCurrent()}
 	}
 	for i := range a.Conduits {
 		c := &a.Conduits[i]
-		kind, label := ConduitKindOf(c.Type)
-		m.Conduits[i] = ModelConduit{Key: c.Key, Name: c.Name, Kind: kind, Label: label,
+		kind := c.Kind
+		if !kind.Valid() {
+			kind = ConduitOther
+		}
+		m.Conduits[i] = ModelConduit{Key: c.Key, Name: c.Name, Kind: kind, Label: c.Label,
 			From: c.From, To: c.To, SLT: c.SLT}
 	}
 	return m

@@ -73,6 +73,11 @@ type htmlDoc struct {
 	Zones    []*htmlTarget
 	Conduits []*htmlTarget
 
+	Diagram     template.HTML // the zone and conduit diagram, inline SVG (ZoneDiagramSVG)
+	Unplaced    []string      // conduits the diagram cannot draw
+	Checks      []htmlCheck
+	ChecksCount string
+
 	Windows        []htmlWindow
 	Projects       []htmlProject
 	Findings       []htmlFinding
@@ -122,6 +127,19 @@ type htmlPhaseCount struct {
 	InWindow          int
 }
 
+// htmlCheck is one finding of the model checks.
+type htmlCheck struct {
+	Severity, Class, Rule string
+	Targets               []htmlRef
+	Requirement           string
+	Message, Advice       string
+}
+
+// htmlRef is a zone or conduit named with its link.
+type htmlRef struct {
+	Name, Anchor string
+}
+
 type htmlTarget struct {
 	Anchor, Kind, Name, Type, Description string
 	SLT                                   string
@@ -135,6 +153,8 @@ type htmlTarget struct {
 	Chart                                 htmlChart
 	Scores                                []htmlFRScore
 	Assets                                []htmlAsset
+	Rationale                             []string // RationaleLines
+	HasRationale                          bool
 	Unmet                                 []htmlUnmetFR
 	UnmetCount, UnmetOpen                 int
 	Justified                             []htmlAnswer
@@ -148,7 +168,7 @@ type htmlFRScore struct {
 }
 
 type htmlAsset struct {
-	Name, Type, Vendor, Model, Firmware, Address, Notes string
+	Name, Type, Vendor, Model, Firmware, Address, Notes, Criticality string
 }
 
 type htmlUnmetFR struct {
@@ -316,6 +336,7 @@ func htmlBuild(in *Input) *htmlDoc {
 		}
 	}
 
+	htmlBuildModel(d, in, matrix, anchors)
 	d.HeatHead, d.Heatmap = htmlHeatmap(matrix, d.Targets, cat)
 	d.HeatDoneX = hmNameW + model.NumFR*hmCellW + hmDoneW/2
 	d.Legend = htmlLegendItems
@@ -341,25 +362,37 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 	}
 	sum := row.Summary()
 	t.LargestGap, t.GapStrong = htmlTargetGap(sum)
+	var assets []model.Asset
+	var rationale *model.SLTRationale
 	if z, ok := zones[tg.Key]; ok && t.IsZone {
-		t.Type = htmlLine(z.Type)
+		t.Type = htmlLine(z.KindText())
 		t.Description = model.CleanText(z.Description)
-		for _, as := range z.Assets {
-			t.Assets = append(t.Assets, htmlAsset{
-				Name: htmlLine(as.Name), Type: htmlLine(as.Type), Vendor: htmlLine(as.Vendor),
-				Model: htmlLine(as.Model), Firmware: htmlLine(as.Firmware), Address: htmlLine(as.Address),
-				Notes: model.CleanText(as.Notes),
-			})
-		}
+		assets, rationale = z.Assets, z.Rationale
 	}
 	if c, ok := conduits[tg.Key]; ok && !t.IsZone {
 		t.Kind = "Conduit"
-		t.Type = htmlLine(c.Type)
+		t.Type = htmlLine(c.KindText())
 		t.Description = model.CleanText(c.Description)
 		t.Protocols = htmlLine(c.Protocols)
 		t.From, t.FromAnchor = htmlZoneRef(c.From, zones, anchors)
 		t.To, t.ToAnchor = htmlZoneRef(c.To, zones, anchors)
+		assets, rationale = c.Assets, c.Rationale
 	}
+	for _, as := range assets {
+		crit := ""
+		if as.Criticality != model.CriticalityNone {
+			crit = string(as.Criticality)
+		}
+		t.Assets = append(t.Assets, htmlAsset{
+			Name: htmlLine(as.Name), Type: htmlLine(as.Type), Vendor: htmlLine(as.Vendor),
+			Model: htmlLine(as.Model), Firmware: htmlLine(as.Firmware), Address: htmlLine(as.Address),
+			Notes: model.CleanText(as.Notes), Criticality: crit,
+		})
+	}
+	for _, l := range RationaleLines(rationale, tg.SLT) {
+		t.Rationale = append(t.Rationale, htmlLine(l))
+	}
+	t.HasRationale = rationale != nil
 	t.Answered, t.Applicable = sum.Answered, sum.Applicable
 	t.Complete = model.Percent(t.Answered, t.Applicable)
 	for _, fr := range model.FRs {
@@ -396,6 +429,28 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 	}
 	t.Chart = htmlBarChart(t.Name, row.Score)
 	return t
+}
+
+// htmlBuildModel draws the zone and conduit diagram and lists the model
+// checks' findings with links to their targets.
+func htmlBuildModel(d *htmlDoc, in *Input, matrix model.Matrix, anchors map[string]string) {
+	zm := model.NewZoneModel(in.A)
+	diagram := model.BuildDiagram(&zm, &matrix, in.Findings)
+	// ZoneDiagramSVG escapes every text itself (zdText) and writes only
+	// svg, g, rect, path, text and title elements.
+	d.Diagram = template.HTML(ZoneDiagramSVG(&diagram))
+	for _, u := range diagram.Unplaced {
+		d.Unplaced = append(d.Unplaced, htmlLine(u.Name))
+	}
+	d.ChecksCount = ChecksCount(in.Findings)
+	for _, f := range in.Findings {
+		c := htmlCheck{Severity: SeverityWord(f.Severity), Class: "sev-" + string(f.Severity), Rule: htmlLine(f.Rule),
+			Requirement: htmlLine(f.Requirement), Message: htmlLine(f.Message), Advice: htmlLine(f.Advice)}
+		for _, k := range f.Targets {
+			c.Targets = append(c.Targets, htmlRef{Name: htmlName(in.A.TargetName(k), k), Anchor: anchors[k]})
+		}
+		d.Checks = append(d.Checks, c)
+	}
 }
 
 func htmlZoneRef(key string, zones map[string]*model.Zone, anchors map[string]string) (name, anchor string) {

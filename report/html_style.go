@@ -104,6 +104,14 @@ td.ok{background:var(--ok)}td.g1{background:var(--g1)}td.g2{background:var(--g2)
 .st-na,.st-comp{border-color:#5b7fa6;color:#2f5377}
 .st-open{color:var(--muted);border-style:dashed}
 .flag{font-size:11px;font-weight:700;color:#9b2a1f;white-space:nowrap}
+.sev-error{border-color:#c0392b;color:#9b2a1f}
+.sev-warning{border-color:#c98a00;color:#7d5600}
+.sev-info{color:var(--muted)}
+.zdfig{overflow-x:auto;margin:10px 0}
+.zd text.muted{fill:var(--muted)}
+table.checks td{vertical-align:top}
+ul.rationale{margin:4px 0 10px;padding-left:18px;font-size:12.5px}
+ul.rationale.none{color:var(--muted);list-style:none;padding-left:0}
 .lbl{font-size:11px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .init{border:1px solid var(--line);border-radius:4px;padding:10px 14px;margin:10px 0}
 .init header{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin-bottom:6px}

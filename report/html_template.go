@@ -17,6 +17,7 @@ const htmlPage = `<!DOCTYPE html>
 <main>
 {{template "cover" .}}
 {{template "summary" .}}
+{{template "model" .}}
 {{template "matrix" .}}
 {{template "targets" .}}
 {{template "roadmap" .}}
@@ -48,6 +49,7 @@ const htmlPage = `<!DOCTYPE html>
 <h4>Contents</h4>
 <ol>
 <li><a href="#summary">Executive summary</a></li>
+<li><a href="#model">Zone and conduit model</a></li>
 <li><a href="#matrix">Gap matrix</a></li>
 {{if .Zones}}<li><a href="#zones">Zones</a> ({{len .Zones}})</li>{{end}}
 {{if .Conduits}}<li><a href="#conduits">Conduits</a> ({{len .Conduits}})</li>{{end}}
@@ -95,6 +97,21 @@ const htmlPage = `<!DOCTYPE html>
 </tbody>
 </table>
 {{end}}
+</section>
+{{end}}
+
+{{define "model"}}<section class="major" id="model">
+<h2>Zone and conduit model</h2>
+<p>The system under consideration as zones (boxes) and the conduits between them (lines), from the enterprise and external networks at the top to the safety and field level at the bottom. Each zone shows its kind, its SL-T and its worst gap (<strong>gap −N</strong>: N levels short in its worst FR; <strong>ok</strong>: at target; <strong>?</strong>: not assessed yet); each conduit its number, kind and SL-T. Findings of the model checks are marked on the zones and conduits they name and listed below.</p>
+{{if .Diagram}}<figure class="zdfig">{{.Diagram}}</figure>{{else}}<p class="empty">No zones are defined yet.</p>{{end}}
+{{with .Unplaced}}<p class="small muted">Not drawn (they name a zone that does not exist): {{range $i, $u := .}}{{if $i}}, {{end}}{{$u}}{{end}}.</p>{{end}}
+<h3>Model checks <span class="muted small">({{.ChecksCount}})</span></h3>
+{{if .Checks}}<table class="checks">
+<thead><tr><th>Severity</th><th>Rule</th><th>Where</th><th>Finding and advice</th></tr></thead>
+<tbody>
+{{range .Checks}}<tr><td><span class="badge {{.Class}}">{{.Severity}}</span></td><td class="mono small">{{.Rule}}</td><td>{{range $i, $t := .Targets}}{{if $i}}, {{end}}{{if $t.Anchor}}<a href="#{{$t.Anchor}}">{{$t.Name}}</a>{{else}}{{$t.Name}}{{end}}{{end}}{{with .Requirement}} <span class="rid">{{.}}</span>{{end}}</td><td>{{.Message}}<div class="muted small">{{.Advice}}</div></td></tr>
+{{end}}</tbody>
+</table>{{else}}<p class="empty">The zone and conduit model passes every check.</p>{{end}}
 </section>
 {{end}}
 
@@ -168,14 +185,18 @@ const htmlPage = `<!DOCTYPE html>
 </table>
 </div>
 </div>
-{{if .IsZone}}<h4>Assets</h4>
+<h4>SL-T rationale</h4>
+<ul class="{{if .HasRationale}}rationale{{else}}rationale none{{end}}">
+{{range .Rationale}}<li>{{.}}</li>
+{{end}}</ul>
+<h4>Assets</h4>
 {{if .Assets}}<table>
-<thead><tr><th>Name</th><th>Type</th><th>Vendor</th><th>Model</th><th>Firmware</th><th>Address</th><th>Notes</th></tr></thead>
+<thead><tr><th>Name</th><th>Type</th><th>Vendor</th><th>Model</th><th>Firmware</th><th>Address</th><th>Criticality</th><th>Notes</th></tr></thead>
 <tbody>
-{{range .Assets}}<tr><td class="rid">{{.Name}}</td><td>{{.Type}}</td><td>{{.Vendor}}</td><td>{{.Model}}</td><td>{{.Firmware}}</td><td class="mono">{{.Address}}</td><td class="pre">{{.Notes}}</td></tr>
+{{range .Assets}}<tr><td class="rid">{{.Name}}</td><td>{{.Type}}</td><td>{{.Vendor}}</td><td>{{.Model}}</td><td>{{.Firmware}}</td><td class="mono">{{.Address}}</td><td>{{.Criticality}}</td><td class="pre">{{.Notes}}</td></tr>
 {{end}}</tbody>
 </table>{{else}}<p class="empty">No assets recorded.</p>{{end}}
-{{end}}<h4>Unmet in-scope requirements{{if .UnmetCount}} ({{.UnmetCount}}{{if .UnmetOpen}}, of which {{.UnmetOpen}} not answered yet{{end}}){{end}}</h4>
+<h4>Unmet in-scope requirements{{if .UnmetCount}} ({{.UnmetCount}}{{if .UnmetOpen}}, of which {{.UnmetOpen}} not answered yet{{end}}){{end}}</h4>
 {{if .Unmet}}<table class="answers">
 {{template "answercols"}}
 <thead><tr><th>Requirement</th><th class="num">SL</th><th>Status</th><th>Interview notes</th><th>Interviewee / assessor</th><th>Answered (UTC)</th></tr></thead>

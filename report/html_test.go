@@ -194,7 +194,9 @@ func htmlHostileInput() *Input {
 		z := &a.Zones[i]
 		z.Name = e(i) + " zone"
 		z.Description = e(i+1) + "\n" + e(i+2)
-		z.Type = e(i + 3)
+		z.Kind, z.Label = model.ZoneOther, e(i+3)
+		z.Rationale = &model.SLTRationale{Method: model.SLTMethod, Text: e(i + 4),
+			Input: model.SLTInput{Threat: model.ThreatSimple, Adjustments: []model.FRAdjustment{{FR: 4, Delta: -1, Reason: e(i + 5)}}}}
 		for j := range z.Assets {
 			as := &z.Assets[j]
 			k := i + j
@@ -204,7 +206,8 @@ func htmlHostileInput() *Input {
 	}
 	for i := range a.Conduits {
 		c := &a.Conduits[i]
-		c.Name, c.Description, c.Type, c.Protocols = e(i+5)+" conduit", e(i+6), e(i+7), e(i+8)
+		c.Name, c.Description, c.Kind, c.Label, c.Protocols = e(i+5)+" conduit", e(i+6), model.ConduitOther, e(i+7), e(i+8)
+		c.Assets = append(c.Assets, model.Asset{Name: e(i + 9), Vendor: e(i + 10), Notes: e(i + 11)})
 	}
 	keys := make([]string, 0, len(a.Answers))
 	for k := range a.Answers {
@@ -255,7 +258,7 @@ var htmlAllowed = map[string]bool{
 	"figure": true, "figcaption": true, "b": true, "colgroup": true, "col": true,
 }
 
-var htmlAllowedSVG = map[string]bool{"svg": true, "title": true, "text": true, "g": true, "rect": true, "line": true, "a": true}
+var htmlAllowedSVG = map[string]bool{"svg": true, "title": true, "text": true, "g": true, "rect": true, "line": true, "path": true, "a": true}
 
 func TestHTMLHostile(t *testing.T) {
 	out := htmlRender(t, htmlHostileInput())

@@ -58,6 +58,7 @@ func WriteMarkdown(w io.Writer, in *Input) error {
 	}
 	b.WriteString("\n")
 	mdSummary(&b, in)
+	mdChecks(&b, in)
 	mdMatrix(&b, in)
 	for i := range in.Matrix.Rows {
 		mdTarget(&b, in, &in.Matrix.Rows[i])
@@ -135,19 +136,17 @@ func mdMatrix(b *strings.Builder, in *Input) {
 func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 	t := row.Target
 	fmt.Fprintf(b, "## %s: %s\n\n", strings.ToUpper(t.Kind.String()[:1])+t.Kind.String()[1:], md(t.Name))
+	var assets []model.Asset
+	var rationale *model.SLTRationale
 	if z, ok := in.A.Zone(t.Key); ok {
-		if z.Type != "" {
-			fmt.Fprintf(b, "Kind: %s. ", md(z.Type))
-		}
+		fmt.Fprintf(b, "Kind: %s. ", md(z.KindText()))
 		if z.Description != "" {
 			b.WriteString(md(z.Description))
 		}
 		b.WriteString("\n\n")
+		assets, rationale = z.Assets, z.Rationale
 	} else if c, ok := in.A.Conduit(t.Key); ok {
-		fmt.Fprintf(b, "From %s to %s", md(in.A.TargetName(c.From)), md(in.A.TargetName(c.To)))
-		if c.Type != "" {
-			fmt.Fprintf(b, " (%s)", md(c.Type))
-		}
+		fmt.Fprintf(b, "From %s to %s (%s)", md(in.A.TargetName(c.From)), md(in.A.TargetName(c.To)), md(c.KindText()))
 		if c.Protocols != "" {
 			fmt.Fprintf(b, "; protocols: %s", md(c.Protocols))
 		}
@@ -156,6 +155,7 @@ func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 			b.WriteString(" " + md(c.Description))
 		}
 		b.WriteString("\n\n")
+		assets, rationale = c.Assets, c.Rationale
 	}
 	var rows [][]string
 	for _, fr := range model.FRs {
@@ -164,13 +164,19 @@ func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 			fmt.Sprintf("%d/%d", s.Answered, s.Applicable)})
 	}
 	mdTable(b, []string{"FR", "Cell", "State", "Answered"}, rows)
-	if z, ok := in.A.Zone(t.Key); ok && len(z.Assets) > 0 {
+	fmt.Fprintf(b, "### SL-T rationale\n\n")
+	for _, l := range RationaleLines(rationale, t.SLT) {
+		fmt.Fprintf(b, "- %s\n", md(l))
+	}
+	b.WriteString("\n")
+	if len(assets) > 0 {
 		b.WriteString("### Assets\n\n")
 		var rows [][]string
-		for _, as := range z.Assets {
-			rows = append(rows, []string{mdCell(as.Name), mdCell(as.Type), mdCell(as.Vendor), mdCell(as.Model), mdCell(as.Firmware), mdCell(as.Address), mdCell(as.Notes)})
+		for _, as := range assets {
+			rows = append(rows, []string{mdCell(as.Name), mdCell(as.Type), mdCell(as.Vendor), mdCell(as.Model), mdCell(as.Firmware),
+				mdCell(as.Address), string(as.Criticality), mdCell(as.Notes)})
 		}
-		mdTable(b, []string{"Name", "Type", "Vendor", "Model", "Firmware", "Address", "Notes"}, rows)
+		mdTable(b, []string{"Name", "Type", "Vendor", "Model", "Firmware", "Address", "Criticality", "Notes"}, rows)
 	}
 	answers := in.A.Answers[t.Key]
 	var unmet [][]string
@@ -196,6 +202,25 @@ func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 		b.WriteString("### Not applicable and compensating controls\n\n")
 		mdTable(b, []string{"Requirement", "Title", "Answer", "Justification or alternative control", "Interviewee"}, justified)
 	}
+}
+
+// mdChecks lists the model checks' findings.
+func mdChecks(b *strings.Builder, in *Input) {
+	b.WriteString("## Zone and conduit model\n\n")
+	fmt.Fprintf(b, "The model checks (`slate check`) as of %s: %s. Each finding names the zones and conduits concerned, "+
+		"what is wrong and what to do; docs/zone-model.md explains every rule.\n\n", day(in.At), ChecksCount(in.Findings))
+	if len(in.Findings) == 0 {
+		return
+	}
+	var rows [][]string
+	for _, f := range in.Findings {
+		where := md(CheckTargets(in.A, f))
+		if f.Requirement != "" {
+			where += " (" + md(f.Requirement) + ")"
+		}
+		rows = append(rows, []string{SeverityWord(f.Severity), mdCode(f.Rule), where, md(f.Message), md(f.Advice)})
+	}
+	mdTable(b, []string{"Severity", "Rule", "Where", "Finding", "Advice"}, rows)
 }
 
 func mdRoadmap(b *strings.Builder, in *Input) {

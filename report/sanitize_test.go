@@ -34,7 +34,9 @@ func taintedInput(s string) *Input {
 	a.Name, a.Site, a.Scope, a.Assessor = s, s, s, s
 	for i := range a.Zones {
 		z := &a.Zones[i]
-		z.Name, z.Description, z.Type = s+z.Name, s, s
+		z.Name, z.Description, z.Kind, z.Label = s+z.Name, s, model.ZoneOther, s
+		z.Rationale = &model.SLTRationale{Method: model.SLTMethod, Text: s,
+			Input: model.SLTInput{Threat: model.ThreatSimple, Adjustments: []model.FRAdjustment{{FR: 4, Delta: -1, Reason: s}}}}
 		for j := range z.Assets {
 			as := &z.Assets[j]
 			as.Name, as.Type, as.Vendor, as.Model, as.Firmware, as.Address, as.Notes = s, s, s, s, s, s, s
@@ -42,7 +44,8 @@ func taintedInput(s string) *Input {
 	}
 	for i := range a.Conduits {
 		c := &a.Conduits[i]
-		c.Name, c.Description, c.Type, c.Protocols = s+c.Name, s, s, s
+		c.Name, c.Description, c.Kind, c.Label, c.Protocols = s+c.Name, s, model.ConduitOther, s, s
+		c.Assets = append(c.Assets, model.Asset{Name: s, Type: s, Notes: s})
 	}
 	for _, as := range a.Answers {
 		for k, ans := range as {

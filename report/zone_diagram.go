@@ -11,7 +11,8 @@ import (
 )
 
 // The zone and conduit diagram as an inline SVG for the HTML report: the
-// layout of model.Diagram in pixels. Only the elements svg, g, rect, path,
+// layout of model.Diagram in pixels. Inline in HTML5 it needs no namespace
+// declaration, so the report names no URL at all. Only the elements svg, g, rect, path,
 // text and title occur, and every piece of text passes model.CleanLine and
 // XML escaping, so a crafted zone name cannot add markup. Colour classes
 // are those of the gap matrix (ok, g1, g2, na, nt), with fill attributes
@@ -45,7 +46,7 @@ func ZoneDiagramSVG(d *model.Diagram) string {
 	var b strings.Builder
 	label := fmt.Sprintf("Zone and conduit diagram: %s and %s, top to bottom from the enterprise to the safety and field level",
 		htmlCount(len(d.Boxes), "zone"), htmlCount(len(d.Links), "conduit"))
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="zd" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="%s">`,
+	fmt.Fprintf(&b, `<svg class="zd" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="%s">`,
 		g.W, g.H, g.W, g.H, zdText(label))
 	fmt.Fprintf(&b, "\n<title>%s</title>\n", zdText(label))
 

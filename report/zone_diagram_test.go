@@ -3,6 +3,7 @@ package report_test
 import (
 	"encoding/xml"
 	"errors"
+	"html"
 	"io"
 	"regexp"
 	"strconv"
@@ -94,11 +95,9 @@ func atoi(t *testing.T, s string) int {
 
 var pathPoint = regexp.MustCompile(`[ML](-?\d+) (-?\d+)`)
 
+// diagramOf is the diagram a report of a draws.
 func diagramOf(a *model.Assessment, cat *model.Catalog) model.Diagram {
-	zm := model.NewZoneModel(a, model.ZoneFacts{})
-	m := model.BuildMatrix(cat, a, model.ScopeSLT)
-	fs := model.Check(&model.CheckInput{Model: zm, Catalog: cat, Answers: a.Answers})
-	return model.BuildDiagram(&zm, &m, fs)
+	return report.NewInput(a, cat, model.SampleDate, "plant.slate", report.Chain{}, model.ScopeSLT).Diagram()
 }
 
 // The SVG parsed back: every zone and conduit once, boxes apart, rows in
@@ -149,7 +148,7 @@ func TestZoneDiagramSVG(t *testing.T) {
 			if len(boxes) != len(a.Zones) || len(conduits) != len(a.Conduits) {
 				t.Fatalf("%d zones and %d conduits drawn, want %d and %d", len(boxes), len(conduits), len(a.Zones), len(a.Conduits))
 			}
-			zm := model.NewZoneModel(a, model.ZoneFacts{})
+			zm := model.NewZoneModel(a)
 			for _, z := range zm.Zones {
 				b, ok := boxes[z.Key]
 				if !ok {
@@ -223,5 +222,37 @@ func TestZoneDiagramSVGHostile(t *testing.T) {
 	}
 	if report.ZoneDiagramSVG(&model.Diagram{}) != "" {
 		t.Error("an empty plant draws an SVG")
+	}
+}
+
+// The HTML report shows the diagram as the first page after the executive
+// summary, with the model checks' findings under it, each linked to its
+// zones and conduits; the flawed demo's diagram marks its findings.
+func TestHTMLReportShowsTheDiagramAfterTheSummary(t *testing.T) {
+	cat := questionnaires.Builtin()
+	for name, a := range map[string]*model.Assessment{"demo": model.SamplePlant(cat), "flawed": model.FlawedSamplePlant(cat)} {
+		t.Run(name, func(t *testing.T) {
+			in := report.NewInput(a, cat, model.SampleDate, "plant.slate", report.Chain{}, model.ScopeSLT)
+			out, err := report.HTML(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := string(out)
+			summary, section, matrix := strings.Index(page, `<section class="major" id="summary">`),
+				strings.Index(page, `<section class="major" id="model">`), strings.Index(page, `<section class="major" id="matrix">`)
+			svg := strings.Index(page, `<svg class="zd"`)
+			if summary < 0 || !(summary < section && section < svg && svg < matrix) {
+				t.Fatalf("sections at summary %d, model %d, diagram %d, matrix %d", summary, section, svg, matrix)
+			}
+			sec := page[section:matrix]
+			for _, f := range in.Findings {
+				if !strings.Contains(sec, html.EscapeString(f.Message)) {
+					t.Errorf("finding %s missing from the model section: %s", f.Rule, f.Message)
+				}
+			}
+			if name == "flawed" && !strings.Contains(sec, "findings: 1 error") {
+				t.Error("the flawed demo's diagram marks no error")
+			}
+		})
 	}
 }

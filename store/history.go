@@ -125,6 +125,20 @@ func tableImages(q queryer, table string) ([]rowImage, error) {
 	return scanImages(rows)
 }
 
+// tablesImages returns every row of the given tables: the before and
+// after images of a migration that rewrites them.
+func tablesImages(q queryer, tables ...string) (changeset, error) {
+	c := changeset{}
+	for _, t := range tables {
+		rows, err := tableImages(q, t)
+		if err != nil {
+			return nil, err
+		}
+		c.add(t, rows...)
+	}
+	return c, nil
+}
+
 // add appends rows of a table.
 func (c changeset) add(table string, rows ...rowImage) changeset {
 	if len(rows) > 0 {

@@ -100,17 +100,17 @@ func viewOf(tables changeset) legacyView {
 		v.set("the assessment's details", canonical(model.Meta{Name: str(a["name"]), Site: str(a["site"]), Scope: str(a["scope"]), Assessor: str(a["assessor"])}))
 	}
 	for _, t := range tables["targets"] {
-		z := zoneState{str(t["name"]), str(t["description"]), str(t["type"]), str(t["slt"])}
+		z := legacyZone{str(t["name"]), str(t["description"]), str(t["type"]), str(t["slt"])}
 		if str(t["kind"]) == "zone" {
 			v.set("zone "+str(t["key"]), canonical(z))
 		} else {
-			c := conduitState{z, keys[text(t["from_zone"])], keys[text(t["to_zone"])], str(t["protocols"])}
+			c := legacyConduit{z, keys[text(t["from_zone"])], keys[text(t["to_zone"])], str(t["protocols"])}
 			v.set("conduit "+str(t["key"]), canonical(c))
 		}
 	}
 	for _, a := range tables["assets"] {
 		zone := keys[text(a["zone_id"])]
-		st := assetState{zone, str(a["name"]), str(a["type"]), str(a["vendor"]), str(a["model"]), str(a["firmware"]), str(a["address"]), str(a["notes"])}
+		st := legacyAsset{zone, str(a["name"]), str(a["type"]), str(a["vendor"]), str(a["model"]), str(a["firmware"]), str(a["address"]), str(a["notes"])}
 		v.swap("assets of zone "+zone, "null", canonical(st))
 	}
 	for _, a := range tables["answers"] {
@@ -126,6 +126,34 @@ func viewOf(tables changeset) legacyView {
 		v.swap("the maintenance windows", "null", canonical(windowState{str(w["name"]), str(w["date"])}))
 	}
 	return v
+}
+
+// legacyZone, legacyConduit and legacyAsset are how the history recorded
+// a zone, a conduit and an asset before the schema-3 baseline (the tables
+// then had a free-text type, and assets belonged to zones only).
+type legacyZone struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Type        string `json:"type"`
+	SLT         string `json:"sl_t"`
+}
+
+type legacyConduit struct {
+	legacyZone
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Protocols string `json:"protocols"`
+}
+
+type legacyAsset struct {
+	Zone     string `json:"zone"`
+	Name     string `json:"name"`
+	Type     string `json:"type"`
+	Vendor   string `json:"vendor"`
+	Model    string `json:"model"`
+	Firmware string `json:"firmware"`
+	Address  string `json:"address"`
+	Notes    string `json:"notes"`
 }
 
 // trackingState and windowState are how the history recorded a tracking

@@ -83,8 +83,8 @@ func crafted(what string, err error) error {
 func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]int64, error) {
 	keys := map[int64]string{}
 	ids := map[string]int64{}
-	rows, err := db.Query(`SELECT t.id, t.key, t.kind, t.name, t.description, t.type, t.slt, t.protocols,
-		coalesce(f.key, ''), coalesce(o.key, '')
+	rows, err := db.Query(`SELECT t.id, t.key, t.kind, t.name, t.description, t.class, t.label, t.tier, t.slt,
+		t.rationale, t.protocols, coalesce(f.key, ''), coalesce(o.key, '')
 		FROM targets t LEFT JOIN targets f ON f.id = t.from_zone LEFT JOIN targets o ON o.id = t.to_zone
 		ORDER BY t.kind DESC, t.position`) // 'zone' sorts after 'conduit': DESC puts zones first
 	if err != nil {
@@ -93,8 +93,9 @@ func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var key, kind, name, desc, typ, slt, protocols, from, to string
-		if err := rows.Scan(&id, &key, &kind, &name, &desc, &typ, &slt, &protocols, &from, &to); err != nil {
+		var key, kind, name, desc, class, label, slt, rationale, protocols, from, to string
+		var tier sql.NullInt64
+		if err := rows.Scan(&id, &key, &kind, &name, &desc, &class, &label, &tier, &slt, &rationale, &protocols, &from, &to); err != nil {
 			return nil, nil, err
 		}
 		if !ValidKey(key) {
@@ -104,12 +105,31 @@ func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]
 		if err != nil {
 			return nil, nil, crafted("zone or conduit "+key, err)
 		}
+		r, err := parseRationale(rationale)
+		if err != nil {
+			return nil, nil, crafted("the SL-T rationale of "+key, err)
+		}
 		keys[id], ids[key] = key, id
 		if kind == "zone" {
-			a.Zones = append(a.Zones, model.Zone{Key: key, Name: name, Description: desc, Type: typ, SLT: v})
+			z := model.Zone{Key: key, Name: name, Description: desc, Kind: model.ZoneKind(class), Label: label, SLT: v, Rationale: r}
+			if !z.Kind.Valid() {
+				return nil, nil, crafted("zone "+key, fmt.Errorf("kind %q is not one Slate writes", class))
+			}
+			z.Tier = model.TierControl
+			if tier.Valid {
+				z.Tier = model.Tier(tier.Int64)
+			}
+			if z.Kind != model.ZoneOther {
+				z.Tier = 0
+			}
+			a.Zones = append(a.Zones, z)
 		} else {
-			a.Conduits = append(a.Conduits, model.Conduit{Key: key, Name: name, Description: desc, Type: typ,
-				From: from, To: to, Protocols: protocols, SLT: v})
+			c := model.Conduit{Key: key, Name: name, Description: desc, Kind: model.ConduitKind(class), Label: label,
+				From: from, To: to, Protocols: protocols, SLT: v, Rationale: r}
+			if !c.Kind.Valid() {
+				return nil, nil, crafted("conduit "+key, fmt.Errorf("kind %q is not one Slate writes", class))
+			}
+			a.Conduits = append(a.Conduits, c)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -118,25 +138,45 @@ func loadTargets(db *sql.DB, a *model.Assessment) (map[int64]string, map[string]
 	return keys, ids, nil
 }
 
-func loadAssets(db *sql.DB, a *model.Assessment, ids map[string]int64) error {
-	zoneIndex := map[int64]int{}
-	for i, z := range a.Zones {
-		zoneIndex[ids[z.Key]] = i
+// parseRationale reads a stored rationale (” is none).
+func parseRationale(s string) (*model.SLTRationale, error) {
+	if s == "" {
+		return nil, nil
 	}
-	rows, err := db.Query(`SELECT id, zone_id, name, type, vendor, model, firmware, address, notes
-		FROM assets ORDER BY zone_id, position`)
+	r, err := model.ParseSLTRationale([]byte(s))
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// loadAssets gives each zone and conduit its assets, in their order.
+func loadAssets(db *sql.DB, a *model.Assessment, ids map[string]int64) error {
+	lists := map[int64]*[]model.Asset{}
+	for i := range a.Zones {
+		lists[ids[a.Zones[i].Key]] = &a.Zones[i].Assets
+	}
+	for i := range a.Conduits {
+		lists[ids[a.Conduits[i].Key]] = &a.Conduits[i].Assets
+	}
+	rows, err := db.Query(`SELECT id, target_id, name, type, vendor, model, firmware, address, notes, criticality
+		FROM assets ORDER BY target_id, position`)
 	if err != nil {
 		return fmt.Errorf("reading assets: %s", sqliteReason(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var as model.Asset
-		var zone int64
-		if err := rows.Scan(&as.ID, &zone, &as.Name, &as.Type, &as.Vendor, &as.Model, &as.Firmware, &as.Address, &as.Notes); err != nil {
+		var target int64
+		var crit string
+		if err := rows.Scan(&as.ID, &target, &as.Name, &as.Type, &as.Vendor, &as.Model, &as.Firmware, &as.Address, &as.Notes, &crit); err != nil {
 			return err
 		}
-		if i, ok := zoneIndex[zone]; ok {
-			a.Zones[i].Assets = append(a.Zones[i].Assets, as)
+		if as.Criticality = model.Criticality(crit); !as.Criticality.Valid() {
+			return crafted(fmt.Sprintf("asset %q", as.Name), fmt.Errorf("criticality %q is not one Slate writes", crit))
+		}
+		if list, ok := lists[target]; ok {
+			*list = append(*list, as)
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -26,13 +26,9 @@ import (
 // date (slate check lists it until both are given). The history gets one
 // "migration" row with the images before and after.
 func migrate4(tx *sql.Tx) error {
-	before := changeset{}
-	for _, t := range []string{"tracking", "windows"} {
-		rows, err := tableImages(tx, t)
-		if err != nil {
-			return err
-		}
-		before.add(t, rows...)
+	before, err := tablesImages(tx, "tracking", "windows")
+	if err != nil {
+		return err
 	}
 	if err := execAll(tx,
 		`CREATE TABLE tracking_v4 (
@@ -79,13 +75,9 @@ func migrate4(tx *sql.Tx) error {
 	if err := coverMigratedAcceptances(tx); err != nil {
 		return err
 	}
-	after := changeset{}
-	for _, t := range []string{"tracking", "windows"} {
-		rows, err := tableImages(tx, t)
-		if err != nil {
-			return err
-		}
-		after.add(t, rows...)
+	after, err := tablesImages(tx, "tracking", "windows")
+	if err != nil {
+		return err
 	}
 	if len(before["tracking"])+len(before["windows"]) == 0 {
 		return nil // nothing to rewrite: no history row

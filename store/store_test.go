@@ -115,7 +115,7 @@ func TestUnchangedAnswerWritesNothing(t *testing.T) {
 
 func TestTargetsAndAssets(t *testing.T) {
 	st := openT(t, demoFile(t), Options{})
-	z, err := st.AddZone(model.Zone{Name: "Packaging line", Type: "control", SLT: model.Uniform(2)})
+	z, err := st.AddZone(model.Zone{Name: "Packaging line", Kind: model.ZoneControl, SLT: model.Uniform(2)})
 	if err != nil || z.Key != "packaging-line" {
 		t.Fatalf("add zone: %+v %v", z, err)
 	}
@@ -126,7 +126,7 @@ func TestTargetsAndAssets(t *testing.T) {
 	if _, err := st.AddZone(model.Zone{Name: "  "}); err == nil {
 		t.Fatal("zone without a name accepted")
 	}
-	c, err := st.AddConduit(model.Conduit{Name: "Control - Packaging", From: "control", To: z.Key, Type: "firewall", SLT: model.Uniform(2)})
+	c, err := st.AddConduit(model.Conduit{Name: "Control - Packaging", From: "control", To: z.Key, Kind: model.ConduitFirewall, SLT: model.Uniform(2)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -109,30 +109,70 @@ func parseSLT(s string) (model.SLVector, error) {
 	return v, nil
 }
 
-// zoneState and conduitState are what the history records of a target.
-type zoneState struct {
-	Name        string `json:"name"`
-	Description string `json:"description"`
-	Type        string `json:"type"`
-	SLT         string `json:"sl_t"`
+// targetState is a zone's or conduit's editable columns, to tell a save
+// that changes nothing (no history row) from one that does.
+type targetState struct {
+	Name, Description, Class, Label string
+	Tier                            sql.NullInt64
+	SLT                             string
+	From, To, Protocols             string // conduits only
 }
 
-type conduitState struct {
-	zoneState
-	From      string `json:"from"`
-	To        string `json:"to"`
-	Protocols string `json:"protocols"`
+// tierValue is the stored tier: the chosen row of a zone of kind other,
+// NULL for every other zone and every conduit.
+func tierValue(z *model.Zone) sql.NullInt64 {
+	if z.Kind != model.ZoneOther {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: int64(z.Tier), Valid: true}
 }
 
+func zoneStateOf(z *model.Zone) targetState {
+	return targetState{Name: z.Name, Description: z.Description, Class: string(z.Kind), Label: z.Label,
+		Tier: tierValue(z), SLT: sltText(z.SLT)}
+}
+
+// rationaleText is the stored form of a rationale: its canonical JSON, or
+// ” when there is none.
+func rationaleText(r *model.SLTRationale) string {
+	if r == nil {
+		return ""
+	}
+	return string(r.CanonicalJSON())
+}
+
+// cleanZone checks a zone before it is stored: a kind of the closed list
+// (none given is other, drawn on the control row), a label only for other,
+// a valid row for other.
 func cleanZone(z *model.Zone) error {
 	z.Name = strings.TrimSpace(model.CleanLine(z.Name))
-	z.Type = strings.TrimSpace(model.CleanLine(z.Type))
+	z.Label = strings.TrimSpace(model.CleanLine(z.Label))
 	z.Description = model.CleanText(z.Description)
-	if z.Name == "" {
-		return invalid("a zone needs a name")
+	if z.Kind == "" { // no kind given: other, on the control row
+		z.Kind, z.Tier = model.ZoneOther, model.TierControl
 	}
-	if !z.SLT.Valid() {
+	switch {
+	case z.Name == "":
+		return invalid("a zone needs a name")
+	case !z.Kind.Valid():
+		return invalid("zone kind %q: use one of the listed kinds", z.Kind)
+	case !z.SLT.Valid():
 		return invalid("SL-T must be 0..4 for every FR")
+	case z.Kind == model.ZoneOther && !z.Tier.Valid():
+		return invalid("a zone of kind other needs its row in the diagram (0..4)")
+	}
+	if z.Kind != model.ZoneOther {
+		z.Label, z.Tier = "", 0
+	}
+	return cleanRationale(z.Rationale)
+}
+
+func cleanRationale(r *model.SLTRationale) error {
+	if r == nil {
+		return nil
+	}
+	if err := r.Validate(); err != nil {
+		return invalid("%s", err)
 	}
 	return nil
 }
@@ -155,9 +195,9 @@ func (s *Store) insertZone(tx *sql.Tx, at int64, z *model.Zone) error {
 		return err
 	}
 	z.Key = key
-	res, err := tx.Exec(`INSERT INTO targets (key, kind, name, description, type, slt, position)
-		VALUES (?, 'zone', ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM targets WHERE kind = 'zone'))`,
-		z.Key, z.Name, z.Description, z.Type, sltText(z.SLT))
+	res, err := tx.Exec(`INSERT INTO targets (key, kind, name, description, class, label, tier, slt, rationale, position)
+		VALUES (?, 'zone', ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM targets WHERE kind = 'zone'))`,
+		z.Key, z.Name, z.Description, string(z.Kind), z.Label, tierValue(z), sltText(z.SLT), rationaleText(z.Rationale))
 	if err != nil {
 		return err
 	}
@@ -165,10 +205,8 @@ func (s *Store) insertZone(tx *sql.Tx, at int64, z *model.Zone) error {
 	if err != nil {
 		return err
 	}
-	for i := range z.Assets {
-		if err := s.insertAsset(tx, id, &z.Assets[i]); err != nil {
-			return err
-		}
+	if err := s.insertAssets(tx, id, z.Assets); err != nil {
+		return err
 	}
 	after, err := s.targetImages(tx, id)
 	if err != nil {
@@ -177,13 +215,23 @@ func (s *Store) insertZone(tx *sql.Tx, at int64, z *model.Zone) error {
 	return s.record(tx, at, s.actor, "zone", z.Key, nil, after)
 }
 
-// targetImages returns a target's row with the assets of a zone.
+// insertAssets adds a new target's assets; the caller records them.
+func (s *Store) insertAssets(tx *sql.Tx, id int64, as []model.Asset) error {
+	for i := range as {
+		if err := s.insertAsset(tx, id, &as[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// targetImages returns a target's row with its assets.
 func (s *Store) targetImages(tx *sql.Tx, id int64) (changeset, error) {
 	t, err := s.images(tx, "targets", "id = ?", id)
 	if err != nil {
 		return nil, err
 	}
-	as, err := s.images(tx, "assets", "zone_id = ? ORDER BY position", id)
+	as, err := s.images(tx, "assets", "target_id = ? ORDER BY position", id)
 	if err != nil {
 		return nil, err
 	}
@@ -211,21 +259,34 @@ func (s *Store) claimKey(tx *sql.Tx, key, name, fallback string) (string, error)
 	return key, nil
 }
 
-// UpdateZone saves a zone's name, description, type and SL-T (found by Key).
+// storedState reads a target's editable columns.
+func storedState(tx *sql.Tx, key, kind string) (targetState, error) {
+	var st targetState
+	err := tx.QueryRow(`SELECT t.name, t.description, t.class, t.label, t.tier, t.slt,
+		coalesce(f.key, ''), coalesce(o.key, ''), t.protocols
+		FROM targets t LEFT JOIN targets f ON f.id = t.from_zone LEFT JOIN targets o ON o.id = t.to_zone
+		WHERE t.key = ? AND t.kind = ?`, key, kind).
+		Scan(&st.Name, &st.Description, &st.Class, &st.Label, &st.Tier, &st.SLT, &st.From, &st.To, &st.Protocols)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, invalid("no %s %q", kind, key)
+	}
+	return st, err
+}
+
+// UpdateZone saves a zone's name, description, kind (with its label and
+// row) and SL-T (found by Key). The recorded SL-T rationale stays as it
+// is: an SL-T changed here is no longer the one it justifies.
 func (s *Store) UpdateZone(z model.Zone) error {
+	z.Rationale = nil // not saved here (SetRationale)
 	if err := cleanZone(&z); err != nil {
 		return err
 	}
 	return s.write(func(tx *sql.Tx, at int64) error {
-		var old zoneState
-		err := tx.QueryRow(`SELECT name, description, type, slt FROM targets WHERE key = ? AND kind = 'zone'`, z.Key).
-			Scan(&old.Name, &old.Description, &old.Type, &old.SLT)
-		if errors.Is(err, sql.ErrNoRows) {
-			return invalid("no zone %q", z.Key)
-		} else if err != nil {
+		old, err := storedState(tx, z.Key, "zone")
+		if err != nil {
 			return err
 		}
-		st := zoneState{z.Name, z.Description, z.Type, sltText(z.SLT)}
+		st := zoneStateOf(&z)
 		if st == old {
 			return nil
 		}
@@ -233,8 +294,8 @@ func (s *Store) UpdateZone(z model.Zone) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`UPDATE targets SET name = ?, description = ?, type = ?, slt = ? WHERE key = ?`,
-			st.Name, st.Description, st.Type, st.SLT, z.Key); err != nil {
+		if _, err := tx.Exec(`UPDATE targets SET name = ?, description = ?, class = ?, label = ?, tier = ?, slt = ? WHERE key = ?`,
+			st.Name, st.Description, st.Class, st.Label, st.Tier, st.SLT, z.Key); err != nil {
 			return err
 		}
 		after, err := s.targetRows(tx, "key = ?", z.Key)
@@ -245,14 +306,56 @@ func (s *Store) UpdateZone(z model.Zone) error {
 	})
 }
 
+// SetRationale records why a zone or conduit has its SL-T (IEC 62443-3-2,
+// ZCR 5) and sets the SL-T to the rationale's final vector, in one change
+// recorded in the history. nil removes the recorded rationale and keeps the
+// SL-T.
+func (s *Store) SetRationale(key string, r *model.SLTRationale) error {
+	if err := cleanRationale(r); err != nil {
+		return err
+	}
+	return s.write(func(tx *sql.Tx, at int64) error {
+		before, err := s.targetRows(tx, "key = ?", key)
+		if err != nil {
+			return err
+		}
+		if len(before["targets"]) == 0 {
+			return invalid("no zone or conduit %q", key)
+		}
+		var res sql.Result
+		if r == nil {
+			res, err = tx.Exec(`UPDATE targets SET rationale = '' WHERE key = ? AND rationale <> ''`, key)
+		} else {
+			res, err = tx.Exec(`UPDATE targets SET slt = ?, rationale = ? WHERE key = ? AND (slt <> ? OR rationale <> ?)`,
+				sltText(r.Final), rationaleText(r), key, sltText(r.Final), rationaleText(r))
+		}
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err // nothing changed: no history row
+		}
+		after, err := s.targetRows(tx, "key = ?", key)
+		if err != nil {
+			return err
+		}
+		return s.record(tx, at, s.actor, "rationale", key, before, after)
+	})
+}
+
 func cleanConduit(c *model.Conduit) error {
 	c.Name = strings.TrimSpace(model.CleanLine(c.Name))
-	c.Type = strings.TrimSpace(model.CleanLine(c.Type))
+	c.Label = strings.TrimSpace(model.CleanLine(c.Label))
 	c.Protocols = strings.TrimSpace(model.CleanLine(c.Protocols))
 	c.Description = model.CleanText(c.Description)
+	if c.Kind == "" {
+		c.Kind = model.ConduitOther
+	}
 	switch {
 	case c.Name == "":
 		return invalid("a conduit needs a name")
+	case !c.Kind.Valid():
+		return invalid("conduit kind %q: use one of the listed kinds", c.Kind)
 	case c.From == "" || c.To == "":
 		return invalid("a conduit joins two zones")
 	case c.From == c.To:
@@ -260,7 +363,10 @@ func cleanConduit(c *model.Conduit) error {
 	case !c.SLT.Valid():
 		return invalid("SL-T must be 0..4 for every FR")
 	}
-	return nil
+	if c.Kind != model.ConduitOther {
+		c.Label = ""
+	}
+	return cleanRationale(c.Rationale)
 }
 
 func zoneID(tx *sql.Tx, key string) (int64, error) {
@@ -297,39 +403,44 @@ func (s *Store) insertConduit(tx *sql.Tx, at int64, c *model.Conduit) error {
 		return err
 	}
 	c.Key = key
-	if _, err := tx.Exec(`INSERT INTO targets (key, kind, name, description, type, slt, position, from_zone, to_zone, protocols)
-		VALUES (?, 'conduit', ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM targets WHERE kind = 'conduit'), ?, ?, ?)`,
-		c.Key, c.Name, c.Description, c.Type, sltText(c.SLT), from, to, c.Protocols); err != nil {
+	res, err := tx.Exec(`INSERT INTO targets (key, kind, name, description, class, label, slt, rationale, position, from_zone, to_zone, protocols)
+		VALUES (?, 'conduit', ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM targets WHERE kind = 'conduit'), ?, ?, ?)`,
+		c.Key, c.Name, c.Description, string(c.Kind), c.Label, sltText(c.SLT), rationaleText(c.Rationale), from, to, c.Protocols)
+	if err != nil {
 		return err
 	}
-	after, err := s.targetRows(tx, "key = ?", c.Key)
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if err := s.insertAssets(tx, id, c.Assets); err != nil {
+		return err
+	}
+	after, err := s.targetImages(tx, id)
 	if err != nil {
 		return err
 	}
 	return s.record(tx, at, s.actor, "conduit", c.Key, nil, after)
 }
 
-func conduitStateOf(c model.Conduit) conduitState {
-	return conduitState{zoneState{c.Name, c.Description, c.Type, sltText(c.SLT)}, c.From, c.To, c.Protocols}
+func conduitStateOf(c *model.Conduit) targetState {
+	return targetState{Name: c.Name, Description: c.Description, Class: string(c.Kind), Label: c.Label,
+		SLT: sltText(c.SLT), From: c.From, To: c.To, Protocols: c.Protocols}
 }
 
-// UpdateConduit saves a conduit's fields (found by Key).
+// UpdateConduit saves a conduit's fields (found by Key); its assets and
+// its recorded SL-T rationale stay as they are.
 func (s *Store) UpdateConduit(c model.Conduit) error {
+	c.Rationale = nil // not saved here (SetRationale)
 	if err := cleanConduit(&c); err != nil {
 		return err
 	}
 	return s.write(func(tx *sql.Tx, at int64) error {
-		var old conduitState
-		err := tx.QueryRow(`SELECT c.name, c.description, c.type, c.slt, f.key, t.key, c.protocols
-			FROM targets c JOIN targets f ON f.id = c.from_zone JOIN targets t ON t.id = c.to_zone
-			WHERE c.key = ? AND c.kind = 'conduit'`, c.Key).
-			Scan(&old.Name, &old.Description, &old.Type, &old.SLT, &old.From, &old.To, &old.Protocols)
-		if errors.Is(err, sql.ErrNoRows) {
-			return invalid("no conduit %q", c.Key)
-		} else if err != nil {
+		old, err := storedState(tx, c.Key, "conduit")
+		if err != nil {
 			return err
 		}
-		st := conduitStateOf(c)
+		st := conduitStateOf(&c)
 		if st == old {
 			return nil
 		}
@@ -345,9 +456,9 @@ func (s *Store) UpdateConduit(c model.Conduit) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`UPDATE targets SET name = ?, description = ?, type = ?, slt = ?,
+		if _, err := tx.Exec(`UPDATE targets SET name = ?, description = ?, class = ?, label = ?, slt = ?,
 			from_zone = ?, to_zone = ?, protocols = ? WHERE key = ?`,
-			st.Name, st.Description, st.Type, st.SLT, from, to, st.Protocols, c.Key); err != nil {
+			st.Name, st.Description, st.Class, st.Label, st.SLT, from, to, st.Protocols, c.Key); err != nil {
 			return err
 		}
 		after, err := s.targetRows(tx, "key = ?", c.Key)

@@ -124,9 +124,11 @@ type Outcome struct {
 // Outcome returns what this session saved and did not save.
 func (a *App) Outcome() Outcome { return a.outcome }
 
-// count adds a finished operation to the outcome; reports are not changes.
+// count adds a finished operation to the outcome; reports and import
+// previews only read and are not changes.
 func (a *App) count(r common.Result) {
-	if _, report := r.Value.(common.Written); report {
+	switch r.Value.(type) {
+	case common.Written, common.AssetPreview:
 		return
 	}
 	if r.Err != nil {
@@ -157,6 +159,9 @@ func (a *App) done(msg common.Done) tea.Cmd {
 	} else {
 		msg.ApplyTo(a.ctx.Data)
 		a.status, a.statusErr = savedText(msg.Result), false
+		if _, read := msg.Value.(common.AssetPreview); read {
+			a.status = "Read " + common.Line(msg.Label, 60) + ": nothing is imported before you confirm"
+		}
 	}
 	var cmd tea.Cmd
 	if i, ok := a.index(msg.To); ok {

@@ -49,6 +49,29 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
+// The zone and conduit diagram on the Zones & conduits screen (v), whole
+// frame, readable at 80x24 (scrolled with the list keys) and at 120x40,
+// and the findings list (f).
+func TestGoldenDiagram(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		keys []string
+		w, h int
+	}{
+		{"80x24", []string{"2", "v"}, 80, 24},
+		{"80x24_scrolled", []string{"2", "v", "pgdown", "pgdown"}, 80, 24},
+		{"120x40", []string{"2", "v"}, 120, 40},
+		{"findings_80x24", []string{"2", "f", "j"}, 80, 24},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h, r := newRoot(t)
+			r.Update(tea.WindowSizeMsg{Width: tc.w, Height: tc.h})
+			h.Send(r, uitest.Keys(tc.keys...)...)
+			golden.RequireEqual(t, frame(t, r, tc.w, tc.h))
+		})
+	}
+}
+
 func TestScreenKeysAndTabs(t *testing.T) {
 	h, r := newRoot(t)
 	want := []string{"Overview", "Zones & conduits", "Interview", "Gap matrix", "Roadmap", "Reports"}

@@ -31,6 +31,8 @@ type Data struct {
 	Version uint64
 
 	rows map[string]int // target key -> index in M.Rows
+
+	findings findingsCache // Findings, by version and day
 }
 
 // NewData scores the assessment.
@@ -103,10 +105,11 @@ func (d *Data) SetAnswer(key string, a model.Answer) {
 	d.Version++
 }
 
-// PutZone adds or replaces a zone (by key).
+// PutZone adds or replaces a zone (by key); a replaced zone keeps its
+// assets and its recorded SL-T rationale, which have writers of their own.
 func (d *Data) PutZone(z model.Zone) {
 	if i := slices.IndexFunc(d.A.Zones, func(x model.Zone) bool { return x.Key == z.Key }); i >= 0 {
-		z.Assets = d.A.Zones[i].Assets
+		z.Assets, z.Rationale = d.A.Zones[i].Assets, d.A.Zones[i].Rationale
 		d.A.Zones[i] = z
 	} else {
 		d.A.Zones = append(d.A.Zones, z)
@@ -114,9 +117,11 @@ func (d *Data) PutZone(z model.Zone) {
 	d.Rebuild()
 }
 
-// PutConduit adds or replaces a conduit (by key).
+// PutConduit adds or replaces a conduit (by key); a replaced conduit keeps
+// its assets and its recorded SL-T rationale.
 func (d *Data) PutConduit(c model.Conduit) {
 	if i := slices.IndexFunc(d.A.Conduits, func(x model.Conduit) bool { return x.Key == c.Key }); i >= 0 {
+		c.Assets, c.Rationale = d.A.Conduits[i].Assets, d.A.Conduits[i].Rationale
 		d.A.Conduits[i] = c
 	} else {
 		d.A.Conduits = append(d.A.Conduits, c)
@@ -156,26 +161,49 @@ func (d *Data) MoveTarget(key string, delta int) {
 	d.Rebuild()
 }
 
-// PutAsset adds or replaces an asset of a zone (by ID).
-func (d *Data) PutAsset(zoneKey string, a model.Asset) {
-	z, ok := d.A.Zone(zoneKey)
-	if !ok {
+// SetRationale records a zone's or conduit's SL-T rationale and sets its
+// SL-T to the rationale's final vector (nil removes the rationale).
+func (d *Data) SetRationale(key string, r *model.SLTRationale) {
+	if z, ok := d.A.Zone(key); ok {
+		z.Rationale = r
+		if r != nil {
+			z.SLT = r.Final
+		}
+	} else if c, ok := d.A.Conduit(key); ok {
+		c.Rationale = r
+		if r != nil {
+			c.SLT = r.Final
+		}
+	}
+	d.Rebuild()
+}
+
+// PutAsset adds or replaces an asset of a zone or conduit (by ID).
+func (d *Data) PutAsset(targetKey string, a model.Asset) {
+	list := d.A.AssetList(targetKey)
+	if list == nil {
 		return
 	}
-	if i := slices.IndexFunc(z.Assets, func(x model.Asset) bool { return x.ID == a.ID }); i >= 0 {
-		z.Assets[i] = a
+	if i := slices.IndexFunc(*list, func(x model.Asset) bool { return x.ID == a.ID }); i >= 0 {
+		(*list)[i] = a
 	} else {
-		z.Assets = append(z.Assets, a)
+		*list = append(*list, a)
 	}
 	d.Version++
 }
 
-// RemoveAsset drops an asset.
-func (d *Data) RemoveAsset(zoneKey string, id int64) {
-	if z, ok := d.A.Zone(zoneKey); ok {
-		z.Assets = slices.DeleteFunc(z.Assets, func(x model.Asset) bool { return x.ID == id })
+// RemoveAsset drops an asset of a zone or conduit.
+func (d *Data) RemoveAsset(targetKey string, id int64) {
+	if list := d.A.AssetList(targetKey); list != nil {
+		*list = slices.DeleteFunc(*list, func(x model.Asset) bool { return x.ID == id })
 	}
 	d.Version++
+}
+
+// MoveAsset moves an asset to the end of another zone's or conduit's list.
+func (d *Data) MoveAsset(from, to string, a model.Asset) {
+	d.RemoveAsset(from, a.ID)
+	d.PutAsset(to, a)
 }
 
 // TargetName returns the display name of a zone or conduit key.

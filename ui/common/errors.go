@@ -14,7 +14,10 @@ var ErrReadOnly = store.ErrReadOnly
 func ErrorText(err error) string {
 	var se *store.SaveError
 	var ve *store.ValidationError
+	var re readError
 	switch {
+	case errors.As(err, &re):
+		return re.Error()
 	case errors.As(err, &se):
 		return "NOT SAVED: " + se.Reason
 	case errors.Is(err, store.ErrReadOnly):
@@ -24,3 +27,9 @@ func ErrorText(err error) string {
 	}
 	return "NOT SAVED: " + err.Error()
 }
+
+// readError is the error of an operation that only reads (an import
+// preview): it is shown as it is, never as "NOT SAVED".
+type readError struct{ error }
+
+func (e readError) Unwrap() error { return e.error }

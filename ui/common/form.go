@@ -46,10 +46,14 @@ type Form struct {
 	// OnChange runs after a choice field changes, e.g. to fill the other
 	// fields from the record the choice selects.
 	OnChange func(f *Form, field int)
-	keys     FormKeys
-	focus    int
-	err      string
-	width    int
+	// Info, when set, gives lines shown under the fields, computed from
+	// the fields as they are (e.g. what Slate proposes from the answers so
+	// far); each is wrapped to the form's width.
+	Info  func(f *Form) []string
+	keys  FormKeys
+	focus int
+	err   string
+	width int
 }
 
 // NewForm builds an empty form.
@@ -283,6 +287,14 @@ func (f *Form) View(st *Styles) string {
 			value = levelsView(st, fd, i == f.focus)
 		}
 		lines = append(lines, label+" "+value)
+	}
+	if f.Info != nil {
+		lines = append(lines, "")
+		for _, l := range f.Info(f) {
+			for _, w := range Wrap(l, f.width, 0) {
+				lines = append(lines, st.Muted.Render(w))
+			}
+		}
 	}
 	lines = append(lines, "")
 	if f.err != "" {

@@ -14,6 +14,18 @@ type targetStore interface {
 	AddTargets(zones []model.Zone, conduits []model.Conduit) ([]model.Zone, []model.Conduit, error)
 	DeleteTarget(key string) (int, error)
 	MoveTarget(key string, delta int) error
+	SetRationale(key string, r *model.SLTRationale) error
+}
+
+// SetRationale records a zone's or conduit's SL-T rationale with its final
+// SL-T (nil removes the rationale).
+func (o *Ops) SetRationale(from ScreenID, key string, r *model.SLTRationale) (Ticket, tea.Cmd) {
+	return o.change(from, "SL-T rationale of "+key, func() (func(*Data), any, error) {
+		if err := o.st.SetRationale(key, r); err != nil {
+			return nil, nil, err
+		}
+		return func(d *Data) { d.SetRationale(key, r) }, key, nil
+	})
 }
 
 // AddZone commits a new zone; the result's Value is the zone with its key.

@@ -274,7 +274,7 @@ func (m *Model) openEditor(it item, kind editKind, st model.Status) tea.Cmd {
 	title := "Note for " + it.req.ID + " (" + m.ctx.Data.TargetName(it.target) + ")"
 	value := a.Note
 	if kind == editJustification {
-		value = a.Justification
+		value = m.prefill(it, st, a.Justification)
 		if st == model.NA {
 			title = "Why is " + it.req.ID + " not applicable here?"
 		} else {

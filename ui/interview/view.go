@@ -118,11 +118,12 @@ func (m *Model) list(w int) []string {
 		if m.byFR {
 			prefix = common.Fit(m.ctx.Data.TargetName(it.target), 14) + " "
 		}
-		key := fmt.Sprintf("%s|%s|%v|%v|%v|%s", it.key(), status, pending, a.Flagged, i == m.cursor, prefix)
+		_, suggested := m.suggestion(it)
+		key := fmt.Sprintf("%s|%s|%v|%v|%v|%s|%v", it.key(), status, pending, a.Flagged, i == m.cursor, prefix, suggested)
 		line, ok := m.cache.rows[key]
 		if !ok {
 			line = fmt.Sprintf("%s%s SL%d %s %s", prefix, common.Fit(it.req.ID, 12), it.req.SL,
-				statusCell(status, pending, a.Flagged), it.req.Title)
+				suggestedCell(statusCell(status, pending, a.Flagged), suggested), it.req.Title)
 			line = common.Fit(line, w)
 			if i == m.cursor {
 				line = st.Selected.Render(line)
@@ -150,8 +151,9 @@ func (m *Model) detailLines(w int) []string {
 	}
 	a := m.answer(it)
 	st, pending := m.status(it)
-	key := fmt.Sprintf("%s|%s|%v|%q|%q|%q|%d|%v|%q|%v|%d|%d", it.key(), st, pending, a.Note, a.Justification,
-		a.Interviewee, a.UpdatedAt.UnixMilli(), a.Flagged, m.ctx.Data.Interviewee, m.byFR, w, m.h)
+	suggested, _ := m.suggestion(it)
+	key := fmt.Sprintf("%s|%s|%v|%q|%q|%q|%d|%v|%q|%v|%d|%d|%q", it.key(), st, pending, a.Note, a.Justification,
+		a.Interviewee, a.UpdatedAt.UnixMilli(), a.Flagged, m.ctx.Data.Interviewee, m.byFR, w, m.h, suggested)
 	if m.cache.detailKey == key {
 		return m.cache.detail
 	}
@@ -207,6 +209,7 @@ func (m *Model) detail(w, h int) []string {
 		ans += " · ! flagged for follow-up"
 	}
 	out = append(out, st.Label.Render(common.Line(ans, w)))
+	out = append(out, m.suggestionLines(it, w)...)
 	if a.Justification != "" {
 		label := "Justification: "
 		if a.Status == model.Compensating {

@@ -16,9 +16,19 @@ func (m *Model) headerLines(lay layout) []string {
 	if m.ctx.Data.ReadOnly {
 		hint = st.Muted.Render("read-only")
 	}
-	name := st.Title.Render(common.Line(a.Name, w))
+	// The model checks' count, f to list them: it stays when the edit
+	// hint must go.
+	count := st.FindingsCount(m.ctx.Data.Findings(m.ctx.Today())) + st.Muted.Render(" (") + st.Key.Render("f") + st.Muted.Render(")")
+	if full := count + st.Muted.Render(" · ") + hint; common.Width(full)+25 <= w {
+		hint = full
+	} else {
+		hint = count
+	}
+	// The name gives way to the hint down to 24 cells.
+	nameW := max(min(24, w), w-common.Width(hint)-1)
+	name := st.Title.Render(common.Line(a.Name, nameW))
 	if a.Name == "" {
-		name = st.Muted.Render(common.Line("Untitled assessment", w))
+		name = st.Muted.Render(common.Line("Untitled assessment", nameW))
 	}
 	lines := []string{common.Spread(name, hint, w)}
 

@@ -12,10 +12,13 @@ type KeyMap struct {
 	Open     key.Binding
 	Edit     key.Binding
 	Findings key.Binding
-	// Form is the metadata form's keys.
+	Checks   key.Binding
+	// Form is the metadata form's keys; List the findings list's.
 	Form common.FormKeys
+	List common.FindingsKeys
 
-	form *common.Form // the open form, whose keys the help bar shows
+	form   *common.Form // the open form, whose keys the help bar shows
+	checks bool         // the findings list is open
 }
 
 func newKeyMap() KeyMap {
@@ -24,7 +27,9 @@ func newKeyMap() KeyMap {
 		Open:     common.Bind("enter", "interview this target", "enter"),
 		Edit:     common.Bind("e", "edit name, site, assessor, scope", "e"),
 		Findings: common.Bind("c", "below: common findings / largest gaps", "c"),
+		Checks:   common.Bind("f", "findings of slate check (enter goes to one)", "f"),
 		Form:     common.NewFormKeys(),
+		List:     common.NewFindingsKeys(),
 	}
 }
 
@@ -33,7 +38,10 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	if k.form != nil {
 		return k.form.ShortHelp()
 	}
-	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, common.Describe("c", "findings", k.Findings)}
+	if k.checks {
+		return k.List.ShortHelp()
+	}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, common.Describe("c", "findings", k.Findings), common.Describe("f", "checks", k.Checks)}
 }
 
 // FullHelp lists every key of the screen; the form's keys are the common
@@ -41,6 +49,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() []common.KeyGroup {
 	return []common.KeyGroup{
 		k.Nav.Group("Targets"),
-		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit, k.Findings}},
+		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit, k.Findings, k.Checks}},
+		k.List.Group(),
 	}
 }

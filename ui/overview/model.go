@@ -30,6 +30,10 @@ type Model struct {
 	// instead of the largest gaps (c toggles).
 	findings bool
 
+	// checks is the list of the model checks' findings while it is open
+	// (f), with jump-to.
+	checks *common.FindingsList
+
 	cache cache
 }
 
@@ -52,13 +56,14 @@ func (m *Model) SetSize(width, height int) {
 	m.sync()
 }
 
-// Capturing reports whether the metadata form has the keyboard.
-func (m *Model) Capturing() bool { return m.form != nil }
+// Capturing reports whether the metadata form or the findings list has
+// the keyboard.
+func (m *Model) Capturing() bool { return m.form != nil || m.checks != nil }
 
 // Keys lists the screen's bindings; while the form is open only its keys.
 func (m *Model) Keys() common.KeyMap {
 	k := m.keys
-	k.form = m.form
+	k.form, k.checks = m.form, m.checks != nil
 	k.Edit.SetEnabled(!m.ctx.Data.ReadOnly)
 	return k
 }

@@ -22,6 +22,9 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	if m.form != nil {
 		return m.updateForm(msg)
 	}
+	if m.checks != nil {
+		return m.updateChecks(msg)
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		return m.key(k)
 	}
@@ -46,6 +49,24 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openForm()
 	case key.Matches(k, m.keys.Findings):
 		m.findings = !m.findings
+	case key.Matches(k, m.keys.Checks):
+		m.checks = common.NewFindingsList(m.ctx.Data.Findings(m.ctx.Today()), m.ctx.Data.TargetName, m.keys.List)
+	}
+	return nil
+}
+
+// updateChecks handles a key on the findings list: enter goes to the
+// finding's zone or conduit, or to its initiative on the roadmap.
+func (m *Model) updateChecks(msg tea.Msg) tea.Cmd {
+	switch m.checks.Update(msg) {
+	case common.Cancelled:
+		m.checks = nil
+	case common.Submitted:
+		f, ok := m.checks.Selected()
+		m.checks = nil
+		if ok {
+			return common.GoToCmd(common.JumpTo(f))
+		}
 	}
 	return nil
 }

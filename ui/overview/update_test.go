@@ -569,3 +569,29 @@ func TestCommonFindings(t *testing.T) {
 		t.Fatal("c did not switch back to the largest gaps")
 	}
 }
+
+// The Overview counts the findings of slate check; f lists them and enter
+// jumps to the finding's zone or conduit, or to its initiative.
+func TestChecksCountAndJump(t *testing.T) {
+	h := uitest.New(t, model.FlawedSamplePlant(questionnaires.Builtin()))
+	s := overview.New(h.Ctx)
+	s.SetSize(80, 21)
+	mustFind(t, render(t, s, 80, 21), "checks: 4 errors, 12 warnings, 9 notes (f)")
+	h.Send(s, uitest.Key("f"))
+	if !s.Capturing() {
+		t.Fatal("the findings list does not have the keyboard")
+	}
+	mustFind(t, render(t, s, 80, 21), "> error   it-ot-bypass")
+	h.Send(s, uitest.Keys("j", "j", "enter")...)
+	if s.Capturing() || len(h.GoTos) != 1 || h.GoTos[0].Screen != common.ScreenRoadmap || h.GoTos[0].Requirement != "SR 5.1" {
+		t.Fatalf("go-tos %+v", h.GoTos)
+	}
+	h.Send(s, uitest.Keys("f", "enter")...)
+	if len(h.GoTos) != 2 || h.GoTos[1].Screen != common.ScreenTargets || h.GoTos[1].Target != "erp-plc" {
+		t.Fatalf("go-tos %+v", h.GoTos)
+	}
+	h.Send(s, uitest.Keys("f", "esc")...)
+	if s.Capturing() || len(h.GoTos) != 2 {
+		t.Fatal("esc should close the list and go nowhere")
+	}
+}

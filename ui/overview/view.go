@@ -14,6 +14,9 @@ func (m *Model) View() string {
 	if m.form != nil {
 		return m.formView()
 	}
+	if m.checks != nil {
+		return common.Block(m.checks.View(m.ctx.Styles, w, h), w, h)
+	}
 	m.resolve()
 	lay := m.layout()
 	m.scroll(lay)

@@ -12,18 +12,15 @@ import (
 	"slate/ui/common"
 )
 
-// The asset list of one zone: its own cursor, n/e/x for add, edit and
-// delete, esc back to the zone list.
+// The asset list of one zone or conduit (a conduit's assets are the
+// devices it consists of: the firewall, the diode, the VPN gateway): its
+// own cursor, n/e/m/x for add, edit, move and delete, esc back to the
+// list.
 
-// assets returns the assets of the zone shown in the sub-view.
-func (m *Model) assets() []model.Asset {
-	if z, ok := m.ctx.Data.A.Zone(m.assetZone); ok {
-		return z.Assets
-	}
-	return nil
-}
+// assets returns the assets of the zone or conduit shown in the sub-view.
+func (m *Model) assets() []model.Asset { return m.ctx.Data.A.Assets(m.assetZone) }
 
-// openAssets shows a zone's asset list.
+// openAssets shows a zone's or conduit's asset list.
 func (m *Model) openAssets(zoneKey string) {
 	m.inAssets, m.assetZone = true, zoneKey
 	m.assetCursor, m.assetOffset, m.assetID = 0, 0, 0
@@ -82,11 +79,15 @@ func (m *Model) updateAssets(k tea.KeyPressMsg) tea.Cmd {
 		if ok {
 			m.openAssetForm(a)
 		}
+	case key.Matches(k, km.MoveAsset):
+		if ok {
+			m.openMoveAsset(a)
+		}
 	case key.Matches(k, km.DeleteAsset):
 		if ok {
 			m.asset = a
 			m.confirm = common.NewConfirm("Delete asset "+model.CleanLine(a.Name)+"?",
-				fmt.Sprintf("It is removed from zone %s. Answers are not affected.", model.CleanLine(m.zoneName(m.assetZone))),
+				fmt.Sprintf("It is removed from %s. Answers are not affected.", model.CleanLine(m.targetWords(m.assetZone))),
 				m.formWidth(), m.keys.Confirm)
 			m.dlg = assetDeleteConfirm
 		}
@@ -96,7 +97,7 @@ func (m *Model) updateAssets(k tea.KeyPressMsg) tea.Cmd {
 
 // openAssetForm opens the form for a new asset (ID 0) or to edit a.
 func (m *Model) openAssetForm(a model.Asset) {
-	title := "New asset in " + model.CleanLine(m.zoneName(m.assetZone))
+	title := "New asset in " + model.CleanLine(m.targetWords(m.assetZone))
 	if a.ID != 0 {
 		title = "Edit asset " + model.CleanLine(a.Name)
 	}
@@ -108,6 +109,11 @@ func (m *Model) openAssetForm(a model.Asset) {
 	f.AddText("Model", model.CleanLine(a.Model), 80)
 	f.AddText("Firmware", model.CleanLine(a.Firmware), 40)
 	f.AddText("Address", model.CleanLine(a.Address), 80)
+	var opts, vals []string
+	for _, c := range model.Criticalities {
+		opts, vals = append(opts, c.Label()), append(vals, string(c))
+	}
+	f.AddChoice("Criticality", opts, vals, string(a.Criticality))
 	f.AddText("Notes", model.CleanLine(a.Notes), 1000)
 	f.Validate = func(f *common.Form) error {
 		if f.Fields[aName].Text() == "" {
@@ -129,9 +135,42 @@ func (m *Model) submitAsset() tea.Cmd {
 		Firmware: model.CleanLine(f.Fields[aFirmware].Text()),
 		Address:  model.CleanLine(f.Fields[aAddress].Text()),
 		Notes:    common.KeepText(f.Fields[aNote].Text(), m.asset.Notes),
+
+		Criticality: model.Criticality(f.Fields[aCrit].Choice()),
 	}
 	zone := m.assetZone
 	return m.issue(m.ctx.Ops.PutAsset(m.ID(), zone, a))
+}
+
+// openMoveAsset asks which zone or conduit the asset moves to.
+func (m *Model) openMoveAsset(a model.Asset) {
+	m.asset = a
+	var names, keys []string
+	for _, t := range m.ctx.Data.A.Targets() {
+		if t.Key == m.assetZone {
+			continue
+		}
+		names, keys = append(names, m.targetWords(t.Key)), append(keys, t.Key)
+	}
+	if len(keys) == 0 {
+		return
+	}
+	f := common.NewForm("Move asset "+model.CleanLine(a.Name)+" from "+model.CleanLine(m.targetWords(m.assetZone)), m.formWidth(), m.keys.Form)
+	f.AddChoice("To", names, keys, keys[0])
+	m.form, m.dlg = f, assetMoveForm
+}
+
+func (m *Model) submitMoveAsset() tea.Cmd {
+	return m.issue(m.ctx.Ops.MoveAsset(m.ID(), m.assetZone, m.form.Fields[0].Choice(), m.asset))
+}
+
+// targetWords names a zone or conduit with what it is: "zone Control",
+// "conduit Enterprise - DMZ".
+func (m *Model) targetWords(key string) string {
+	if t, ok := m.ctx.Data.A.Target(key); ok {
+		return t.Kind.String() + " " + t.Name
+	}
+	return key
 }
 
 // assetPage is how many assets pgup/pgdown skip.

@@ -8,16 +8,17 @@ import (
 )
 
 // assetColumns splits w cells among name, type, vendor, model, firmware
-// (a fixed 8 cells) and address (wide enough for an IPv4 range).
+// (a fixed 8 cells), address (wide enough for an IPv4 range) and
+// criticality (a fixed 6 cells).
 func assetColumns(w int) []int {
-	const firmwareW = 8
-	c := flex(w-5*len(sep)-firmwareW, 4, 3, 4, 3, 3, 4)
-	return []int{c[0], c[1], c[2], c[3], firmwareW, c[4]}
+	const firmwareW, critW = 8, 6
+	c := flex(w-6*len(sep)-firmwareW-critW, 4, 3, 4, 3, 3, 4)
+	return []int{c[0], c[1], c[2], c[3], firmwareW, c[4], critW}
 }
 
 // assetRow renders one asset in the given columns.
 func assetRow(a model.Asset, cols []int) string {
-	vals := []string{a.Name, a.Type, a.Vendor, a.Model, a.Firmware, a.Address}
+	vals := []string{a.Name, a.Type, a.Vendor, a.Model, a.Firmware, a.Address, string(a.Criticality)}
 	out := ""
 	for i, v := range vals {
 		if i > 0 {
@@ -33,11 +34,11 @@ func (m *Model) assetsView() []string {
 	st := m.ctx.Styles
 	w := m.width
 	as := m.assets()
-	title := fmt.Sprintf("Assets of zone %s (%d)", model.CleanLine(m.zoneName(m.assetZone)), len(as))
+	title := fmt.Sprintf("Assets of %s (%d)", model.CleanLine(m.targetWords(m.assetZone)), len(as))
 	back := " · esc back to the zones"
 	lines := []string{st.Title.Render(common.Line(title, w)) + st.Muted.Render(common.Line(back, max(0, w-common.TextWidth(title))))}
 	cols := assetColumns(w - marker)
-	heads := []string{"Name", "Type", "Vendor", "Model", "Firmware", "Address"}
+	heads := []string{"Name", "Type", "Vendor", "Model", "Firmware", "Address", "Crit."}
 	head := ""
 	for i, h := range heads {
 		if i > 0 {
@@ -72,8 +73,8 @@ func (m *Model) assetDetail(w, h int) []string {
 	}
 	st := m.ctx.Styles
 	lines := []string{rule(st, fmt.Sprintf("Asset %d of %d: %s", m.assetCursor+1, len(m.assets()), model.CleanLine(a.Name)), w)}
-	facts := fmt.Sprintf("Type %s · Vendor %s · Model %s · Firmware %s · Address %s",
-		orNone(a.Type), orNone(a.Vendor), orNone(a.Model), orNone(a.Firmware), orNone(a.Address))
+	facts := fmt.Sprintf("Type %s · Vendor %s · Model %s · Firmware %s · Address %s · Criticality %s",
+		orNone(a.Type), orNone(a.Vendor), orNone(a.Model), orNone(a.Firmware), orNone(a.Address), a.Criticality.Label())
 	lines = append(lines, common.Wrap(facts, w, 2)...)
 	if model.CleanLine(a.Notes) == "" {
 		lines = append(lines, st.Muted.Render(common.Line("No notes: press e to add some.", w)))

@@ -2,7 +2,8 @@ package targets
 
 import (
 	"errors"
-	"slices"
+	"fmt"
+	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -10,53 +11,66 @@ import (
 	"slate/ui/common"
 )
 
-// The kinds offered for zones and conduits. A kind that is not in the list
-// (from an import or an older file) is kept and offered as well.
-var (
-	zoneKinds    = []string{"enterprise", "dmz", "supervisory", "control", "safety", "other"}
-	conduitKinds = []string{"firewall", "data diode", "VPN", "direct", "safety gateway", "other"}
-)
-
 // Defaults of a new zone: most zones added beyond the template are control
 // zones (a packaging line, utilities, a remote site) at SL-T 2.
 const (
-	defaultZoneKind    = "control"
-	defaultConduitKind = "firewall"
+	defaultZoneKind    = model.ZoneControl
+	defaultConduitKind = model.ConduitFirewall
 	defaultLevel       = model.Level(2)
 )
 
 // Field positions in the forms.
 const (
-	zName, zKind, zDesc, zSLT                                 = 0, 1, 2, 3
-	cName, cFrom, cTo, cKind, cProtocols, cDesc, cSLT         = 0, 1, 2, 3, 4, 5, 6
-	aName, aType, aVendor, aModel, aFirmware, aAddress, aNote = 0, 1, 2, 3, 4, 5, 6
+	zName, zKind, zLabel, zTier, zDesc, zSLT                         = 0, 1, 2, 3, 4, 5
+	cName, cFrom, cTo, cKind, cLabel, cProtocols, cDesc, cSLT        = 0, 1, 2, 3, 4, 5, 6, 7
+	aName, aType, aVendor, aModel, aFirmware, aAddress, aCrit, aNote = 0, 1, 2, 3, 4, 5, 6, 7
 )
 
-// kindOptions returns the offered kinds plus the current one if it is new.
-func kindOptions(kinds []string, current string) []string {
-	if current == "" || slices.Contains(kinds, current) {
-		return kinds
+// kindChoice lists a closed list of kinds as the form's options (their
+// labels) and values.
+func kindChoice[K ~string](kinds []K, label func(K) string) (options, values []string) {
+	for _, k := range kinds {
+		options = append(options, label(k))
+		values = append(values, string(k))
 	}
-	return append(slices.Clone(kinds), current)
+	return options, values
+}
+
+// tierChoice lists the diagram rows for a zone of kind other.
+func tierChoice() (options, values []string) {
+	for _, t := range model.Tiers {
+		options = append(options, "row "+fmt.Sprint(int(t)+1)+": "+t.String())
+		values = append(values, fmt.Sprint(int(t)))
+	}
+	return options, values
 }
 
 // openZoneForm opens the form for a new zone (z == nil) or to edit z.
 func (m *Model) openZoneForm(z *model.Zone) {
-	cur := model.Zone{Type: defaultZoneKind, SLT: model.Uniform(defaultLevel)}
+	cur := model.Zone{Kind: defaultZoneKind, Tier: model.TierControl, SLT: model.Uniform(defaultLevel)}
 	title := "New zone"
 	m.editKey = ""
 	if z != nil {
 		cur, title, m.editKey = *z, "Edit zone "+model.CleanLine(z.Name), z.Key
+		if cur.Kind != model.ZoneOther {
+			cur.Tier = model.TierControl
+		}
 	}
 	f := common.NewForm(title, m.formWidth(), m.keys.Form)
 	f.AddText("Name", model.CleanLine(cur.Name), 80)
-	kinds := kindOptions(zoneKinds, cur.Type)
-	f.AddChoice("Kind", kinds, kinds, cur.Type)
+	opts, vals := kindChoice(model.ZoneKinds, model.ZoneKind.Label)
+	f.AddChoice("Kind", opts, vals, string(cur.Kind))
+	f.AddText("Other: label", model.CleanLine(cur.Label), 80)
+	opts, vals = tierChoice()
+	f.AddChoice("Other: row", opts, vals, fmt.Sprint(int(cur.Tier)))
 	f.AddText("Description", model.CleanLine(cur.Description), 1000)
 	f.AddLevels("SL-T", cur.SLT)
 	f.Validate = func(f *common.Form) error {
 		if f.Fields[zName].Text() == "" {
 			return errors.New("a zone needs a name")
+		}
+		if f.Fields[zKind].Choice() != string(model.ZoneOther) && f.Fields[zLabel].Text() != "" {
+			return errors.New("a label names a zone of kind other: choose other, or clear the label")
 		}
 		return nil
 	}
@@ -65,19 +79,25 @@ func (m *Model) openZoneForm(z *model.Zone) {
 
 func (m *Model) submitZone() tea.Cmd {
 	f := m.form
+	tier, _ := strconv.Atoi(f.Fields[zTier].Choice())
 	z := model.Zone{
 		Key:         m.editKey,
 		Name:        model.CleanLine(f.Fields[zName].Text()),
-		Type:        f.Fields[zKind].Choice(),
+		Kind:        model.ZoneKind(f.Fields[zKind].Choice()),
+		Label:       model.CleanLine(f.Fields[zLabel].Text()),
+		Tier:        model.Tier(tier),
 		Description: f.Fields[zDesc].Text(),
 		SLT:         f.Fields[zSLT].Levels(),
+	}
+	if z.Kind != model.ZoneOther {
+		z.Label, z.Tier = "", 0
 	}
 	if z.Key == "" {
 		return m.issue(m.ctx.Ops.AddZone(m.ID(), z))
 	}
 	if old, ok := m.ctx.Data.A.Zone(z.Key); ok {
 		z.Description = common.KeepText(z.Description, old.Description)
-		z.Assets = old.Assets
+		z.Assets, z.Rationale = old.Assets, old.Rationale
 	}
 	return m.issue(m.ctx.Ops.UpdateZone(m.ID(), z))
 }
@@ -105,21 +125,25 @@ func (m *Model) openConduitForm(c *model.Conduit) tea.Cmd {
 		if to >= len(zs) {
 			to = from - 1
 		}
-		cur = model.Conduit{From: zs[from].Key, To: zs[to].Key, Type: defaultConduitKind,
+		cur = model.Conduit{From: zs[from].Key, To: zs[to].Key, Kind: defaultConduitKind,
 			SLT: higher(zs[from].SLT, zs[to].SLT)}
 	}
 	f := common.NewForm(title, m.formWidth(), m.keys.Form)
 	f.AddText("Name", model.CleanLine(cur.Name), 80)
 	f.AddChoice("From zone", names, keys, cur.From)
 	f.AddChoice("To zone", names, keys, cur.To)
-	kinds := kindOptions(conduitKinds, cur.Type)
-	f.AddChoice("Kind", kinds, kinds, cur.Type)
+	opts, vals := kindChoice(model.ConduitKinds, model.ConduitKind.Label)
+	f.AddChoice("Kind", opts, vals, string(cur.Kind))
+	f.AddText("Other: label", model.CleanLine(cur.Label), 80)
 	f.AddText("Protocols", model.CleanLine(cur.Protocols), 200)
 	f.AddText("Description", model.CleanLine(cur.Description), 1000)
 	f.AddLevels("SL-T", cur.SLT)
 	f.Validate = func(f *common.Form) error {
 		if f.Fields[cFrom].Choice() == f.Fields[cTo].Choice() {
 			return errors.New("a conduit joins two different zones: choose another To zone")
+		}
+		if f.Fields[cKind].Choice() != string(model.ConduitOther) && f.Fields[cLabel].Text() != "" {
+			return errors.New("a label names a conduit of kind other: choose other, or clear the label")
 		}
 		return nil
 	}
@@ -134,7 +158,8 @@ func (m *Model) submitConduit() tea.Cmd {
 		Name:        model.CleanLine(f.Fields[cName].Text()),
 		From:        f.Fields[cFrom].Choice(),
 		To:          f.Fields[cTo].Choice(),
-		Type:        f.Fields[cKind].Choice(),
+		Kind:        model.ConduitKind(f.Fields[cKind].Choice()),
+		Label:       model.CleanLine(f.Fields[cLabel].Text()),
 		Protocols:   model.CleanLine(f.Fields[cProtocols].Text()),
 		Description: f.Fields[cDesc].Text(),
 		SLT:         f.Fields[cSLT].Levels(),
@@ -145,8 +170,12 @@ func (m *Model) submitConduit() tea.Cmd {
 	if c.Key == "" {
 		return m.issue(m.ctx.Ops.AddConduit(m.ID(), c))
 	}
+	if c.Kind != model.ConduitOther {
+		c.Label = ""
+	}
 	if old, ok := m.ctx.Data.A.Conduit(c.Key); ok {
 		c.Description = common.KeepText(c.Description, old.Description)
+		c.Assets, c.Rationale = old.Assets, old.Rationale
 	}
 	return m.issue(m.ctx.Ops.UpdateConduit(m.ID(), c))
 }

@@ -33,7 +33,9 @@ func TestGoldenEmpty(t *testing.T) {
 func TestGoldenAddZoneForm(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
-	send(h, s, "n", uitest.Type("Packaging"), "tab", "tab", uitest.Type("Bottling lines"), "tab", "right", "1")
+	// Kind other (three to the right of control), with its label and row.
+	send(h, s, "n", uitest.Type("Packaging"), "tab", "right", "right", "right", "tab", uitest.Type("Packaging line"),
+		"tab", "left", "tab", uitest.Type("Bottling lines"), "tab", "right", "1")
 	golden.RequireEqual(t, uitest.Render(t, s, 80, 21))
 }
 

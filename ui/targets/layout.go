@@ -74,8 +74,9 @@ func orNone(s string) string {
 
 // split divides the body between the list and the detail area: the list
 // takes what it needs up to two thirds, the detail the rest.
+// The first line of the body is the header (the findings count).
 func (m *Model) split() (listH, detailH int) {
-	h := m.height
+	h := max(0, m.height-1)
 	if m.count() == 0 {
 		return h, 0
 	}

@@ -1,9 +1,12 @@
 // Package targets is the "Zones & conduits" screen: the list of zones and
-// conduits of the assessment with their SL-T, a detail area for the selected
-// one, forms to add and edit them, reordering, deletion with a confirmation
-// that names what goes with it, the "typical five zones" template, and each
-// zone's asset list. Every change is a store operation run as a command; the
-// screen shows it only after the root has applied the committed result.
+// conduits of the assessment with their kind and SL-T, a detail area for
+// the selected one, forms to add and edit them, the guided SL-T rationale,
+// reordering, deletion with a confirmation that names what goes with it,
+// the "typical five zones" template, each zone's and conduit's asset list
+// (with an inventory import), the zone and conduit diagram, and the
+// findings of the model checks with jump-to. Every change is a store
+// operation run as a command; the screen shows it only after the root has
+// applied the committed result.
 package targets
 
 import (
@@ -25,12 +28,18 @@ const (
 	conduitForm
 	sltForm
 	assetForm
+	rationaleThreat // the SL-T rationale, step 1: threat, consequences, adjustments
+	rationaleFinal  // step 2: the proposal, the final vector and the reason
+	assetMoveForm
+	importPathForm
 	deleteConfirm
 	templateConfirm
 	assetDeleteConfirm
+	findingsList
+	importPreview
 )
 
-func (d dialog) isForm() bool { return d >= zoneForm && d <= assetForm }
+func (d dialog) isForm() bool { return d >= zoneForm && d <= importPathForm }
 
 // Model is the Zones & conduits screen.
 type Model struct {
@@ -45,18 +54,28 @@ type Model struct {
 	selKey string
 	offset int // first visible line of the list
 
-	// The asset sub-view of one zone.
+	// The asset sub-view of one zone or conduit.
 	inAssets    bool
-	assetZone   string
+	assetZone   string // the zone or conduit key
 	assetCursor int
 	assetID     int64
 	assetOffset int
 
-	dlg     dialog
-	form    *common.Form
-	confirm *common.Confirm
-	editKey string      // zone or conduit being edited or deleted ("" = new)
-	asset   model.Asset // asset being edited or deleted (ID 0 = new)
+	// The diagram view (v) instead of the list, scrolled by diagX, diagY.
+	diagram      bool
+	diagX, diagY int
+	diagCache    diagramCache
+
+	dlg      dialog
+	form     *common.Form
+	confirm  *common.Confirm
+	findings *common.FindingsList
+	// rationale keeps the first step of the SL-T rationale while the second
+	// is open (esc there goes back to it).
+	rationale *common.Form
+	preview   *importView
+	editKey   string      // zone or conduit being edited or deleted ("" = new)
+	asset     model.Asset // asset being edited or deleted (ID 0 = new)
 
 	// The tickets of the store operations the screen waits for (0: none):
 	// the open dialog's, whose result closes it or shows the error in it,
@@ -177,7 +196,7 @@ func (m *Model) sync() {
 	}
 	m.selectIndex(m.cursor)
 	if m.inAssets {
-		if _, ok := m.ctx.Data.A.Zone(m.assetZone); !ok {
+		if _, ok := m.ctx.Data.A.Target(m.assetZone); !ok {
 			m.inAssets = false
 		} else {
 			m.syncAssets()
@@ -185,13 +204,12 @@ func (m *Model) sync() {
 	}
 }
 
-// zoneName returns the display name of a zone key (the key if unknown).
-func (m *Model) zoneName(key string) string {
-	if z, ok := m.ctx.Data.A.Zone(key); ok {
-		return z.Name
-	}
-	return key
-}
+// zoneName returns the display name of a zone or conduit key (the key if
+// unknown).
+func (m *Model) zoneName(key string) string { return m.ctx.Data.A.TargetName(key) }
+
+// findingsNow are the model checks' findings as of the screen's today.
+func (m *Model) findingsNow() []model.Finding { return m.ctx.Data.Findings(m.ctx.Today()) }
 
 // issue keeps the ticket of a store operation whose result the open dialog
 // waits for, and returns the operation's command.
@@ -201,7 +219,7 @@ func (m *Model) issue(t common.Ticket, cmd tea.Cmd) tea.Cmd {
 }
 
 func (m *Model) closeDialog() {
-	m.dlg, m.form, m.confirm = noDialog, nil, nil
+	m.dlg, m.form, m.confirm, m.findings, m.rationale, m.preview = noDialog, nil, nil, nil, nil, nil
 	m.editKey, m.asset = "", model.Asset{}
 	m.wait = 0
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"slate/model"
 	"slate/ui/targets"
 	"slate/ui/uitest"
 )
@@ -62,7 +63,7 @@ func TestEscapesStripped(t *testing.T) {
 	evil := "Bad\x1b[2JName\x07\x1b]0;title\x07"
 	for i := range d.A.Zones {
 		d.A.Zones[i].Name = evil
-		d.A.Zones[i].Type = "ty\x1b[31mpe"
+		d.A.Zones[i].Kind, d.A.Zones[i].Label = model.ZoneOther, "ty\x1b[31mpe"
 		d.A.Zones[i].Description = "desc\x1b[2J\x07ription"
 		for j := range d.A.Zones[i].Assets {
 			d.A.Zones[i].Assets[j].Name = evil

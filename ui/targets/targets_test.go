@@ -76,18 +76,19 @@ func TestAddZone(t *testing.T) {
 	if !s.Capturing() {
 		t.Fatal("n should open a form that captures the keyboard")
 	}
-	// Name, kind (control by default; one to the right is safety), description, SL-T all 3.
-	send(h, s, uitest.Type("Packaging"), "tab", "right", "tab", uitest.Type("Bottling and palletising"), "tab", "3", "ctrl+s")
+	// Name, kind (control by default; one to the right is safety), label
+	// and row (for other only), description, SL-T all 3.
+	send(h, s, uitest.Type("Packaging"), "tab", "right", "tab", "tab", "tab", uitest.Type("Bottling and palletising"), "tab", "3", "ctrl+s")
 	if s.Capturing() {
 		t.Fatalf("form still open after save:\n%s", view(t, s))
 	}
-	want := model.Zone{Name: "Packaging", Type: "safety", Description: "Bottling and palletising", SLT: model.Uniform(3)}
+	want := model.Zone{Name: "Packaging", Kind: model.ZoneSafety, Description: "Bottling and palletising", SLT: model.Uniform(3)}
 	for _, a := range []*model.Assessment{h.Ctx.Data.A, load(t, h)} {
 		z, ok := findZone(a, "Packaging")
 		if !ok {
 			t.Fatalf("zone not added: %v", zoneKeys(a.Zones))
 		}
-		if z.Type != want.Type || z.Description != want.Description || z.SLT != want.SLT || z.Key != "packaging" {
+		if z.Kind != want.Kind || z.Description != want.Description || z.SLT != want.SLT || z.Key != "packaging" {
 			t.Fatalf("zone %+v, want %+v", z, want)
 		}
 		if a.Zones[len(a.Zones)-1].Name != "Packaging" {
@@ -119,13 +120,13 @@ func TestEditZone(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	send(h, s, "j", "j", "e") // Supervisory
-	send(h, s, "ctrl+u", uitest.Type("Control room"), "tab", "tab", "tab", "3", "ctrl+s")
+	send(h, s, "ctrl+u", uitest.Type("Control room"), "tab", "tab", "tab", "tab", "tab", "3", "ctrl+s")
 	if s.Capturing() {
 		t.Fatalf("form still open:\n%s", view(t, s))
 	}
 	for _, a := range []*model.Assessment{h.Ctx.Data.A, load(t, h)} {
 		z, ok := a.Zone("supervisory")
-		if !ok || z.Name != "Control room" || z.SLT != model.Uniform(3) || z.Type != "supervisory" {
+		if !ok || z.Name != "Control room" || z.SLT != model.Uniform(3) || z.Kind != model.ZoneSupervisory {
 			t.Fatalf("zone %+v", z)
 		}
 		if z.Description != "SCADA servers, operator HMIs and engineering stations in the central control room." {
@@ -178,13 +179,14 @@ func TestSetConduitSLT(t *testing.T) {
 	if c, _ := load(t, h).Conduit("control-safety"); c.SLT != model.Uniform(4) {
 		t.Fatalf("conduit SL-T %v", c.SLT)
 	}
-	if strings.Contains(view(t, s), "SL-T below") {
+	if strings.Contains(view(t, s), "conduit-below-zone") {
 		t.Fatal("a conduit above its zones is fine")
 	}
-	// Below the stricter zone (Safety, 3) on FR5: said in words.
+	// Below the stricter zone (Safety, 3) on FR5: the check's finding shows
+	// in the details.
 	send(h, s, "t", "3", "right", "right", "right", "right", "right", "2", "enter")
 	out := strings.Join(strings.Fields(view(t, s)), " ")
-	if !strings.Contains(out, "3,3,3,3,2,3,3") || !strings.Contains(out, "! SL-T below the higher of its two zones (3)") {
+	if !strings.Contains(out, "3,3,3,3,2,3,3") || !strings.Contains(out, `! conduit-below-zone: Conduit "Control - Safety" has a lower SL-T`) {
 		t.Fatalf("no warning:\n%s", out)
 	}
 }
@@ -193,7 +195,7 @@ func TestAddConduit(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	// From Enterprise (selected) to Control: a bypass found on the walkdown.
-	send(h, s, "c", "tab", "tab", "right", "right", "tab", "right", "right", "tab", uitest.Type("RDP"), "ctrl+s")
+	send(h, s, "c", "tab", "tab", "right", "right", "tab", "right", "right", "tab", "tab", uitest.Type("RDP"), "ctrl+s")
 	if s.Capturing() {
 		t.Fatalf("form still open:\n%s", view(t, s))
 	}
@@ -203,7 +205,7 @@ func TestAddConduit(t *testing.T) {
 		}
 		c := a.Conduits[4]
 		if c.Name != "Enterprise - Control (Unit 1)" || c.From != "enterprise" || c.To != "control" ||
-			c.Type != "VPN" || c.Protocols != "RDP" || c.SLT != model.Uniform(2) {
+			c.Kind != model.ConduitVPN || c.Protocols != "RDP" || c.SLT != model.Uniform(2) {
 			t.Fatalf("conduit %+v", c)
 		}
 	}
@@ -217,7 +219,7 @@ func TestEditConduit(t *testing.T) {
 	h, s := demo(t)
 	send(h, s, "end", "k", "enter", "ctrl+u", uitest.Type("SCADA to PLCs"), "tab", "tab", "tab", "left", "left", "left", "ctrl+s")
 	c, _ := load(t, h).Conduit("supervisory-control")
-	if c.Name != "SCADA to PLCs" || c.Type != "firewall" || c.From != "supervisory" || c.To != "control" {
+	if c.Name != "SCADA to PLCs" || c.Kind != model.ConduitFirewall || c.From != "supervisory" || c.To != "control" {
 		t.Fatalf("conduit %+v", c)
 	}
 }
@@ -324,7 +326,7 @@ func TestTemplateOnEmpty(t *testing.T) {
 		}
 		wantSLT := []model.Level{1, 2, 2, 2, 3}
 		for i, z := range a.Zones {
-			if z.SLT != model.Uniform(wantSLT[i]) || z.Description == "" || z.Type == "" {
+			if z.SLT != model.Uniform(wantSLT[i]) || z.Description == "" || !z.Kind.Valid() || z.Kind == model.ZoneOther {
 				t.Fatalf("zone %+v", z)
 			}
 		}
@@ -341,11 +343,11 @@ func TestTemplateOnEmpty(t *testing.T) {
 			{"enterprise", "dmz", "firewall", 2},
 			{"dmz", "supervisory", "firewall", 2},
 			{"supervisory", "control", "firewall", 2},
-			{"control", "safety", "safety gateway", 3},
+			{"control", "safety", "safety-gateway", 3},
 		}
 		for i, w := range want {
 			c := a.Conduits[i]
-			if c.From != w.from || c.To != w.to || c.Type != w.kind || c.SLT != model.Uniform(w.slt) {
+			if c.From != w.from || c.To != w.to || string(c.Kind) != w.kind || c.SLT != model.Uniform(w.slt) {
 				t.Fatalf("conduit %d: %+v, want %+v", i, c, w)
 			}
 		}
@@ -428,7 +430,7 @@ func TestAssets(t *testing.T) {
 	// Add.
 	send(h, s, "n", uitest.Type("PLC-103"), "tab", uitest.Type("PLC"), "tab", uitest.Type("Siemens"), "tab",
 		uitest.Type("S7-1515"), "tab", uitest.Type("2.9.4"), "tab", uitest.Type("192.168.30.103"), "tab",
-		uitest.Type("Packaging line"), "ctrl+s")
+		"right", "right", "right", "tab", uitest.Type("Packaging line"), "ctrl+s")
 	if s.Capturing() {
 		t.Fatalf("asset form still open:\n%s", view(t, s))
 	}
@@ -437,7 +439,7 @@ func TestAssets(t *testing.T) {
 		z, _ := a.Zone("control")
 		got, ok := findAsset(*z, "PLC-103")
 		want := model.Asset{ID: got.ID, Name: "PLC-103", Type: "PLC", Vendor: "Siemens", Model: "S7-1515",
-			Firmware: "2.9.4", Address: "192.168.30.103", Notes: "Packaging line"}
+			Firmware: "2.9.4", Address: "192.168.30.103", Notes: "Packaging line", Criticality: model.CriticalityHigh}
 		if !ok || got != want || got.ID == 0 {
 			t.Fatalf("asset %+v, want %+v", got, want)
 		}
@@ -482,12 +484,33 @@ func TestAssets(t *testing.T) {
 	}
 }
 
+// A conduit holds assets like a zone (the safety gateway), and an asset
+// moves between zones and conduits.
 func TestAssetsOfAConduit(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
 	send(h, s, "end", "a")
-	if strings.Contains(view(t, s), "Assets of zone") || !strings.Contains(h.Status.Text, "Assets belong to zones") {
-		t.Fatalf("a on a conduit: status %+v", h.Status)
+	if out := view(t, s); !strings.Contains(out, "Assets of conduit Control - Safety (1)") || !strings.Contains(out, "> SIS-GW") {
+		t.Fatalf("a on a conduit:\n%s", out)
+	}
+	send(h, s, "n", uitest.Type("SIS-GW-2"), "ctrl+s")
+	// Move the first (SIS-GW) to the safety zone: the fifth target offered.
+	send(h, s, "home", "m", "right", "right", "right", "right", "enter")
+	if s.Capturing() {
+		t.Fatalf("move form still open:\n%s", view(t, s))
+	}
+	for _, a := range []*model.Assessment{h.Ctx.Data.A, load(t, h)} {
+		c, _ := a.Conduit("control-safety")
+		z, _ := a.Zone("safety")
+		if len(c.Assets) != 1 || c.Assets[0].Name != "SIS-GW-2" || z.Assets[len(z.Assets)-1].Name != "SIS-GW" {
+			t.Fatalf("after the move: conduit %+v, zone %+v", c.Assets, z.Assets)
+		}
+	}
+	if out := view(t, s); !strings.Contains(out, "Assets of conduit Control - Safety (1)") || !strings.Contains(out, "> SIS-GW-2") {
+		t.Fatalf("after the move the list shows:\n%s", out)
+	}
+	if rep, err := store.Verify(h.Path, store.VerifyOptions{}); err != nil || !rep.OK() {
+		t.Fatalf("verify: %v %v", rep.Problems, err)
 	}
 }
 
@@ -621,7 +644,7 @@ func TestKeysAdaptToMode(t *testing.T) {
 		}
 		return strings.Join(out, " | ")
 	}
-	if got := helpKeys(); !strings.Contains(got, "n/c new zone/conduit") || !strings.Contains(got, "x delete") {
+	if got := helpKeys(); !strings.Contains(got, "n/c new") || !strings.Contains(got, "f checks") || !strings.Contains(got, "v diagram") {
 		t.Fatalf("list help: %s", got)
 	}
 	fitsHelpBar(t, s)

@@ -14,22 +14,26 @@ import (
 // each pair of neighbours held to the higher of the two zones' SL-T.
 func typicalZones() ([]model.Zone, []model.Conduit) {
 	zones := []model.Zone{
-		{Key: "enterprise", Name: "Enterprise", Type: "enterprise", SLT: model.Uniform(1),
+		{Key: "enterprise", Name: "Enterprise", Kind: model.ZoneEnterprise, SLT: model.Uniform(1),
 			Description: "Business IT: offices, ERP, e-mail and internet access; outside the plant's control."},
-		{Key: "dmz", Name: "Industrial DMZ", Type: "dmz", SLT: model.Uniform(2),
+		{Key: "dmz", Name: "Industrial DMZ", Kind: model.ZoneDMZ, SLT: model.Uniform(2),
 			Description: "Brokers every exchange between IT and OT: jump hosts, historian replica, patch and anti-malware servers."},
-		{Key: "supervisory", Name: "Supervisory", Type: "supervisory", SLT: model.Uniform(2),
+		{Key: "supervisory", Name: "Supervisory", Kind: model.ZoneSupervisory, SLT: model.Uniform(2),
 			Description: "SCADA servers, operator HMIs and engineering workstations."},
-		{Key: "control", Name: "Control", Type: "control", SLT: model.Uniform(2),
+		{Key: "control", Name: "Control", Kind: model.ZoneControl, SLT: model.Uniform(2),
 			Description: "Controllers (PLC, DCS), remote I/O and the control network."},
-		{Key: "safety", Name: "Safety/SIS", Type: "safety", SLT: model.Uniform(3),
+		{Key: "safety", Name: "Safety/SIS", Kind: model.ZoneSafety, SLT: model.Uniform(3),
 			Description: "Safety instrumented system: logic solvers and their engineering station."},
 	}
-	links := []struct{ from, to, name, kind, desc string }{
-		{"enterprise", "dmz", "Enterprise - DMZ", "firewall", "Firewall between business IT and the DMZ; nothing passes straight from IT to OT."},
-		{"dmz", "supervisory", "DMZ - Supervisory", "firewall", "Firewall between the DMZ and the supervisory zone."},
-		{"supervisory", "control", "Supervisory - Control", "firewall", "Firewall between the supervisory and the control network."},
-		{"control", "safety", "Control - Safety", "safety gateway", "Safety gateway between the control system and the SIS."},
+	links := []struct {
+		from, to, name string
+		kind           model.ConduitKind
+		desc           string
+	}{
+		{"enterprise", "dmz", "Enterprise - DMZ", model.ConduitFirewall, "Firewall between business IT and the DMZ; nothing passes straight from IT to OT."},
+		{"dmz", "supervisory", "DMZ - Supervisory", model.ConduitFirewall, "Firewall between the DMZ and the supervisory zone."},
+		{"supervisory", "control", "Supervisory - Control", model.ConduitFirewall, "Firewall between the supervisory and the control network."},
+		{"control", "safety", "Control - Safety", model.ConduitSafetyGateway, "Safety gateway between the control system and the SIS."},
 	}
 	slt := map[string]model.SLVector{}
 	for _, z := range zones {
@@ -39,7 +43,7 @@ func typicalZones() ([]model.Zone, []model.Conduit) {
 	for i, l := range links {
 		// No key: conduit keys are derived from the names and made unique,
 		// while the zone keys above are preferences the store may change.
-		conduits[i] = model.Conduit{Name: l.name, Type: l.kind, From: l.from, To: l.to,
+		conduits[i] = model.Conduit{Name: l.name, Kind: l.kind, From: l.from, To: l.to,
 			Description: l.desc, SLT: higher(slt[l.from], slt[l.to])}
 	}
 	return zones, conduits

@@ -17,17 +17,23 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case common.GoTo:
 		m.follow()
 		if msg.Screen == m.ID() && msg.Target != "" && m.dlg == noDialog {
-			m.inAssets = false
+			m.inAssets, m.diagram = false, false
 			m.selectKey(msg.Target)
 		}
 		return nil
 	case tea.KeyPressMsg:
 		m.follow()
 		switch {
+		case m.dlg == findingsList:
+			return m.updateFindings(msg)
+		case m.dlg == importPreview:
+			return m.updatePreview(msg)
 		case m.dlg != noDialog:
 			return m.updateDialog(msg)
 		case m.inAssets:
 			return m.updateAssets(msg)
+		case m.diagram:
+			return m.updateDiagram(msg)
 		}
 		return m.updateList(msg)
 	}
@@ -62,6 +68,11 @@ func (m *Model) saved(msg common.Result) tea.Cmd {
 		return nil // the root shows it in the status line as well
 	}
 	switch v := msg.Value.(type) {
+	case common.AssetPreview:
+		if m.dlg == importPathForm {
+			m.showPreview(v)
+			return nil
+		}
 	case model.Zone:
 		m.selectKey(v.Key)
 	case model.Conduit:
@@ -84,9 +95,17 @@ func (m *Model) updateDialog(k tea.KeyPressMsg) tea.Cmd {
 		out, cmd := m.form.Update(k)
 		switch out {
 		case common.Cancelled:
+			if m.dlg == rationaleFinal && m.wait == 0 {
+				m.backToThreat()
+				return nil
+			}
 			m.closeDialog()
 			return nil
 		case common.Submitted:
+			if m.dlg == rationaleThreat {
+				m.openRationaleFinal() // the second step; nothing is saved yet
+				return cmd
+			}
 			if m.wait != 0 {
 				return cmd // already saving; the result decides
 			}
@@ -116,6 +135,12 @@ func (m *Model) submitForm() tea.Cmd {
 		return m.submitSLT()
 	case assetForm:
 		return m.submitAsset()
+	case rationaleFinal:
+		return m.submitRationale()
+	case assetMoveForm:
+		return m.submitMoveAsset()
+	case importPathForm:
+		return m.submitImportPath()
 	}
 	return nil
 }
@@ -155,13 +180,21 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(k, km.SLT):
 		m.openSLTForm(z, c)
+	case key.Matches(k, km.Rationale):
+		m.openRationale(z, c)
 	case key.Matches(k, km.Assets):
-		switch {
-		case z != nil:
-			m.openAssets(z.Key)
-		case c != nil:
-			return common.StatusCmd("Assets belong to zones: select a zone and press a", false)
+		if target := m.keyAt(m.cursor); target != "" {
+			m.openAssets(target)
 		}
+	case key.Matches(k, km.Diagram):
+		m.diagram = true
+	case key.Matches(k, km.Findings):
+		m.openFindings()
+	case key.Matches(k, km.Import):
+		if m.count() == 0 {
+			return common.StatusCmd("Add zones first: assets are imported into the zones and conduits they sit in", true)
+		}
+		m.openImport()
 	case key.Matches(k, km.Delete):
 		m.openDeleteConfirm(z, c)
 	case key.Matches(k, km.MoveUp):

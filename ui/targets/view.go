@@ -27,12 +27,16 @@ func (m *Model) View() string {
 	m.follow()
 	var lines []string
 	switch {
+	case m.dlg == findingsList:
+		lines = m.findings.View(m.ctx.Styles, m.width, m.height)
 	case m.dlg != noDialog:
 		return m.dialogView()
 	case m.inAssets:
 		lines = m.assetsView()
 	case m.count() == 0:
 		lines = m.emptyView()
+	case m.diagram:
+		lines = m.diagramView()
 	default:
 		lines = m.listView()
 	}
@@ -48,6 +52,8 @@ func (m *Model) dialogView() string {
 		box = m.form.View(st)
 	case m.confirm != nil:
 		box = m.confirm.View(st)
+	case m.preview != nil:
+		box = m.preview.view(st, min(m.width, 96), m.height)
 	}
 	placed := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 	return common.Block(strings.Split(placed, "\n"), m.width, m.height)
@@ -96,8 +102,9 @@ func (m *Model) listView() []string {
 	}
 	listH, detailH := m.split()
 	end := min(len(all), m.offset+listH)
-	lines := append([]string{}, all[min(m.offset, end):end]...)
-	for len(lines) < listH {
+	lines := []string{m.headerLine("v diagram · r SL-T rationale")}
+	lines = append(lines, all[min(m.offset, end):end]...)
+	for len(lines) < 1+listH {
 		lines = append(lines, "")
 	}
 	return append(lines, m.detailLines(m.width, detailH)...)
@@ -118,7 +125,7 @@ func (m *Model) buildRows() {
 	// Zones: name | kind | SL-T | assets | answers.
 	kindW, sltW := 4, 4
 	for _, z := range zs {
-		kindW = max(kindW, common.TextWidth(z.Type))
+		kindW = max(kindW, common.TextWidth(z.KindText()))
 		sltW = max(sltW, len(z.SLT.String()))
 	}
 	kindW = min(kindW, 14)
@@ -129,7 +136,7 @@ func (m *Model) buildRows() {
 			common.Right("Assets", assetsW)+sep+common.Right("Answers", answersW))
 	c.zones = c.zones[:0]
 	for _, z := range zs {
-		c.zones = append(c.zones, common.Fit(z.Name, nameW)+sep+common.Fit(z.Type, kindW)+sep+
+		c.zones = append(c.zones, common.Fit(z.Name, nameW)+sep+common.Fit(z.KindText(), kindW)+sep+
 			common.Fit(z.SLT.String(), sltW)+sep+common.Right(fmt.Sprint(len(z.Assets)), assetsW)+sep+
 			common.Right(fmt.Sprint(len(d.Answers(z.Key))), answersW))
 	}
@@ -137,7 +144,7 @@ func (m *Model) buildRows() {
 	// Conduits: name | from → to | kind | protocols | SL-T.
 	kindW, sltW = 4, 4
 	for _, cd := range cs {
-		kindW = max(kindW, common.TextWidth(cd.Type))
+		kindW = max(kindW, common.TextWidth(cd.KindText()))
 		sltW = max(sltW, len(cd.SLT.String()))
 	}
 	kindW = min(kindW, 14)
@@ -150,7 +157,7 @@ func (m *Model) buildRows() {
 	for _, cd := range cs {
 		route := model.CleanLine(m.zoneName(cd.From)) + " → " + model.CleanLine(m.zoneName(cd.To))
 		c.conduits = append(c.conduits, common.Fit(cd.Name, cNameW)+sep+common.Fit(route, routeW)+sep+
-			common.Fit(cd.Type, kindW)+sep+common.Fit(cd.Protocols, protoW)+sep+common.Fit(cd.SLT.String(), sltW))
+			common.Fit(cd.KindText(), kindW)+sep+common.Fit(cd.Protocols, protoW)+sep+common.Fit(cd.SLT.String(), sltW))
 	}
 	c.ok, c.version, c.width = true, d.Version, m.width
 }
@@ -173,8 +180,9 @@ func (m *Model) detailLines(w, h int) []string {
 	switch {
 	case z != nil:
 		lines = append(lines, rule(st, fmt.Sprintf("Zone %d of %d: %s", m.cursor+1, len(m.zones()), model.CleanLine(z.Name)), w))
-		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", orNone(z.Type), sltText(z.SLT),
+		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", zoneKindWords(z), sltText(z.SLT),
 			common.Plural(len(z.Assets), "asset", "assets"), common.Plural(len(d.Answers(z.Key)), "answer", "answers")), 2)
+		m.addChecks(&lines, z.Key, z.Rationale, z.SLT, w)
 		m.addDescription(&lines, z.Description, w, h)
 		var links []string
 		for _, cd := range m.conduits() {
@@ -187,19 +195,50 @@ func (m *Model) detailLines(w, h int) []string {
 		} else {
 			add(plain, "Conduits: "+strings.Join(links, ", "), 1)
 		}
-		lines = append(lines, m.zoneAssetLines(z, w, h-len(lines))...)
+		lines = append(lines, m.assetLines(z.Assets, w, h-len(lines))...)
 	case c != nil:
 		nz := len(m.zones())
 		lines = append(lines, rule(st, fmt.Sprintf("Conduit %d of %d: %s", m.cursor-nz+1, len(m.conduits()), model.CleanLine(c.Name)), w))
-		add(plain, fmt.Sprintf("Kind %s · %s · %s", orNone(c.Type), sltText(c.SLT), common.Plural(len(d.Answers(c.Key)), "answer", "answers")), 2)
+		add(plain, fmt.Sprintf("Kind %s · %s · %s · %s", orNone(c.KindText()), sltText(c.SLT),
+			common.Plural(len(c.Assets), "asset", "assets"), common.Plural(len(d.Answers(c.Key)), "answer", "answers")), 2)
 		add(plain, fmt.Sprintf("From %s to %s", m.zoneWithSLT(c.From), m.zoneWithSLT(c.To)), 2)
-		if zs := m.zoneSLT(c.From, c.To); !atLeast(c.SLT, zs) {
-			add(st.Gap1, fmt.Sprintf("! SL-T below the higher of its two zones (%s): a conduit is usually held to the stricter zone.", zs), 2)
-		}
+		m.addChecks(&lines, c.Key, c.Rationale, c.SLT, w)
 		add(plain, "Protocols: "+orNone(c.Protocols), 2)
 		m.addDescription(&lines, c.Description, w, h)
+		lines = append(lines, m.assetLines(c.Assets, w, h-len(lines))...)
 	}
 	return lines
+}
+
+// zoneKindWords is a zone's kind, with its row when it is other.
+func zoneKindWords(z *model.Zone) string {
+	if z.Kind == model.ZoneOther {
+		return fmt.Sprintf("%s (other, drawn on the %s row)", orNone(z.KindText()), z.DiagramTier())
+	}
+	return z.KindText()
+}
+
+// addChecks says whether the SL-T has its rationale, and lists the
+// findings of the model checks that name the target (f lists them all).
+func (m *Model) addChecks(lines *[]string, key string, r *model.SLTRationale, slt model.SLVector, w int) {
+	st := m.ctx.Styles
+	switch {
+	case r == nil:
+		*lines = append(*lines, st.Muted.Render(common.Line("No SL-T rationale yet: press r to work it out from threat and consequences.", w)))
+	case r.Final != slt:
+		*lines = append(*lines, st.Gap1.Render(common.Line(fmt.Sprintf("SL-T changed since its rationale set %s: press r to review it.", r.Final), w)))
+	default:
+		*lines = append(*lines, common.Line(fmt.Sprintf("SL-T rationale recorded: threat %s, Slate proposed %s (r to review).",
+			r.Input.Threat.Key(), r.Proposed), w))
+	}
+	fs := model.FindingsOf(m.findingsNow(), key)
+	for i, f := range fs {
+		if i == 2 && len(fs) > 3 {
+			*lines = append(*lines, st.Muted.Render(common.Line(fmt.Sprintf("… %d more findings: press f", len(fs)-i), w)))
+			break
+		}
+		*lines = append(*lines, st.Severity(f.Severity).Render(common.Line("! "+f.Rule+": "+f.Message, w)))
+	}
 }
 
 // addDescription wraps a description (or says there is none).
@@ -212,21 +251,21 @@ func (m *Model) addDescription(lines *[]string, desc string, w, h int) {
 	*lines = append(*lines, common.Wrap(desc, w, max(1, min(4, h-5)))...)
 }
 
-// zoneAssetLines lists a zone's assets in the room left (h lines).
-func (m *Model) zoneAssetLines(z *model.Zone, w, h int) []string {
+// assetLines lists a zone's or conduit's assets in the room left (h lines).
+func (m *Model) assetLines(assets []model.Asset, w, h int) []string {
 	st := m.ctx.Styles
 	if h < 2 {
 		return nil
 	}
-	if len(z.Assets) == 0 {
-		return []string{st.Muted.Render(common.Line("No assets yet: press a to list and add them.", w))}
+	if len(assets) == 0 {
+		return []string{st.Muted.Render(common.Line("No assets yet: press a to list and add them, I to import a CSV.", w))}
 	}
-	lines := []string{st.Header.Render(common.Line(fmt.Sprintf("Assets (%d): press a to manage them", len(z.Assets)), w))}
+	lines := []string{st.Header.Render(common.Line(fmt.Sprintf("Assets (%d): press a to manage them", len(assets)), w))}
 	cols := assetColumns(w - marker)
 	room := h - 1
-	for i, a := range z.Assets {
-		if i == room-1 && len(z.Assets) > room {
-			lines = append(lines, st.Muted.Render(common.Line(fmt.Sprintf("  … %d more: press a to see all", len(z.Assets)-i), w)))
+	for i, a := range assets {
+		if i == room-1 && len(assets) > room {
+			lines = append(lines, st.Muted.Render(common.Line(fmt.Sprintf("  … %d more: press a to see all", len(assets)-i), w)))
 			break
 		}
 		lines = append(lines, "  "+assetRow(a, cols))
@@ -240,25 +279,4 @@ func (m *Model) zoneWithSLT(key string) string {
 		return fmt.Sprintf("%s (SL-T %s)", model.CleanLine(z.Name), z.SLT)
 	}
 	return key
-}
-
-// zoneSLT is the per-FR higher SL-T of two zones.
-func (m *Model) zoneSLT(from, to string) model.SLVector {
-	var v model.SLVector
-	for _, k := range []string{from, to} {
-		if z, ok := m.ctx.Data.A.Zone(k); ok {
-			v = higher(v, z.SLT)
-		}
-	}
-	return v
-}
-
-// atLeast reports whether v reaches want on every FR.
-func atLeast(v, want model.SLVector) bool {
-	for i := range v {
-		if v[i] < want[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -1,0 +1,58 @@
+package interview
+
+import (
+	"slate/model"
+	"slate/ui/common"
+)
+
+// N/A suggestions: on a conduit whose kind carries no radio link, the
+// wireless requirements (SR 1.6, SR 2.2 and their REs) are suggested not
+// applicable (model.NASuggestion). A suggestion never answers: the row
+// shows "n/a?", the detail says why, and a opens the justification editor
+// with the suggested text, saved only when the assessor confirms it.
+
+// suggestion is the suggested n/a justification of an unanswered item.
+func (m *Model) suggestion(it item) (string, bool) {
+	if st, _ := m.status(it); st.Answered() {
+		return "", false
+	}
+	c, ok := m.ctx.Data.A.Conduit(it.target)
+	if !ok {
+		return "", false
+	}
+	return model.NASuggestion(c, it.req)
+}
+
+// prefill is the text the justification editor opens with: the answer's
+// own, else for n/a the suggestion.
+func (m *Model) prefill(it item, st model.Status, value string) string {
+	if value != "" || st != model.NA {
+		return value
+	}
+	if s, ok := m.suggestion(it); ok {
+		return s
+	}
+	return value
+}
+
+// suggestionLines are the detail's lines about a suggestion.
+func (m *Model) suggestionLines(it item, w int) []string {
+	s, ok := m.suggestion(it)
+	if !ok {
+		return nil
+	}
+	st := m.ctx.Styles
+	var out []string
+	for _, l := range common.Wrap("N/A suggested (not saved, not scored): "+s, w, 3) {
+		out = append(out, st.Muted.Render(l))
+	}
+	return append(out, st.Muted.Render(common.Line("a: confirm it in the justification editor (ctrl+s saves)", w)))
+}
+
+// suggestedCell marks an unanswered row whose n/a is suggested.
+func suggestedCell(cell string, suggested bool) string {
+	if !suggested {
+		return cell
+	}
+	return common.Fit(" n/a?", 5) + cell[len(cell)-1:]
+}
