@@ -559,7 +559,7 @@ func TestCommonFindings(t *testing.T) {
 	}
 	got := strings.Join(lines[head:], "\n")
 	for _, want := range []string{"found        shared or default credentials", "Industrial DMZ, Supervisory", "SR 1.5",
-		"not found    no patch management", "found        uncontrolled remote access"} {
+		"found        no patch management            SITE 1", "found        uncontrolled remote access"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("findings lack %q:\n%s", want, got)
 		}
