@@ -232,7 +232,7 @@ func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
 		a.Countermeasures = []Countermeasure{{ID: 1, Target: "supervisory",
 			Control:    "Application allow-listing on the engineering stations and USB port control on every device that can reach the PLCs.",
 			ApprovedBy: Person{Name: "K. Brandt", Role: "plant manager"}, Review: date(today.AddDate(0, 6, 0)),
-			Links:      []CountermeasureLink{{Target: "control", Requirement: "SR 3.2", SL: 2}}}}
+			Links: []CountermeasureLink{{Target: "control", Requirement: "SR 3.2", SL: 2}}}}
 	}
 	a.SiteAnswers = Answers{}
 	for i, s := range []struct {

@@ -416,9 +416,9 @@ func htmlWalk(n *html.Node, f func(*html.Node)) {
 func TestReportsShowCountermeasures(t *testing.T) {
 	in := demoInput()
 	want := map[string][]string{
-		"md": {"## Compensating countermeasures", "Application allow-listing on the engineering stations", "K. Brandt (plant manager)", "| Supervisory |", "`1c*/2 -1`", "SL 2", "## Site questions", "OT incident response plan, tested"},
-		"html":     {`id="countermeasures"`, "Countermeasure 1", "Application allow-listing on the engineering stations", "K. Brandt (plant manager)", "1c*/2 -1", `id="site"`},
-		"json":     {`"countermeasures": [`, `"approved_by": {`, `"site_answers": [`},
+		"md":   {"## Compensating countermeasures", "Application allow-listing on the engineering stations", "K. Brandt (plant manager)", "| Supervisory |", "`1c*/2 -1`", "SL 2", "## Site questions", "OT incident response plan, tested"},
+		"html": {`id="countermeasures"`, "Countermeasure 1", "Application allow-listing on the engineering stations", "K. Brandt (plant manager)", "1c*/2 -1", `id="site"`},
+		"json": {`"countermeasures": [`, `"approved_by": {`, `"site_answers": [`},
 	}
 	for format, wants := range want {
 		f, ok := LookupFormat(format)
