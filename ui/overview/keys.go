@@ -12,6 +12,7 @@ type KeyMap struct {
 	Open     key.Binding
 	Edit     key.Binding
 	Findings key.Binding
+	Site     key.Binding
 	// Form is the metadata form's keys.
 	Form common.FormKeys
 
@@ -24,6 +25,7 @@ func newKeyMap() KeyMap {
 		Open:     common.Bind("enter", "interview this target", "enter"),
 		Edit:     common.Bind("e", "edit name, site, assessor, scope", "e"),
 		Findings: common.Bind("c", "below: common findings / largest gaps", "c"),
+		Site:     common.Bind("s", "interview the site questions", "s"),
 		Form:     common.NewFormKeys(),
 	}
 }
@@ -41,6 +43,6 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() []common.KeyGroup {
 	return []common.KeyGroup{
 		k.Nav.Group("Targets"),
-		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit, k.Findings}},
+		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit, k.Findings, k.Site}},
 	}
 }

@@ -46,6 +46,11 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		return m.openForm()
 	case key.Matches(k, m.keys.Findings):
 		m.findings = !m.findings
+	case key.Matches(k, m.keys.Site):
+		if len(m.ctx.Data.Cat.SiteQuestions) == 0 {
+			return common.StatusCmd("This catalog has no site questions", false)
+		}
+		return common.GoToCmd(common.GoTo{Screen: common.ScreenInterview, Site: true})
 	}
 	return nil
 }
