@@ -217,7 +217,13 @@ func UpgradePreview(d *Data, cat *model.Catalog, now time.Time) (reconfirm, gone
 		}
 		return d.older(version)
 	}
-	for _, o := range a.Outdated(cat, older) {
+	return OutdatedCounts(a.Outdated(cat, older))
+}
+
+// OutdatedCounts splits a list of Outdated into the answers to re-confirm
+// and those that no longer apply.
+func OutdatedCounts(list []model.Outdated) (reconfirm, gone int) {
+	for _, o := range list {
 		if o.NoLongerApplies {
 			gone++
 		} else {

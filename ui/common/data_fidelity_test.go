@@ -77,14 +77,7 @@ func TestUpgradePreviewMatchesTheUpgrade(t *testing.T) {
 		t.Fatalf("preview: %d to re-confirm, %d gone", reconfirm, gone)
 	}
 	d.SwitchCatalog(newest, old.Version, at)
-	n, g := 0, 0
-	for _, o := range d.Outdated() {
-		if o.NoLongerApplies {
-			g++
-		} else {
-			n++
-		}
-	}
+	n, g := common.OutdatedCounts(d.Outdated())
 	if n != reconfirm || g != gone {
 		t.Fatalf("after the upgrade %d to re-confirm and %d gone; the preview said %d and %d", n, g, reconfirm, gone)
 	}

@@ -25,14 +25,7 @@ func (m *Model) siteQuestionsLine(w int) string {
 func (m *Model) catalogLine(w int) string {
 	st := m.ctx.Styles
 	d := m.ctx.Data
-	reconfirm, gone := 0, 0
-	for _, o := range d.Outdated() {
-		if o.NoLongerApplies {
-			gone++
-		} else {
-			reconfirm++
-		}
-	}
+	reconfirm, gone := common.OutdatedCounts(d.Outdated())
 	text := fmt.Sprintf("upgraded from %s: ", d.A.CatalogBefore)
 	switch {
 	case reconfirm > 0 && gone > 0:
