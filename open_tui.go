@@ -88,7 +88,11 @@ func runTUI(e *env, s *session, path, catDir, notice string) error {
 		return err
 	}
 	who, _ := st.Setting("interviewee")
-	out, err := ui.Run(ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: fullPath(path), Interviewee: who, Notice: notice}, e.stdin, e.stdout)
+	sess := ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: fullPath(path), Interviewee: who, Notice: notice, Catalogs: lib.Get}
+	// A file made with an older built-in catalog is offered the newest one
+	// (the interface asks; a read-only session is never offered it).
+	sess.Upgrade, _ = questionnaires.UpgradeFor(s.cat)
+	out, err := ui.Run(sess, e.stdin, e.stdout)
 	fmt.Fprintln(e.stderr, quitSummary(path, st, out))
 	return err
 }

@@ -36,11 +36,17 @@ type exported struct {
 
 func export(t *testing.T, bin, file string) exported {
 	t.Helper()
+	return exportAs[exported](t, bin, file)
+}
+
+// exportAs runs slate export and reads the part of the document T holds.
+func exportAs[T any](t *testing.T, bin, file string) T {
+	t.Helper()
 	out, err := exec.Command(bin, "export", file).Output()
 	if err != nil {
 		t.Fatalf("slate export %s: %v", file, err)
 	}
-	var d exported
+	var d T
 	if err := json.Unmarshal(out, &d); err != nil {
 		t.Fatal(err)
 	}

@@ -450,7 +450,7 @@ func TestZoneModelInATerminal(t *testing.T) {
 	tm := start(t, "zones", bin, "demo", "--flawed", file)
 	tm.waitFor("Sample plant written to " + file)
 	tm.keys("2")
-	tm.waitFor("checks: 4 errors, 12 warnings, 9 notes", "Zones (8)")
+	tm.waitFor("checks: 4 errors, 13 warnings, 9 notes", "Zones (8)")
 	tm.keys("v")
 	tm.waitFor("│ Vendor network", "gap ?", "v: list")
 	tm.keys("f")

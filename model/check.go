@@ -59,16 +59,15 @@ type CheckInput struct {
 	// as of At).
 	At time.Time
 
-	// Slot for compensating-review-expired (a compensating countermeasure
-	// past its review date): the rule and the records it reads arrive
-	// with the compensating-countermeasure records of the catalog-fidelity
-	// work, which adds their field here and the rule to CheckRules.
+	// Countermeasures are the compensating countermeasures, whose review
+	// dates compensating-review-expired compares with At.
+	Countermeasures []Countermeasure
 }
 
 // NewCheckInput gathers what the checks read from an assessment, with the
 // roadmap plan made as of plan.At (nil: the roadmap rules stay silent).
 func NewCheckInput(c *Catalog, a *Assessment, plan *Plan) *CheckInput {
-	in := &CheckInput{Model: NewZoneModel(a), Catalog: c, Answers: a.Answers, Plan: plan}
+	in := &CheckInput{Model: NewZoneModel(a), Catalog: c, Answers: a.Answers, Plan: plan, Countermeasures: a.Countermeasures}
 	if plan != nil {
 		in.At = plan.At
 	}
@@ -143,6 +142,10 @@ var CheckRules = []CheckRule{
 		What:   "a risk acceptance without the name and role of who accepted it, or without a review date",
 		Advice: "Record who accepted the risk, in which role, and when it is to be reviewed, so that the acceptance can be defended and reopens on time.",
 		Check:  checkRiskAcceptanceIncomplete, Roadmap: true},
+	{ID: ReviewExpiredRule, Severity: SevWarning,
+		What:   "a compensating countermeasure past its review date (the answers and SL-A stay as they are)",
+		Advice: reviewExpiredAdvice,
+		Check:  checkCompensatingReviewExpired},
 	{ID: "no-target", Severity: SevInfo,
 		What:   "a target with SL-T 0 in some FR",
 		Advice: "Set a target level for every foundational requirement, or record in the SL-T rationale why this one needs none.",

@@ -158,6 +158,15 @@ var checkCases = []checkCase{
 				AcceptedBy: model.Person{Name: "K. Brandt"}, Review: "2027-01-01"},
 		})
 	}, [][]string{{"sup"}, {"sup"}}, []string{"SR 1.1 RE 1", "SR 5.1"}, "The risk acceptance of SR 1.1 RE 1 for the whole initiative does not record who accepted it in which role or a review date."},
+	{"a compensating countermeasure past its review date", model.ReviewExpiredRule, func(in *model.CheckInput) {
+		in.At = time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC)
+		in.Countermeasures = []model.Countermeasure{
+			{ID: 1, Control: "Firewall allows S7comm only from the SCADA servers", Target: "sup-ctl", Review: "2026-03-04",
+				ApprovedBy: model.Person{Name: "K. Brandt", Role: "plant manager"},
+				Links:      []model.CountermeasureLink{{Target: "ctl", Requirement: "SR 1.2", SL: 2}}},
+			{ID: 2, Control: "Reviewed today", Review: "2026-03-05"},
+		}
+	}, [][]string{{"sup-ctl", "ctl"}}, []string{"SR 1.2"}, `Compensating countermeasure 1 (Firewall allows S7comm only from the SCADA servers), approved by K. Brandt (plant manager) was due for review on 2026-03-04; SR 1.2 of "Control" relies on it.`},
 	{"an FR without a target", "no-target", func(in *model.CheckInput) {
 		c := conduitOf(in, "dmz-sup")
 		c.SLT = c.SLT.With(4, 0).With(6, 0)

@@ -20,7 +20,11 @@ type Document struct {
 	Zones      []DocZone    `json:"zones"`
 	Conduits   []DocConduit `json:"conduits"`
 	Answers    []DocAnswer  `json:"answers"`
-	Roadmap    *DocRoadmap  `json:"roadmap,omitempty"`
+	// SiteAnswers answer the catalog's site questions: asked once per
+	// assessment, never scored.
+	SiteAnswers     []DocSiteAnswer     `json:"site_answers,omitempty"`
+	Countermeasures []DocCountermeasure `json:"countermeasures,omitempty"`
+	Roadmap         *DocRoadmap         `json:"roadmap,omitempty"`
 }
 
 // DocHistory pins the history of the file a document was exported from:
@@ -99,11 +103,14 @@ type DocMeta struct {
 	Updated  string     `json:"updated,omitempty"`
 }
 
-// DocCatalog identifies the catalog the answers refer to.
+// DocCatalog identifies the catalog the answers refer to, and the version
+// the assessment was upgraded from, when.
 type DocCatalog struct {
-	ID      string `json:"id"`
-	Version string `json:"version"`
-	Hash    string `json:"hash,omitempty"`
+	ID           string `json:"id"`
+	Version      string `json:"version"`
+	Hash         string `json:"hash,omitempty"`
+	UpgradedFrom string `json:"upgraded_from,omitempty"`
+	UpgradedAt   string `json:"upgraded_at,omitempty"`
 }
 
 // DocZone is a zone in the exchange document.
@@ -157,6 +164,13 @@ type DocAnswer struct {
 	Assessor      string `json:"assessor,omitempty"`
 	Flagged       bool   `json:"flagged,omitempty"`
 	At            string `json:"at,omitempty"`
+	// Applies is false for an answer kept from an older catalog whose
+	// requirement no longer applies to the target's kind (never scored);
+	// omitted otherwise.
+	Applies *bool `json:"applies,omitempty"`
+	// Confirmed is the catalog version the answer was re-confirmed under
+	// after a catalog upgrade.
+	Confirmed string `json:"confirmed,omitempty"`
 }
 
 // timeFormat is RFC 3339 with milliseconds, the precision Slate stores.
@@ -185,7 +199,7 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 		Format:     ExchangeFormat,
 		ExportedAt: formatTime(exportedAt),
 		Assessment: DocMeta{Name: a.Name, Site: a.Site, Scope: a.Scope, Assessor: a.Assessor,
-			Catalog: DocCatalog{ID: c.ID, Version: c.Version, Hash: c.Hash},
+			Catalog: DocCatalog{ID: c.ID, Version: c.Version, Hash: c.Hash, UpgradedFrom: a.CatalogBefore},
 			Created: formatTime(a.Created), Updated: formatTime(a.Updated)},
 		Zones: []DocZone{}, Conduits: []DocConduit{}, Answers: []DocAnswer{},
 	}
@@ -206,6 +220,9 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 		}
 		d.Conduits = append(d.Conduits, dc)
 	}
+	if a.CatalogBefore != "" {
+		d.Assessment.Catalog.UpgradedAt = formatTime(a.CatalogUpgraded)
+	}
 	for _, t := range a.Targets() {
 		as := a.Answers[t.Key]
 		if len(as) == 0 {
@@ -216,11 +233,15 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 			if !ok {
 				continue
 			}
-			d.Answers = append(d.Answers, DocAnswer{Target: t.Key, Requirement: ans.Requirement,
+			da := DocAnswer{Target: t.Key, Requirement: ans.Requirement,
 				Status: string(ans.Status.Norm()), Note: ans.Note, Justification: ans.Justification,
-				Interviewee: ans.Interviewee, Assessor: ans.Assessor, Flagged: ans.Flagged, At: formatTime(ans.UpdatedAt)})
+				Interviewee: ans.Interviewee, Assessor: ans.Assessor, Flagged: ans.Flagged, At: formatTime(ans.UpdatedAt)}
+			fidelityFields(&da, a, c, t)
+			d.Answers = append(d.Answers, da)
 		}
 	}
+	d.SiteAnswers = siteAnswersDoc(a, c)
+	d.Countermeasures = countermeasuresDoc(a)
 	d.Roadmap = roadmapDoc(a, c)
 	return d
 }

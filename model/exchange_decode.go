@@ -55,6 +55,8 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 		Zones      []json.RawMessage `json:"zones"`
 		Conduits   []json.RawMessage `json:"conduits"`
 		Answers    []json.RawMessage `json:"answers"`
+		Site       []json.RawMessage `json:"site_answers"`
+		Counter    []json.RawMessage `json:"countermeasures"`
 		Roadmap    json.RawMessage   `json:"roadmap"`
 	}
 	if err := strict(data, &top, "$", data); err != nil {
@@ -95,6 +97,12 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 		if err := d.answer(a, cat, raw, fmt.Sprintf("$.answers[%d]", i)); err != nil {
 			return nil, nil, err
 		}
+	}
+	if err := d.siteAnswers(a, cat, top.Site); err != nil {
+		return nil, nil, err
+	}
+	if err := d.countermeasures(a, top.Counter); err != nil {
+		return nil, nil, err
 	}
 	if len(top.Roadmap) > 0 && string(top.Roadmap) != "null" {
 		if err := d.roadmap(a, cat, top.Roadmap); err != nil {
@@ -433,6 +441,20 @@ func (d *decoder) meta(m DocMeta, resolve CatalogResolver) (*Assessment, *Catalo
 		return nil, nil, docErr("$.assessment.catalog", "catalog %q version %q is not available (see slate catalog; extra catalogs load from --catalogs DIR)", m.Catalog.ID, m.Catalog.Version)
 	}
 	a.CatalogID, a.CatalogVersion, a.CatalogHash = cat.ID, cat.Version, cat.Hash
+	if m.Catalog.UpgradedFrom != "" {
+		if _, ok := resolve(m.Catalog.ID, m.Catalog.UpgradedFrom); !ok {
+			return nil, nil, docErr("$.assessment.catalog.upgraded_from", "catalog %q version %q is not available", m.Catalog.ID, m.Catalog.UpgradedFrom)
+		}
+		if a.CatalogUpgraded, err = parseTime("$.assessment.catalog.upgraded_at", m.Catalog.UpgradedAt); err != nil {
+			return nil, nil, err
+		}
+		if a.CatalogUpgraded.IsZero() {
+			return nil, nil, docErr("$.assessment.catalog.upgraded_at", "missing: when was the assessment upgraded from %s", m.Catalog.UpgradedFrom)
+		}
+		a.CatalogBefore = m.Catalog.UpgradedFrom
+	} else if m.Catalog.UpgradedAt != "" {
+		return nil, nil, docErr("$.assessment.catalog.upgraded_at", "given without upgraded_from")
+	}
 	return a, cat, nil
 }
 
@@ -652,8 +674,11 @@ func (d *decoder) answer(a *Assessment, cat *Catalog, raw json.RawMessage, path 
 	if !ok {
 		return docErr(path+".requirement", "unknown requirement %q in catalog %s", da.Requirement, cat.ID)
 	}
-	if !r.AppliesTo.Includes(kind) {
-		return docErr(path+".requirement", "%s is not assessed on a %s", r.ID, kind)
+	switch applies := r.AppliesTo.Includes(kind); {
+	case !applies && (da.Applies == nil || *da.Applies):
+		return docErr(path+".requirement", "%s is not assessed on a %s (an answer kept from an older catalog says \"applies\": false)", r.ID, kind)
+	case applies && da.Applies != nil && !*da.Applies:
+		return docErr(path+".applies", "false, but %s applies to a %s", r.ID, kind)
 	}
 	st, err := ParseStatus(da.Status)
 	if err != nil {
@@ -690,5 +715,14 @@ func (d *decoder) answer(a *Assessment, cat *Catalog, raw json.RawMessage, path 
 		return docErr(path, "a second answer for %s %s", da.Target, r.ID)
 	}
 	as[r.ID] = ans
+	if da.Confirmed != "" {
+		if !st.Answered() {
+			return docErr(path+".confirmed", "an unanswered requirement has nothing to re-confirm")
+		}
+		if a.Confirmed == nil {
+			a.Confirmed = map[string]string{}
+		}
+		a.Confirmed[AnswerKey(da.Target, r.ID)] = da.Confirmed
+	}
 	return nil
 }

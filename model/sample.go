@@ -82,14 +82,14 @@ var sampleInterview = []sampleAnswer{
 	// Control zone (SL-T 2): FR3 provisional.
 	{"control", "SR 1.1", No, "PLCs can be programmed from any engineering station without a password; S7 protection level not set.", "", weber, true},
 	{"control", "SR 3.1", Yes, "", "", weber, false},
-	{"control", "SR 3.2", Compensating, "Controllers cannot run anti-malware.", "Application allow-listing on the engineering stations and USB control on every device that can reach the PLCs.", weber, false},
+	{"control", "SR 3.2", Compensating, "Controllers cannot run anti-malware.", "The PLCs cannot run anti-malware; code reaches them only from the engineering stations or a USB stick, and both paths are locked down, so malicious code is kept from them as SL 2 intends.", weber, false},
 	{"control", "SR 3.3", Yes, "Security functions (PLC protection levels, switch port security, allow-listing) are checked with a written checklist after every change and during each shutdown. The yearly SIS proof tests are kept apart: they verify safety functions, not security.", "", weber, false},
 	{"control", "SR 3.4", Yes, "Firmware only from the vendor portal with checksum verification.", "", weber, false},
 	{"control", "SR 3.5", Yes, "", "", weber, false},
 	{"control", "SR 3.6", Yes, "Outputs go to a defined safe state on communication loss (tested at FAT).", "", weber, false},
 	{"control", "SR 7.3", Yes, "PLC programs backed up after every change to the versioning server.", "", weber, false},
 	{"control", "SR 7.4", Partial, "Recovery procedure exists for PLCs but not for the managed switches.", "", weber, false},
-	{"control", "SR 7.5", Yes, "UPS for 30 minutes, then the diesel generator.", "", weber, false},
+	{"control", "SR 7.5", Yes, "UPS for 30 minutes, then the diesel generator. Switches and the conduit firewall keep their configuration in flash: in the last generator test they came back with the same rules and no default passwords.", "", weber, false},
 
 	// Safety instrumented system (SL-T 3).
 	{"safety", "SR 1.1", Yes, "SIS engineering station requires personal logon and a key switch.", "", weber, false},
@@ -259,6 +259,28 @@ func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
 		if _, ok := c.Requirement(t.Requirement); ok {
 			t.UpdatedAt = a.Updated
 			a.Tracking[t.Key()] = t
+		}
+	}
+	if a.Answers["control"].Status("SR 3.2") == Compensating {
+		a.Countermeasures = []Countermeasure{{ID: 1, Target: "supervisory",
+			Control:    "Application allow-listing on the engineering stations and USB port control on every device that can reach the PLCs.",
+			ApprovedBy: Person{Name: "K. Brandt", Role: "plant manager"}, Review: date(today.AddDate(0, 6, 0)),
+			Links: []CountermeasureLink{{Target: "control", Requirement: "SR 3.2", SL: 2}}}}
+	}
+	a.SiteAnswers = Answers{}
+	for i, s := range []struct {
+		id     string
+		status Status
+		note   string
+	}{
+		{"SITE 1", Partial, "Windows hosts are patched monthly from WSUS in the DMZ; PLC and switch firmware only when something breaks."},
+		{"SITE 2", No, "Only the corporate IT incident plan exists; it does not mention the plant or the SIS."},
+		{"SITE 3", Partial, "An asset spreadsheet from the 2019 migration; nobody owns its upkeep."},
+		{"SITE 4", Partial, "A network drawing from 2019; zones exist in practice but have no documented target levels."},
+	} {
+		if _, ok := c.SiteQuestion(s.id); ok {
+			a.SiteAnswers[s.id] = Answer{Requirement: s.id, Status: s.status, Note: s.note, Interviewee: okafor,
+				Assessor: assessor, UpdatedAt: start.Add(time.Duration(24*60+len(sampleInterview)*3-20+i) * time.Minute)}
 		}
 	}
 	a.Projects = []Project{{ID: "hmi-upgrade", Title: "HMI and engineering station upgrade"}}

@@ -74,5 +74,12 @@ func FlawedSamplePlantAt(c *Catalog, now time.Time) *Assessment {
 			a.Tracking[t.Key()] = t
 		}
 	}
+	// The countermeasure of the demo was approved for six months, a year
+	// ago, and never reviewed since.
+	a.Countermeasures = append([]Countermeasure(nil), a.Countermeasures...)
+	for i := range a.Countermeasures {
+		a.Countermeasures[i].Review = date(today.AddDate(0, -6, 0))
+		a.Countermeasures[i].Links = append([]CountermeasureLink(nil), a.Countermeasures[i].Links...)
+	}
 	return a
 }

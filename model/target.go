@@ -137,6 +137,19 @@ type Assessment struct {
 	// SiteAnswers holds the answers to the catalog's site questions (asked
 	// once per assessment, never scored), by question id.
 	SiteAnswers Answers
+
+	// Countermeasures are the compensating countermeasures with the
+	// answers that rely on them.
+	Countermeasures []Countermeasure
+
+	// CatalogBefore is the catalog version the assessment was upgraded
+	// from ("" = never upgraded) at CatalogUpgraded. An answer whose status
+	// was last set before the upgrade was given under that version, unless
+	// it was re-confirmed since: Confirmed holds the version each answer
+	// ("target|requirement") was re-confirmed under (r in the interview).
+	CatalogBefore   string
+	CatalogUpgraded time.Time
+	Confirmed       map[string]string
 }
 
 // Meta is the assessment's descriptive fields: what the Overview's details
@@ -272,6 +285,17 @@ func (a *Assessment) Snapshot() *Assessment {
 		c.ProjectOf = make(map[string]string, len(a.ProjectOf))
 		for k, v := range a.ProjectOf {
 			c.ProjectOf[k] = v
+		}
+	}
+	c.Countermeasures = make([]Countermeasure, len(a.Countermeasures))
+	for i, cm := range a.Countermeasures {
+		cm.Links = append([]CountermeasureLink(nil), cm.Links...)
+		c.Countermeasures[i] = cm
+	}
+	if a.Confirmed != nil {
+		c.Confirmed = make(map[string]string, len(a.Confirmed))
+		for k, v := range a.Confirmed {
+			c.Confirmed[k] = v
 		}
 	}
 	if a.SiteAnswers != nil {

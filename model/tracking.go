@@ -181,6 +181,12 @@ func (a *Assessment) ForgetTarget(key string) {
 			a.Tracking[k] = t
 		}
 	}
+	a.forgetTargetInCountermeasures(key)
+	for k := range a.Confirmed {
+		if t, _, _ := strings.Cut(k, "|"); t == key {
+			delete(a.Confirmed, k)
+		}
+	}
 	for i := range a.Windows {
 		if slices.Contains(a.Windows[i].Targets, key) {
 			a.Windows[i].Targets = slices.DeleteFunc(slices.Clone(a.Windows[i].Targets), func(x string) bool { return x == key })

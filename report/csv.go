@@ -59,7 +59,7 @@ func writeCSVPart(w io.Writer, in *Input, file int) error {
 // answered or not, with whether it is in the report's scope (sl <= C).
 func writeAnswersCSV(w io.Writer, in *Input) error {
 	header := []string{"target", "target_name", "kind", "fr", "requirement", "title", "level", "in_scope",
-		"status", "note", "justification", "interviewee", "assessor", "flagged", "updated"}
+		"status", "note", "justification", "countermeasure", "interviewee", "assessor", "flagged", "updated"}
 	var rows [][]string
 	for _, t := range in.A.Targets() {
 		as := in.A.Answers[t.Key]
@@ -70,9 +70,13 @@ func writeAnswersCSV(w io.Writer, in *Input) error {
 				if !a.UpdatedAt.IsZero() {
 					updated = a.UpdatedAt.UTC().Format("2006-01-02T15:04:05Z")
 				}
+				cm := ""
+				if c, _, ok := in.A.CountermeasureOf(t.Key, r.ID); ok && a.Status.Norm() == model.Compensating {
+					cm = fmt.Sprintf("%d: %s", c.ID, c.Label(80))
+				}
 				rows = append(rows, []string{t.Key, t.Name, t.Kind.String(), fmt.Sprint(int(fr)), r.ID, r.Title,
 					fmt.Sprint(int(r.SL)), yesNo(r.SL <= in.Scope().Ceiling(t.SLT.At(fr))), string(a.Status.Norm()), a.Note,
-					a.Justification, a.Interviewee, a.Assessor, yesNo(a.Flagged), updated})
+					a.Justification, cm, a.Interviewee, a.Assessor, yesNo(a.Flagged), updated})
 			}
 		}
 	}

@@ -78,6 +78,9 @@ type htmlDoc struct {
 	Checks      []htmlCheck
 	ChecksCount string
 
+	SiteAnswers     []siteView
+	Countermeasures []cmView
+
 	Windows        []htmlWindow
 	Projects       []htmlProject
 	Findings       []htmlFinding
@@ -688,6 +691,8 @@ func htmlBuildRoadmap(d *htmlDoc, in *Input, anchors map[string]string) {
 		}
 		d.Projects = append(d.Projects, hp)
 	}
+	d.SiteAnswers = in.siteViews()
+	d.Countermeasures = in.countermeasureViews()
 	for _, f := range in.CommonFindings() {
 		d.Findings = append(d.Findings, htmlFinding{Title: htmlLine(f.Title), State: f.State.Describe(),
 			Class: "cf-" + strings.ReplaceAll(string(f.State), "_", "-"), Where: htmlLine(FindingWhere(f)), Work: htmlLine(FindingWork(f))})

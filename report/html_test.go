@@ -412,3 +412,30 @@ func htmlWalk(n *html.Node, f func(*html.Node)) {
 		htmlWalk(c, f)
 	}
 }
+
+// Every report shows the compensating countermeasure record (control,
+// place, approval, review) and the cell whose SL-A depends on it with its
+// c marker; the JSON report carries the record itself.
+func TestReportsShowCountermeasures(t *testing.T) {
+	in := demoInput()
+	want := map[string][]string{
+		"md":   {"## Compensating countermeasures", "Application allow-listing on the engineering stations", "K. Brandt (plant manager)", "| Supervisory |", "`1c*/2 -1`", "SL 2", "## Site questions", "OT incident response plan, tested"},
+		"html": {`id="countermeasures"`, "Countermeasure 1", "Application allow-listing on the engineering stations", "K. Brandt (plant manager)", "1c*/2 -1", `id="site"`},
+		"json": {`"countermeasures": [`, `"approved_by": {`, `"site_answers": [`},
+	}
+	for format, wants := range want {
+		f, ok := LookupFormat(format)
+		if !ok {
+			t.Fatalf("no format %s", format)
+		}
+		out, err := Render(f, in, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range wants {
+			if !strings.Contains(string(out), w) {
+				t.Errorf("%s report lacks %q", format, w)
+			}
+		}
+	}
+}

@@ -64,6 +64,8 @@ func WriteMarkdown(w io.Writer, in *Input) error {
 		mdTarget(&b, in, &in.Matrix.Rows[i])
 	}
 	mdCommonFindings(&b, in)
+	mdSiteQuestions(&b, in)
+	mdCountermeasures(&b, in)
 	mdRoadmap(&b, in)
 	mdAppendix(&b, in)
 	_, err := io.WriteString(model.SanitizingWriter(model.SinkText, w), b.String())
@@ -194,13 +196,17 @@ func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 	for _, fr := range model.FRs {
 		for _, r := range in.Cat.Applicable(t.Kind, fr) {
 			if a, ok := answers[r.ID]; ok && a.Status.NeedsJustification() {
-				justified = append(justified, []string{r.ID, md(r.Title), a.Status.Label(), mdCell(a.Justification), mdCell(a.Interviewee)})
+				label := a.Status.Label()
+				if cm, _, ok := in.A.CountermeasureOf(t.Key, r.ID); ok && a.Status.Norm() == model.Compensating {
+					label += fmt.Sprintf(" (countermeasure %d)", cm.ID)
+				}
+				justified = append(justified, []string{r.ID, md(r.Title), label, mdCell(a.Justification), mdCell(a.Interviewee)})
 			}
 		}
 	}
 	if len(justified) > 0 {
 		b.WriteString("### Not applicable and compensating controls\n\n")
-		mdTable(b, []string{"Requirement", "Title", "Answer", "Justification or alternative control", "Interviewee"}, justified)
+		mdTable(b, []string{"Requirement", "Title", "Answer", "Justification or why the countermeasure meets the intent", "Interviewee"}, justified)
 	}
 }
 

@@ -44,59 +44,74 @@ func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, erro
 		a.Justification = ""
 	}
 	err := s.write(func(tx *sql.Tx, at int64) error {
-		id, err := s.targetID(tx, targetKey)
-		if err != nil {
-			return err
-		}
-		var old answerRow
-		var hadOld bool
-		var oldAt int64
-		err = s.queryRow(tx, sqlSelectAnswer, id, a.Requirement).
-			Scan(&old.Status, &old.Note, &old.Justification, &old.Interviewee, &old.Assessor, &old.Flagged, &oldAt)
-		switch {
-		case err == nil:
-			hadOld = true
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
-		}
-		row := rowOf(a)
-		if hadOld && old == row || !hadOld && row.empty() {
-			a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
-			a.UpdatedAt = time.Time{}
-			if hadOld {
-				a.UpdatedAt = time.UnixMilli(oldAt).UTC()
-			}
-			return errUnchanged
-		}
-		before, after := "null", "null"
-		if hadOld {
-			before = answerImageOf(id, a.Requirement, old, oldAt).text()
-		}
-		if row.empty() {
-			_, err = s.exec(tx, sqlDeleteAnswer, id, a.Requirement)
-		} else {
-			_, err = s.exec(tx, sqlUpsertAnswer,
-				id, a.Requirement, row.Status, row.Note, row.Justification, row.Interviewee,
-				row.Assessor, row.Flagged, at)
-			after = answerImageOf(id, a.Requirement, row, at).text()
-		}
-		if err != nil {
-			return err
-		}
-		if err := s.touch(tx, at); err != nil {
-			return err
-		}
-		if err := s.appendAudit(tx, at, s.actorFor(a.Assessor), "answer", answerSubject(targetKey, a.Requirement), before, after); err != nil {
-			return err
-		}
-		a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
-		a.UpdatedAt = time.UnixMilli(at).UTC()
-		return nil
+		saved, err := s.saveAnswerTx(tx, at, targetKey, a)
+		a = saved
+		return err
 	})
 	if errors.Is(err, errUnchanged) {
 		return a, nil
 	}
 	return a, err
+}
+
+// saveAnswerTx is SaveAnswer inside a transaction; it returns errUnchanged
+// (with the stored answer) when there is nothing to record.
+func (s *Store) saveAnswerTx(tx *sql.Tx, at int64, targetKey string, a model.Answer) (model.Answer, error) {
+	id, err := s.targetID(tx, targetKey)
+	if err != nil {
+		return a, err
+	}
+	var old answerRow
+	var hadOld bool
+	var oldAt int64
+	err = s.queryRow(tx, sqlSelectAnswer, id, a.Requirement).
+		Scan(&old.Status, &old.Note, &old.Justification, &old.Interviewee, &old.Assessor, &old.Flagged, &oldAt)
+	switch {
+	case err == nil:
+		hadOld = true
+	case !errors.Is(err, sql.ErrNoRows):
+		return a, err
+	}
+	row := rowOf(a)
+	if hadOld && old == row || !hadOld && row.empty() {
+		a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
+		a.UpdatedAt = time.Time{}
+		if hadOld {
+			a.UpdatedAt = time.UnixMilli(oldAt).UTC()
+		}
+		return a, errUnchanged
+	}
+	before, after := "null", "null"
+	if hadOld {
+		before = answerImageOf(id, a.Requirement, old, oldAt).text()
+	}
+	if row.empty() {
+		_, err = s.exec(tx, sqlDeleteAnswer, id, a.Requirement)
+	} else {
+		_, err = s.exec(tx, sqlUpsertAnswer,
+			id, a.Requirement, row.Status, row.Note, row.Justification, row.Interviewee,
+			row.Assessor, row.Flagged, at)
+		after = answerImageOf(id, a.Requirement, row, at).text()
+	}
+	if err != nil {
+		return a, err
+	}
+	if err := s.touch(tx, at); err != nil {
+		return a, err
+	}
+	if err := s.appendAudit(tx, at, s.actorFor(a.Assessor), "answer", answerSubject(targetKey, a.Requirement), before, after); err != nil {
+		return a, err
+	}
+	a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
+	a.UpdatedAt = time.UnixMilli(at).UTC()
+	was := model.Unanswered
+	if hadOld {
+		was = model.Status(old.Status)
+	}
+	if was == model.Compensating || a.Status == model.Compensating {
+		return a, s.followCompensating(tx, at, targetKey, a, was)
+	}
+	return a, nil
 }
 
 // answerImage is an answers row as stored, built without reading it back:

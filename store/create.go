@@ -156,11 +156,39 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 			return err
 		}
 	}
+	if err := s.insertCountermeasures(tx, at, a); err != nil {
+		return err
+	}
+	if err := s.linkUnlinked(tx, at, a); err != nil {
+		return err
+	}
+	for _, q := range sortedKeys(a.SiteAnswers) {
+		ans := a.SiteAnswers[q]
+		ans.Requirement, ans.Status = q, ans.Status.Norm()
+		if err := ans.Validate(); err != nil {
+			return invalid("site question %s: %s", q, err)
+		}
+		when := at
+		if !ans.UpdatedAt.IsZero() {
+			when = ans.UpdatedAt.UnixMilli()
+		}
+		if _, err := s.saveSiteAnswerTx(tx, at, when, ans); err != nil && err != errUnchanged {
+			return err
+		}
+	}
+	if err := s.insertConfirmations(tx, at, a); err != nil {
+		return err
+	}
 	m := a.Meta()
 	cleanMeta(&m)
+	var upgraded int64
+	if a.CatalogBefore != "" && !a.CatalogUpgraded.IsZero() {
+		upgraded = a.CatalogUpgraded.UnixMilli()
+	}
 	if _, err := tx.Exec(`INSERT INTO assessment (id, name, site, scope, assessor, catalog_id, catalog_version,
-		catalog_hash, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.Name, m.Site, m.Scope, m.Assessor, a.CatalogID, a.CatalogVersion, a.CatalogHash, created, updated); err != nil {
+		catalog_hash, created_at, updated_at, catalog_before, catalog_upgraded_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.Name, m.Site, m.Scope, m.Assessor, a.CatalogID, a.CatalogVersion, a.CatalogHash, created, updated,
+		a.CatalogBefore, upgraded); err != nil {
 		return err
 	}
 	after, err := s.images(tx, "assessment", "id = 1")
@@ -217,7 +245,9 @@ func (s *Store) Import(a *model.Assessment) error {
 		var n int
 		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM targets) + (SELECT count(*) FROM assets) +
 			(SELECT count(*) FROM answers) + (SELECT count(*) FROM tracking) + (SELECT count(*) FROM windows) +
-			(SELECT count(*) FROM projects) + (SELECT count(*) FROM project_of)`).Scan(&n); err != nil {
+			(SELECT count(*) FROM projects) + (SELECT count(*) FROM project_of) +
+			(SELECT count(*) FROM countermeasures) + (SELECT count(*) FROM site_answers) +
+			(SELECT count(*) FROM confirmations)`).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {

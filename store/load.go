@@ -27,14 +27,18 @@ func (s *Store) Load() (*model.Assessment, error) {
 // read in two halves side by side.
 func loadFrom(db *sql.DB, parallel bool) (*model.Assessment, map[string]int64, error) {
 	a := &model.Assessment{Answers: map[string]model.Answers{}}
-	var created, updated int64
+	var created, updated, upgraded int64
 	err := db.QueryRow(`SELECT name, site, scope, assessor, catalog_id, catalog_version, catalog_hash,
-		created_at, updated_at FROM assessment WHERE id = 1`).
-		Scan(&a.Name, &a.Site, &a.Scope, &a.Assessor, &a.CatalogID, &a.CatalogVersion, &a.CatalogHash, &created, &updated)
+		created_at, updated_at, catalog_before, catalog_upgraded_at FROM assessment WHERE id = 1`).
+		Scan(&a.Name, &a.Site, &a.Scope, &a.Assessor, &a.CatalogID, &a.CatalogVersion, &a.CatalogHash, &created, &updated,
+			&a.CatalogBefore, &upgraded)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading the assessment: %s", sqliteReason(err))
 	}
 	a.Created, a.Updated = time.UnixMilli(created).UTC(), time.UnixMilli(updated).UTC()
+	if upgraded != 0 {
+		a.CatalogUpgraded = time.UnixMilli(upgraded).UTC()
+	}
 
 	keys, ids, err := loadTargets(db, a)
 	if err != nil {
@@ -45,6 +49,15 @@ func loadFrom(db *sql.DB, parallel bool) (*model.Assessment, map[string]int64, e
 	}
 	if err := loadRoadmap(db, a); err != nil {
 		return nil, nil, fmt.Errorf("reading the roadmap: %s", sqliteReason(err))
+	}
+	if err := loadCountermeasures(db, a); err != nil {
+		return nil, nil, fmt.Errorf("reading the compensating countermeasures: %s", sqliteReason(err))
+	}
+	if err := loadSiteAnswers(db, a); err != nil {
+		return nil, nil, fmt.Errorf("reading the site answers: %s", sqliteReason(err))
+	}
+	if err := loadConfirmations(db, a); err != nil {
+		return nil, nil, fmt.Errorf("reading the re-confirmations: %s", sqliteReason(err))
 	}
 	var lo, mid, hi int64
 	if err := db.QueryRow(`SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM targets`).Scan(&lo, &hi); err != nil {

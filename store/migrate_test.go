@@ -76,6 +76,23 @@ func fixtureEdits(t *testing.T, st *Store) {
 	steps = append(steps, err)
 	_, err = st.PutProject(model.Project{ID: "soc", Title: "OT security operations"})
 	steps = append(steps, err, st.SetProjectOf("SR 6.2", "soc", false))
+	if SchemaVersion >= 6 {
+		_, err = st.SaveSiteAnswer(model.Answer{Requirement: "SITE 2", Status: model.Partial, Note: "Plan written, never exercised."})
+		steps = append(steps, err)
+		_, err = st.Confirm("control", "SR 1.3", "2013+COR1:2014 slate.2")
+		steps = append(steps, err)
+		_, cm, err := st.SaveCompensating("supervisory", model.Answer{Requirement: "SR 2.5", Status: model.Compensating,
+			Justification: "The HMI locks with the operator's badge reader; the session ends when the badge is pulled."},
+			model.Countermeasure{Control: "Badge reader on every HMI console", Target: "supervisory",
+				ApprovedBy: model.Person{Name: "K. Brandt", Role: "plant manager"}, Review: "2027-06-30"}, 2)
+		steps = append(steps, err)
+		cm.Review = "2027-09-30"
+		_, err = st.PutCountermeasure(cm)
+		steps = append(steps, err)
+		// A compensating answer turned yes loses its link (the countermeasure stays).
+		_, err = st.SaveAnswer("control", model.Answer{Requirement: "SR 3.2", Status: model.Yes, Note: "Allow-listing now enforced."})
+		steps = append(steps, err)
+	}
 	zs, _, err := st.AddTargets([]model.Zone{{Name: "Lab", Kind: model.ZoneControl, SLT: model.Uniform(1)}}, nil)
 	steps = append(steps, err)
 	if err == nil {
@@ -227,6 +244,70 @@ func TestMigration4CoversWhatWasAccepted(t *testing.T) {
 	st.Close()
 	if rep, err := Verify(path, VerifyOptions{}); err != nil || !rep.OK() {
 		t.Fatalf("verify: %+v %v", rep, err)
+	}
+}
+
+// Schema 6: every compensating answer's text becomes the control of a
+// countermeasure on the answer's target, linked from the answer; the
+// answers keep their text; nothing else changes, and verify passes. The
+// schema-2 fixture has two compensating answers, the schema-4 and schema-5
+// ones have one.
+func TestMigration6MakesCountermeasures(t *testing.T) {
+	for _, v := range []uint32{2, 4, 5} {
+		t.Run(fmt.Sprintf("schema%d", v), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.slate")
+			copyFile(t, fixturePath(v), path)
+			raw, err := openDB(path, modeRead)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type comp struct{ target, req, text string }
+			var want []comp
+			rows, err := raw.Query(`SELECT t.key, a.requirement, a.justification FROM answers a JOIN targets t ON t.id = a.target_id
+				WHERE a.status = 'compensating' ORDER BY t.key, a.requirement`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var c comp
+				rows.Scan(&c.target, &c.req, &c.text)
+				want = append(want, c)
+			}
+			rows.Close()
+			raw.Close()
+			if len(want) == 0 {
+				t.Fatal("the fixture has no compensating answer to migrate")
+			}
+			st := openT(t, path, Options{})
+			a, err := st.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Countermeasures) != len(want) {
+				t.Fatalf("%d countermeasures, want one per compensating answer (%d)", len(a.Countermeasures), len(want))
+			}
+			for _, c := range want {
+				cm, link, ok := a.CountermeasureOf(c.target, c.req)
+				if !ok {
+					t.Fatalf("%s of %s has no countermeasure", c.req, c.target)
+				}
+				if cm.Control != c.text || cm.Target != c.target || link.SL != 0 {
+					t.Errorf("%s of %s: countermeasure %+v link %+v, want control %q on %s", c.req, c.target, cm, link, c.text, c.target)
+				}
+				if got := a.Answers[c.target][c.req]; got.Status != model.Compensating || got.Justification != c.text {
+					t.Errorf("%s of %s: the answer changed in migration: %+v", c.req, c.target, got)
+				}
+			}
+			var n int
+			st.db.QueryRow(`SELECT count(*) FROM audit WHERE kind = 'migration' AND subject LIKE 'schema 6:%'`).Scan(&n)
+			if n != 1 {
+				t.Fatalf("%d schema-6 migration history rows, want 1", n)
+			}
+			st.Close()
+			if rep, err := Verify(path, VerifyOptions{}); err != nil || !rep.OK() {
+				t.Fatalf("verify: %+v %v", rep, err)
+			}
+		})
 	}
 }
 

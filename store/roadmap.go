@@ -424,6 +424,9 @@ func (s *Store) insertProjectOf(tx *sql.Tx, at int64, requirement, project strin
 // target that happens to get the same key must not inherit them). The
 // images go into the deletion's history row.
 func forgetTarget(tx *sql.Tx, s *Store, key string, before, after changeset) error {
+	if err := forgetTargetFidelity(tx, s, key, before, after); err != nil {
+		return err
+	}
 	own, err := s.images(tx, "tracking", "target = ?", key)
 	if err != nil {
 		return err

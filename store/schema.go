@@ -24,6 +24,7 @@ var migrations = []func(*sql.Tx) error{
 	migrate3,
 	migrate4,
 	migrate5,
+	migrate6,
 }
 
 func migrate1(tx *sql.Tx) error {

@@ -468,7 +468,7 @@ func TestAnswerImageIsTheStoredRow(t *testing.T) {
 		return changeset{"answers": rows}.text()
 	}
 	lastRow := func() (old, new string) {
-		st.db.QueryRow(`SELECT old, new FROM audit ORDER BY seq DESC LIMIT 1`).Scan(&old, &new)
+		st.db.QueryRow(`SELECT old, new FROM audit WHERE kind = 'answer' ORDER BY seq DESC LIMIT 1`).Scan(&old, &new)
 		return
 	}
 	var prev string = "null"
@@ -486,4 +486,65 @@ func TestAnswerImageIsTheStoredRow(t *testing.T) {
 		}
 		prev = new
 	}
+}
+
+// A compensating answer always relies on exactly one countermeasure:
+// SaveCompensating links the one given (no second one made of the answer's
+// text), an answer turned compensating without one gets one of its own
+// text, and leaving compensating removes the link but keeps the record.
+func TestCompensatingLinks(t *testing.T) {
+	st := openT(t, demoFile(t), Options{})
+	count := func(table string) int {
+		var n int
+		st.db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n)
+		return n
+	}
+	cms, links := count("countermeasures"), count("countermeasure_links")
+	_, cm, err := st.SaveCompensating("control", model.Answer{Requirement: "SR 1.2", Justification: "Only the two SCADA servers can reach the PLCs."},
+		model.Countermeasure{Control: "Conduit firewall allows S7comm only from the SCADA servers", Target: "supervisory-control",
+			ApprovedBy: model.Person{Name: "K. Brandt", Role: "plant manager"}, Review: "2027-03-31"}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count("countermeasures") != cms+1 || count("countermeasure_links") != links+1 || len(cm.Links) != 1 || cm.Links[0].SL != 2 {
+		t.Fatalf("after SaveCompensating: %d countermeasures (had %d), %d links (had %d), %+v", count("countermeasures"), cms, count("countermeasure_links"), links, cm)
+	}
+	// A second answer relies on the same record.
+	if _, cm, err = st.SaveCompensating("control", model.Answer{Requirement: "SR 2.1", Justification: "Writes come only from the SCADA servers."}, cm, 1); err != nil || len(cm.Links) != 2 {
+		t.Fatalf("second link: %v %+v", err, cm)
+	}
+	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.6", Status: model.Compensating, Justification: "No wireless; the cabinet is locked."}); err != nil {
+		t.Fatal(err)
+	}
+	a, err := st.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _, ok := a.CountermeasureOf("control", "SR 1.6")
+	if !ok || own.Control != "No wireless; the cabinet is locked." || own.Target != "control" {
+		t.Fatalf("an answer turned compensating got %+v %v", own, ok)
+	}
+	if _, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.2", Status: model.No}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = st.Load()
+	if _, _, ok := a.CountermeasureOf("control", "SR 1.2"); ok {
+		t.Fatal("an answer that is no longer compensating still relies on a countermeasure")
+	}
+	kept, _, ok := a.CountermeasureOf("control", "SR 2.1")
+	if !ok || kept.ID != cm.ID || kept.ApprovedBy.Role != "plant manager" {
+		t.Fatalf("the shared countermeasure was lost: %+v", kept)
+	}
+	if err := st.DeleteCountermeasure(cm.ID); err == nil {
+		t.Fatal("deleted a countermeasure an answer relies on")
+	}
+	if _, err := st.DeleteTarget("supervisory-control"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = st.Load()
+	if kept, _, _ := a.CountermeasureOf("control", "SR 2.1"); kept.Target != "" {
+		t.Fatalf("a countermeasure still sits on a deleted conduit: %+v", kept)
+	}
+	st.Close()
+	verifyOK(t, st.path)
 }

@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"slate/model"
 	"slate/ui/common"
 )
 
@@ -34,6 +35,10 @@ type App struct {
 
 	quitting    bool // waiting for pending saves before quitting
 	confirmQuit *common.Confirm
+
+	// upgrade offers a newer catalog when the session opens (upgrade.go).
+	upgrade   *common.Confirm
+	upgradeTo *model.Catalog
 
 	outcome Outcome // what was and was not saved, told after quitting
 
@@ -183,6 +188,9 @@ func savedText(r common.Result) string {
 }
 
 func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
+	if a.upgrade != nil {
+		return a.keyUpgrade(k)
+	}
 	if a.confirmQuit != nil {
 		switch a.confirmQuit.Update(k) {
 		case common.Submitted:
@@ -249,6 +257,8 @@ func (a *App) View() tea.View {
 		rows = append(rows, st.Banner.Render(common.Fit(" READ-ONLY: "+a.ctx.Data.ReadOnlyReason+" — changes are not saved", a.width)))
 	}
 	switch {
+	case a.upgrade != nil:
+		body = common.Center(a.width, bodyH, a.upgrade.View(st))
 	case a.confirmQuit != nil:
 		body = common.Center(a.width, bodyH, a.confirmQuit.View(st))
 	case a.showHelp:
@@ -317,6 +327,9 @@ func (a *App) tabBar() string {
 }
 
 func (a *App) shortHelp() []key.Binding {
+	if a.upgrade != nil {
+		return a.upgrade.ShortHelp()
+	}
 	b := append([]key.Binding{}, a.Active().Keys().ShortHelp()...)
 	if !a.Active().Capturing() {
 		b = append(b, a.keys.Help, a.keys.Quit)

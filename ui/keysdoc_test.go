@@ -2,10 +2,12 @@ package ui
 
 import (
 	"os"
-	"slate/ui/common"
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
+
+	"slate/ui/common"
 	"slate/ui/uitest"
 )
 
@@ -48,6 +50,8 @@ func keysDoc(t *testing.T) string {
 	for _, g := range common.DialogGroups() {
 		table("###", g)
 	}
+	up := upgradeKeys()
+	table("###", common.KeyGroup{Title: "Catalog upgrade offer (when a file of an older built-in catalog opens)", Keys: []key.Binding{up.Yes, up.No}})
 	return b.String()
 }
 

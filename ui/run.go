@@ -26,6 +26,12 @@ type Session struct {
 	// Notice replaces the first status line ("New assessment created at
 	// /full/path"): how a file Slate just made announces itself.
 	Notice string
+	// Catalogs finds the catalogs of this run by id and version: the
+	// older ones the answers of an upgraded assessment were given under.
+	Catalogs func(id, version string) (*model.Catalog, bool)
+	// Upgrade is a newer built-in catalog to offer when the session opens
+	// (nil: none). A read-only session never offers it.
+	Upgrade *model.Catalog
 }
 
 // NewRoot builds the root model with every screen, for Run and for tests.
@@ -33,10 +39,14 @@ func NewRoot(s Session, isDark bool) *App {
 	data := common.NewData(s.Catalog, s.Assessment, s.Path)
 	data.ReadOnly, data.ReadOnlyReason = s.Store.ReadOnly()
 	data.Interviewee = s.Interviewee
+	data.Catalogs = s.Catalogs
 	ctx := &common.Context{Data: data, Styles: common.NewStyles(isDark), Ops: common.NewOps(s.Store, data.ReadOnly)}
 	app := NewApp(ctx, Screens(ctx)...)
 	if s.Notice != "" && !data.ReadOnly {
 		app.status = s.Notice
+	}
+	if s.Upgrade != nil {
+		app.OfferUpgrade(s.Upgrade)
 	}
 	return app
 }

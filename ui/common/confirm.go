@@ -9,9 +9,12 @@ import (
 // Confirm asks a yes/no question; only the Yes key confirms.
 type Confirm struct {
 	Question string
-	Warning  string
-	keys     ConfirmKeys
-	width    int
+	// Detail says what the choice does, in plain text under the question;
+	// Warning says what it cannot undo.
+	Detail  string
+	Warning string
+	keys    ConfirmKeys
+	width   int
 }
 
 // NewConfirm builds the dialog.
@@ -39,8 +42,14 @@ func (c *Confirm) ShortHelp() []key.Binding { return []key.Binding{c.keys.Yes, c
 // View renders the dialog.
 func (c *Confirm) View(st *Styles) string {
 	lines := []string{st.Title.Render(Line(c.Question, c.width))}
-	for _, l := range Wrap(c.Warning, c.width, 4) {
-		lines = append(lines, st.Error.Render(l))
+	if c.Detail != "" {
+		lines = append(lines, "")
+		lines = append(lines, Wrap(c.Detail, c.width, 8)...)
+	}
+	if c.Warning != "" || c.Detail == "" {
+		for _, l := range Wrap(c.Warning, c.width, 4) {
+			lines = append(lines, st.Error.Render(l))
+		}
 	}
 	lines = append(lines, "", st.Muted.Render(Line(hint(c.keys.Yes, c.keys.No), c.width)))
 	return st.Modal.Render(lipgloss.JoinVertical(lipgloss.Left, lines...))

@@ -30,9 +30,14 @@ type Data struct {
 	// Version increases on every change; views cache rendered rows by it.
 	Version uint64
 
-	rows map[string]int // target key -> index in M.Rows
+	// Catalogs finds a catalog this run knows by id and version (nil: the
+	// catalog in use only): the older versions that the answers of an
+	// upgraded assessment were given under, for re-confirmation.
+	Catalogs func(id, version string) (*model.Catalog, bool)
 
-	findings findingsCache // Findings, by version and day
+	rows     map[string]int // target key -> index in M.Rows
+	findings findingsCache  // Findings, by version and day
+	outdated outdatedCache
 }
 
 // NewData scores the assessment.
@@ -99,6 +104,10 @@ func (d *Data) SetAnswer(key string, a model.Answer) {
 		as[a.Requirement] = a
 	}
 	d.A.Answers[key] = as
+	if a.Status.Norm() != model.Compensating {
+		// The store unlinks an answer that stops being compensating.
+		d.unlink(key, a.Requirement)
+	}
 	if i, ok := d.rows[key]; ok {
 		d.M.Rows[i].Score = d.Cat.Score(d.M.Rows[i].Target, as, d.Scope)
 	}

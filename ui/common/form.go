@@ -274,6 +274,11 @@ func (f *Form) View(st *Styles) string {
 		switch fd.Kind {
 		case TextField:
 			value = fd.input.View()
+			if w := fd.input.Width(); i != f.focus && TextWidth(fd.input.Value()) > w {
+				// A long text away from the cursor shows its beginning, not
+				// the end the input scrolled to when it was filled.
+				value = Line(fd.input.Value(), w)
+			}
 		case ChoiceField:
 			opt := ""
 			if len(fd.Options) > 0 {

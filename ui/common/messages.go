@@ -40,6 +40,9 @@ type GoTo struct {
 	Target      string // target key, optional
 	FR          model.FR
 	Requirement string // requirement id, optional
+	// Site asks the interview for the site questions (asked once per
+	// assessment) instead of a zone or conduit.
+	Site bool
 }
 
 // GoToCmd returns a command that navigates.

@@ -16,6 +16,7 @@ type Store interface {
 	assetStore
 	roadmapStore
 	reportStore
+	fidelityStore
 }
 
 // Ops turns store operations into commands. Every request gets a Ticket at

@@ -26,7 +26,7 @@ func onControlFR3(t *testing.T) (*uitest.Harness, *Model) {
 
 func cur(m *Model) string {
 	it, _ := m.current()
-	return it.req.ID
+	return it.id()
 }
 
 func TestGolden(t *testing.T) {
@@ -42,8 +42,8 @@ func TestGolden(t *testing.T) {
 
 func TestGoldenEditorAndByFR(t *testing.T) {
 	h, m := onControlFR3(t)
-	h.Send(m, uitest.Key("down"), uitest.Key("c"))
-	h.Send(m, uitest.Type("Allow-listing on all stations")...)
+	h.Send(m, uitest.Key("down"), uitest.Key("down"), uitest.Key("a"))
+	h.Send(m, uitest.Type("No removable media: the ports are epoxied")...)
 	golden.RequireEqual(t, uitest.Render(t, m, 80, 21))
 
 	h2 := uitest.NewDemo(t)

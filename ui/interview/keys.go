@@ -8,7 +8,7 @@ import (
 
 type keyMap struct {
 	Yes, Partial, No, NA, Compensating, Clear key.Binding
-	Note, Flag, Interviewee                   key.Binding
+	Note, Flag, Interviewee, Reconfirm        key.Binding
 	common.Nav
 	PrevFR, NextFR, PrevTarget, NextTarget key.Binding
 	Search, Scope, ByFR                    key.Binding
@@ -29,16 +29,17 @@ func newKeys() *keyMap {
 		Partial:      common.Bind("p", "partial (not met)", "p"),
 		No:           common.Bind("n", "no: not met", "n"),
 		NA:           common.Bind("a", "not applicable (justify)", "a"),
-		Compensating: common.Bind("c", "compensating control (describe it)", "c"),
+		Compensating: common.Bind("c", "compensating countermeasure", "c"),
 		Clear:        common.Bind("u", "clear the answer", "u"),
 		Note:         common.Bind("e/enter", "edit the note", "e", "enter"),
 		Flag:         common.Bind("f", "flag for follow-up", "f"),
 		Interviewee:  common.Bind("i", "set the interviewee", "i"),
+		Reconfirm:    common.Bind("r", "re-confirm after an upgrade", "r"),
 		Nav:          common.NewNav("requirement"),
 		PrevFR:       common.Bind("[", "previous FR", "["),
 		NextFR:       common.Bind("]", "next FR", "]"),
-		PrevTarget:   common.Bind("{", "previous zone/conduit", "{"),
-		NextTarget:   common.Bind("}", "next zone/conduit", "}"),
+		PrevTarget:   common.Bind("{", "previous zone/conduit/site", "{"),
+		NextTarget:   common.Bind("}", "next zone/conduit/site", "}"),
 		Search:       common.Bind("/", "search requirements", "/"),
 		Scope:        common.Bind("s", "scope: to SL-T / up to SL 4", "s"),
 		ByFR:         common.Bind("o", "order: by target / one FR for all", "o"),
@@ -60,6 +61,8 @@ func (k *keyMap) ShortHelp() []key.Binding {
 		return k.m.editor.ShortHelp()
 	case modeInterviewee:
 		return k.m.form.ShortHelp()
+	case modeCompensating:
+		return k.m.comp.form.ShortHelp()
 	case modeSearch:
 		return []key.Binding{common.Describe("enter", "go to", k.SearchGo), common.Describe("↑↓", "choose", k.SearchUp, k.SearchDown),
 			common.Describe("esc", "cancel", k.SearchCancel)}
@@ -67,13 +70,14 @@ func (k *keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Note, k.PrevFR, k.NextFR, k.NextTarget}
 }
 
-// FullHelp lists every key of the screen; the editor's and the
-// interviewee form's keys are the common ones, shown in the dialog itself
-// and in docs/keys.md.
+// FullHelp lists every key of the screen; the editor's and the forms'
+// keys are the common ones, shown in the dialog itself and in
+// docs/keys.md.
 func (k *keyMap) FullHelp() []common.KeyGroup {
 	return []common.KeyGroup{
-		{Title: "Answer", Keys: []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear, k.Note, k.Flag, k.Interviewee}},
-		{Title: "Move", Keys: append(k.Nav.Bindings(), k.PrevFR, k.NextFR, k.PrevTarget, k.NextTarget)},
+		{Title: "Answer", Keys: []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear, k.Note, k.Flag, k.Interviewee, k.Reconfirm}},
+		{Title: "Move", Keys: append(k.Nav.Bindings(), common.Describe("[ ]", "previous/next FR", k.PrevFR, k.NextFR),
+			common.Describe("{ }", "previous/next target, site", k.PrevTarget, k.NextTarget))},
 		{Title: "Find and order", Keys: []key.Binding{k.Search, k.Scope, k.ByFR}},
 		{Title: "Search box", Keys: []key.Binding{k.SearchGo, k.SearchUp, k.SearchDown, k.SearchCancel}},
 	}

@@ -15,15 +15,36 @@ const (
 	modeEditor
 	modeInterviewee
 	modeSearch
+	modeCompensating
 )
 
-// item is one row of the requirement list.
+// item is one row of the list: a requirement of a target, or one of the
+// site questions (asked once per assessment, target "").
 type item struct {
 	target string
-	req    *model.Requirement
+	req    *model.Requirement  // nil for a site question
+	site   *model.SiteQuestion // nil for a requirement
+	// gone marks an answer whose requirement no longer applies to the
+	// target's kind since a catalog upgrade: listed, kept, not scored.
+	gone bool
 }
 
-func (it item) key() string { return it.target + "|" + it.req.ID }
+// id is the requirement's or the site question's id.
+func (it item) id() string {
+	if it.site != nil {
+		return it.site.ID
+	}
+	return it.req.ID
+}
+
+func (it item) title() string {
+	if it.site != nil {
+		return it.site.Title
+	}
+	return it.req.Title
+}
+
+func (it item) key() string { return it.target + "|" + it.id() }
 
 // editKind says what the open editor edits.
 type editKind int
@@ -42,6 +63,7 @@ type Model struct {
 	target string   // current target key
 	fr     model.FR // current FR
 	byFR   bool     // one FR across all targets
+	site   bool     // the site questions instead of a target
 
 	items  []item
 	cursor int
@@ -62,6 +84,7 @@ type Model struct {
 	form       *common.Form  // interviewee
 	formSave   common.Ticket // the interviewee form's save (0: not saving)
 	search     *search
+	comp       *compensating // the compensating countermeasure form
 
 	seen uint64 // the Data.Version the list was last built for
 
@@ -117,7 +140,7 @@ func (m *Model) follow() {
 	}
 }
 
-// Capturing is true while an editor, the interviewee field or search is open.
+// Capturing is true while an editor, a form or search is open.
 func (m *Model) Capturing() bool { return m.mode != modeList }
 
 // SetSize sets the body area.
@@ -145,7 +168,12 @@ func (m *Model) rebuild() {
 		}
 	}
 	m.items = m.items[:0]
-	if m.byFR {
+	m.site = m.site && len(d.Cat.SiteQuestions) > 0
+	if m.site {
+		for i := range d.Cat.SiteQuestions {
+			m.items = append(m.items, item{site: &d.Cat.SiteQuestions[i]})
+		}
+	} else if m.byFR {
 		for _, r := range d.M.Rows {
 			m.items = append(m.items, m.scope(r.Target)...)
 		}
@@ -161,13 +189,15 @@ func (m *Model) rebuild() {
 	m.clampScroll()
 }
 
+// scope lists a target's requirements of the current FR in scope, then
+// its answers in this FR whose requirement no longer applies to it.
 func (m *Model) scope(t model.Target) []item {
 	reqs := m.ctx.Data.Cat.InScope(t.Kind, t.SLT, m.fr, m.ctx.Data.Scope)
-	out := make([]item, len(reqs))
+	out := make([]item, len(reqs), len(reqs)+1)
 	for i, r := range reqs {
-		out[i] = item{t.Key, r}
+		out[i] = item{target: t.Key, req: r}
 	}
-	return out
+	return append(out, m.goneItems(t.Key)...)
 }
 
 // current returns the item under the cursor.
@@ -178,8 +208,12 @@ func (m *Model) current() (item, bool) {
 	return m.items[m.cursor], true
 }
 
-// currentTarget is the target whose scores the side panel shows.
+// currentTarget is the target whose scores the side panel shows ("" on
+// the site questions).
 func (m *Model) currentTarget() string {
+	if m.site {
+		return ""
+	}
 	if it, ok := m.current(); ok {
 		return it.target
 	}
@@ -187,9 +221,13 @@ func (m *Model) currentTarget() string {
 }
 
 func (m *Model) answer(it item) model.Answer {
-	a, ok := m.ctx.Data.Answers(it.target)[it.req.ID]
+	as := m.ctx.Data.A.SiteAnswers
+	if it.site == nil {
+		as = m.ctx.Data.Answers(it.target)
+	}
+	a, ok := as[it.id()]
 	if !ok {
-		a = model.Answer{Requirement: it.req.ID, Status: model.Unanswered}
+		a = model.Answer{Requirement: it.id(), Status: model.Unanswered}
 	}
 	return a
 }

@@ -35,18 +35,17 @@ func (m *Model) prefill(it item, st model.Status, value string) string {
 	return value
 }
 
-// suggestionLines are the detail's lines about a suggestion.
-func (m *Model) suggestionLines(it item, w int) []string {
+// suggestionParas are the detail's paragraphs about a suggestion.
+func (m *Model) suggestionParas(it item) []para {
 	s, ok := m.suggestion(it)
 	if !ok {
 		return nil
 	}
-	st := m.ctx.Styles
-	var out []string
-	for _, l := range common.Wrap("N/A suggested (not saved, not scored): "+s, w, 3) {
-		out = append(out, st.Muted.Render(l))
+	muted := m.ctx.Styles.Muted.Render
+	return []para{
+		{text: "N/A suggested (not saved, not scored): " + s, max: 3, min: 1, style: muted},
+		{text: "a: confirm it in the justification editor (ctrl+s saves)", max: 1, min: 1, style: muted},
 	}
-	return append(out, st.Muted.Render(common.Line("a: confirm it in the justification editor (ctrl+s saves)", w)))
 }
 
 // suggestedCell marks an unanswered row whose n/a is suggested.

@@ -31,6 +31,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.updateInterviewee(msg)
 		case modeSearch:
 			return m.updateSearch(msg)
+		case modeCompensating:
+			return m.updateCompensating(msg)
 		}
 		return m.updateList(msg)
 	}
@@ -44,13 +46,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case modeSearch:
 		return m.search.updateInput(msg)
+	case modeCompensating:
+		_, cmd := m.comp.form.Update(msg)
+		return cmd
 	}
 	return nil
 }
 
 // saved follows a save of the screen: the answer is no longer pending, and
-// the editor or the interviewee form that waited for it closes, or shows
-// why nothing was saved (keeping the text).
+// the editor or the form that waited for it closes, or shows why nothing
+// was saved (keeping the text).
 func (m *Model) saved(msg common.Result) tea.Cmd {
 	if key, ok := m.answering[msg.Ticket]; ok {
 		delete(m.answering, msg.Ticket)
@@ -74,12 +79,27 @@ func (m *Model) saved(msg common.Result) tea.Cmd {
 			break
 		}
 		m.mode, m.form = modeList, nil
+	case m.mode == modeCompensating && m.comp.save != 0 && msg.Ticket == m.comp.save:
+		m.comp.save = 0
+		if msg.Err != nil {
+			m.comp.form.SetError(common.ErrorText(msg.Err))
+			break
+		}
+		m.comp, m.mode = nil, modeList
+		m.nextUnanswered()
 	}
 	m.clampScroll()
 	return nil
 }
 
 func (m *Model) goTo(g common.GoTo) {
+	m.site = g.Site
+	if g.Site {
+		m.byFR = false
+		m.rebuild()
+		m.cursor, m.offset = 0, 0
+		return
+	}
 	if g.Target != "" {
 		if _, ok := m.ctx.Data.Row(g.Target); ok {
 			m.target = g.Target
@@ -116,7 +136,7 @@ func (m *Model) focusRequirement(id string) {
 
 func (m *Model) find(id string) bool {
 	for i, it := range m.items {
-		if it.target == m.target && it.req.ID == id {
+		if it.target == m.target && it.req != nil && it.req.ID == id {
 			m.cursor = i
 			return true
 		}
@@ -131,6 +151,8 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case m.site && (key.Matches(k, kk.PrevFR) || key.Matches(k, kk.NextFR)):
+		return common.StatusCmd("Site questions have no FR; } or { goes to a zone or conduit", false)
 	case key.Matches(k, kk.PrevFR):
 		m.switchFR(-1)
 	case key.Matches(k, kk.NextFR):
@@ -144,12 +166,16 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 		m.ctx.Data.SetScope(m.ctx.Data.Scope.Toggle())
 		m.rebuild()
 	case key.Matches(k, kk.ByFR):
-		if it, ok := m.current(); ok {
+		if it, ok := m.current(); ok && it.site == nil {
 			m.target = it.target
 		}
-		m.byFR = !m.byFR
+		m.byFR = !m.byFR || m.site
+		m.site = false
 		m.rebuild()
 	case key.Matches(k, kk.Search):
+		if m.site {
+			return common.StatusCmd("/ searches the requirements of a zone or conduit; } or { leaves the site questions", false)
+		}
 		if m.target == "" {
 			return nil
 		}
@@ -163,6 +189,12 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if key.Matches(k, kk.Reconfirm) {
+		return m.reconfirm(it)
+	}
+	if cmd, no := m.refused(it, k); no {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, kk.Yes):
 		return m.quickAnswer(it, model.Yes)
@@ -175,7 +207,7 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, kk.NA):
 		return m.openEditor(it, editJustification, model.NA)
 	case key.Matches(k, kk.Compensating):
-		return m.openEditor(it, editJustification, model.Compensating)
+		return m.openCompensating(it)
 	case key.Matches(k, kk.Note):
 		return m.openEditor(it, editNote, "")
 	case key.Matches(k, kk.Flag):
@@ -202,10 +234,38 @@ func (m *Model) switchFR(delta int) {
 	m.clampScroll()
 }
 
-// switchTarget moves to the previous or next zone/conduit; in the by-FR
-// ordering it jumps to that target's first row.
+// switchTarget moves to the previous or next zone/conduit, the site
+// questions coming after the last conduit; in the by-FR ordering it jumps
+// to that target's first row.
 func (m *Model) switchTarget(delta int) {
 	rows := m.ctx.Data.M.Rows
+	if !m.byFR {
+		// The ring of entries: every target, then the site questions.
+		n := len(rows)
+		if len(m.ctx.Data.Cat.SiteQuestions) > 0 {
+			n++
+		}
+		if n == 0 {
+			return
+		}
+		idx := len(rows) // the site questions
+		if !m.site {
+			for i, r := range rows {
+				if r.Target.Key == m.currentTarget() {
+					idx = i
+				}
+			}
+		}
+		next := (idx + delta + n) % n
+		m.site = next == len(rows)
+		if !m.site {
+			m.target = rows[next].Target.Key
+		}
+		m.rebuild()
+		m.cursor, m.offset = 0, 0
+		m.clampScroll()
+		return
+	}
 	if len(rows) == 0 {
 		return
 	}
@@ -218,13 +278,6 @@ func (m *Model) switchTarget(delta int) {
 	}
 	for step := 1; step <= len(rows); step++ {
 		next := rows[(idx+delta*step+len(rows)*step)%len(rows)].Target.Key
-		if !m.byFR {
-			m.target = next
-			m.rebuild()
-			m.cursor, m.offset = 0, 0
-			m.clampScroll()
-			return
-		}
 		for i, it := range m.items {
 			if it.target == next {
 				m.cursor = i
@@ -245,7 +298,13 @@ func (m *Model) stamp(a model.Answer) model.Answer {
 // save asks the store to save an answer, shown as pending until its result.
 func (m *Model) save(it item, a model.Answer) (common.Ticket, tea.Cmd) {
 	m.pending[it.key()] = a.Status.Norm()
-	t, cmd := m.ctx.Ops.SaveAnswer(m.ID(), it.target, a)
+	var t common.Ticket
+	var cmd tea.Cmd
+	if it.site != nil {
+		t, cmd = m.ctx.Ops.SaveSiteAnswer(m.ID(), a)
+	} else {
+		t, cmd = m.ctx.Ops.SaveAnswer(m.ID(), it.target, a)
+	}
 	m.answering[t] = it.key()
 	return t, cmd
 }
@@ -271,15 +330,21 @@ func (m *Model) openEditor(it item, kind editKind, st model.Status) tea.Cmd {
 		return common.StatusCmd("Read-only: nothing can be changed", true)
 	}
 	a := m.answer(it)
-	title := "Note for " + it.req.ID + " (" + m.ctx.Data.TargetName(it.target) + ")"
+	where := "the site"
+	if it.site == nil {
+		where = m.ctx.Data.TargetName(it.target)
+	}
+	title := "Note for " + it.id() + " (" + where + ")"
 	value := a.Note
 	if kind == editJustification {
-		value = m.prefill(it, st, a.Justification)
-		if st == model.NA {
-			title = "Why is " + it.req.ID + " not applicable here?"
-		} else {
-			title = "Which alternative control meets " + it.req.ID + "?"
+		// Only n/a: compensating has its own form (compensating.go),
+		// whose reason is no reason for n/a. An unanswered wireless
+		// requirement on a conduit without a radio link comes pre-filled.
+		value = a.Justification
+		if a.Status != model.NA {
+			value = m.prefill(it, model.NA, "")
 		}
+		title = "Why is " + it.id() + " not applicable here?"
 	}
 	ed, cmd := common.NewEditor(title, value, m.editorWidth(), m.editorHeight(), m.ctx.Styles.IsDark, m.keys.Editor)
 	if kind == editJustification {

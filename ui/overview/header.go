@@ -45,6 +45,12 @@ func (m *Model) headerLines(lay layout) []string {
 		}
 		lines = append(lines, st.Label.Render(common.Fit(label, scopeIndent))+l)
 	}
+	if lay.siteQs {
+		lines = append(lines, m.siteQuestionsLine(w))
+	}
+	if lay.catalog {
+		lines = append(lines, m.catalogLine(w))
+	}
 	return lines
 }
 

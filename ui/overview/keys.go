@@ -13,6 +13,7 @@ type KeyMap struct {
 	Edit     key.Binding
 	Findings key.Binding
 	Checks   key.Binding
+	Site     key.Binding
 	// Form is the metadata form's keys; List the findings list's.
 	Form common.FormKeys
 	List common.FindingsKeys
@@ -28,6 +29,7 @@ func newKeyMap() KeyMap {
 		Edit:     common.Bind("e", "edit name, site, assessor, scope", "e"),
 		Findings: common.Bind("c", "below: common findings / largest gaps", "c"),
 		Checks:   common.Bind("f", "findings of slate check (enter goes to one)", "f"),
+		Site:     common.Bind("s", "interview the site questions", "s"),
 		Form:     common.NewFormKeys(),
 		List:     common.NewFindingsKeys(),
 	}
@@ -49,7 +51,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() []common.KeyGroup {
 	return []common.KeyGroup{
 		k.Nav.Group("Targets"),
-		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit, k.Findings, k.Checks}},
+		{Title: "Details", Keys: []key.Binding{k.Open, k.Edit, k.Findings, k.Checks, k.Site}},
 		k.List.Group(),
 	}
 }

@@ -47,6 +47,8 @@ type layout struct {
 
 	site     bool     // the site/assessor line
 	scope    []string // wrapped scope lines (empty when dropped)
+	siteQs   bool     // the site questions line
+	catalog  bool     // the catalog line: answers to re-confirm after an upgrade
 	blankTop bool     // blank line under the details
 	blankGap bool     // blank line above the worst gaps
 	gapRows  int      // worst-gap lines under the section heading; -1 hides the section
@@ -68,7 +70,8 @@ func (m *Model) layout() layout {
 	d := m.ctx.Data
 	m.cache.refresh(d)
 	w, h := m.width, m.height
-	lay := layout{w: w, site: true, blankTop: true, blankGap: true}
+	lay := layout{w: w, site: true, blankTop: true, blankGap: true,
+		siteQs: len(d.Cat.SiteQuestions) > 0, catalog: len(d.Outdated()) > 0}
 
 	scopeMax := 2
 	if w >= 110 {
@@ -122,8 +125,10 @@ func (m *Model) layout() layout {
 
 	fixed := func() int {
 		n := 1 + len(lay.scope)
-		if lay.site {
-			n++
+		for _, on := range []bool{lay.site, lay.siteQs, lay.catalog} {
+			if on {
+				n++
+			}
 		}
 		if lay.blankTop {
 			n++
@@ -143,6 +148,8 @@ func (m *Model) layout() layout {
 		func() bool { return lay.gapRows > 1 && dec(&lay.gapRows) },
 		func() bool { return lay.blankGap && off(&lay.blankGap) },
 		func() bool { return lay.blankTop && off(&lay.blankTop) },
+		func() bool { return lay.catalog && off(&lay.catalog) },
+		func() bool { return lay.siteQs && off(&lay.siteQs) },
 		func() bool { return lay.gapRows >= 0 && set(&lay.gapRows, -1) },
 		func() bool { return lay.site && off(&lay.site) },
 		func() bool { return len(lay.scope) > 0 && rewrap(&lay.scope, nil) },

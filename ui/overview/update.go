@@ -51,6 +51,11 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		m.findings = !m.findings
 	case key.Matches(k, m.keys.Checks):
 		m.checks = common.NewFindingsList(m.ctx.Data.Findings(m.ctx.Today()), m.ctx.Data.TargetName, m.keys.List)
+	case key.Matches(k, m.keys.Site):
+		if len(m.ctx.Data.Cat.SiteQuestions) == 0 {
+			return common.StatusCmd("This catalog has no site questions", false)
+		}
+		return common.GoToCmd(common.GoTo{Screen: common.ScreenInterview, Site: true})
 	}
 	return nil
 }

@@ -559,7 +559,7 @@ func TestCommonFindings(t *testing.T) {
 	}
 	got := strings.Join(lines[head:], "\n")
 	for _, want := range []string{"found        shared or default credentials", "Industrial DMZ, Supervisory", "SR 1.5",
-		"not found    no patch management", "found        uncontrolled remote access"} {
+		"found        no patch management            SITE 1", "found        uncontrolled remote access"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("findings lack %q:\n%s", want, got)
 		}
@@ -576,7 +576,7 @@ func TestChecksCountAndJump(t *testing.T) {
 	h := uitest.New(t, model.FlawedSamplePlant(questionnaires.Builtin()))
 	s := overview.New(h.Ctx)
 	s.SetSize(80, 21)
-	mustFind(t, render(t, s, 80, 21), "checks: 4 errors, 12 warnings, 9 notes (f)")
+	mustFind(t, render(t, s, 80, 21), "checks: 4 errors, 13 warnings, 9 notes (f)")
 	h.Send(s, uitest.Key("f"))
 	if !s.Capturing() {
 		t.Fatal("the findings list does not have the keyboard")

@@ -74,7 +74,7 @@ func TestFindingsJumpTo(t *testing.T) {
 	h := uitest.New(t, model.FlawedSamplePlant(questionnaires.Builtin()))
 	s := targets.New(h.Ctx)
 	s.SetSize(80, 21)
-	if out := view(t, s); !strings.Contains(out, "checks: 4 errors, 12 warnings, 9 notes") {
+	if out := view(t, s); !strings.Contains(out, "checks: 4 errors, 13 warnings, 9 notes") {
 		t.Fatalf("count:\n%s", out)
 	}
 	send(h, s, "f")

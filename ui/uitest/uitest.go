@@ -66,9 +66,25 @@ func New(t testing.TB, a *model.Assessment) *Harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	data := common.NewData(questionnaires.Builtin(), loaded, path)
+	cat, ok := Catalogs(loaded.CatalogID, loaded.CatalogVersion)
+	if !ok {
+		cat = questionnaires.Builtin()
+	}
+	data := common.NewData(cat, loaded, path)
+	data.Catalogs = Catalogs
 	ctx := &common.Context{Data: data, Styles: common.NewStyles(true), Ops: common.NewOps(st, false), Now: Clock}
 	return &Harness{T: t, Ctx: ctx, Store: st, Path: path}
+}
+
+// Catalogs finds a built-in catalog by id and version, as a session's
+// catalog library does.
+func Catalogs(id, version string) (*model.Catalog, bool) {
+	for _, c := range questionnaires.Builtins() {
+		if c.ID == id && c.Version == version {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // Key builds a key press from its name as tea.KeyPressMsg.String() spells it:
