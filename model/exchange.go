@@ -13,14 +13,17 @@ const ExchangeFormat = "slate/1"
 
 // Document is the JSON exchange document: one whole assessment.
 type Document struct {
-	Format     string       `json:"format"`
-	ExportedAt string       `json:"exported_at,omitempty"`
-	History    *DocHistory  `json:"history,omitempty"`
-	Assessment DocMeta      `json:"assessment"`
-	Zones      []DocZone    `json:"zones"`
-	Conduits   []DocConduit `json:"conduits"`
-	Answers    []DocAnswer  `json:"answers"`
-	Roadmap    *DocRoadmap  `json:"roadmap,omitempty"`
+	Format     string        `json:"format"`
+	ExportedAt string        `json:"exported_at,omitempty"`
+	History    *DocHistory   `json:"history,omitempty"`
+	Assessment DocMeta       `json:"assessment"`
+	Zones      []DocZone     `json:"zones"`
+	Conduits   []DocConduit  `json:"conduits"`
+	Sessions   []DocSession  `json:"sessions,omitempty"`
+	Answers    []DocAnswer   `json:"answers"`
+	Evidence   []DocEvidence `json:"evidence,omitempty"`
+	SignOffs   []DocSignOff  `json:"sign_offs,omitempty"`
+	Roadmap    *DocRoadmap   `json:"roadmap,omitempty"`
 }
 
 // DocHistory pins the history of the file a document was exported from:
@@ -139,13 +142,19 @@ type DocConduit struct {
 	SLT         []int  `json:"sl_t"`
 }
 
-// DocAnswer is one answer in the exchange document.
+// DocAnswer is one answer in the exchange document. Session names the
+// interview session of its latest status change (an id of the document's
+// sessions). Interviewee is what documents written before sessions
+// carried: import still reads it (see DeriveSessions), export never
+// writes it.
 type DocAnswer struct {
 	Target        string `json:"target"`
 	Requirement   string `json:"requirement"`
 	Status        string `json:"status"`
 	Note          string `json:"note"`
 	Justification string `json:"justification,omitempty"`
+	Method        string `json:"method,omitempty"`
+	Session       int64  `json:"session,omitempty"`
 	Interviewee   string `json:"interviewee,omitempty"`
 	Assessor      string `json:"assessor,omitempty"`
 	Flagged       bool   `json:"flagged,omitempty"`
@@ -205,9 +214,11 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 			}
 			d.Answers = append(d.Answers, DocAnswer{Target: t.Key, Requirement: ans.Requirement,
 				Status: string(ans.Status.Norm()), Note: ans.Note, Justification: ans.Justification,
-				Interviewee: ans.Interviewee, Assessor: ans.Assessor, Flagged: ans.Flagged, At: formatTime(ans.UpdatedAt)})
+				Method: string(ans.Method), Session: ans.Session, Assessor: ans.Assessor, Flagged: ans.Flagged,
+				At: formatTime(ans.UpdatedAt)})
 		}
 	}
+	d.Sessions, d.Evidence, d.SignOffs = provenanceDoc(a)
 	d.Roadmap = roadmapDoc(a, c)
 	return d
 }

@@ -431,7 +431,7 @@ func TestImportOnlyIntoAnEmptyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	head, _, _ := st.Head()
-	err = st.Import(model.SamplePlant(questionnaires.Builtin()))
+	err = st.Import(model.SamplePlant(questionnaires.Builtin()), nil)
 	if err == nil || !strings.Contains(err.Error(), "t.slate already holds zones, answers, tracking or maintenance windows; import into a new file") {
 		t.Fatalf("%v", err)
 	}

@@ -23,6 +23,7 @@ var migrations = []func(*sql.Tx) error{
 	migrate2,
 	migrate3,
 	migrate4,
+	migrate5,
 }
 
 func migrate1(tx *sql.Tx) error {
