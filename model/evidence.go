@@ -77,7 +77,7 @@ var mediaTypes = map[string]string{
 	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 	".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-	".doc": "application/msword", ".xls": "application/vnd.ms-excel", ".pcap": "application/vnd.tcpdump.pcap",
+	".doc":  "application/msword", ".xls": "application/vnd.ms-excel", ".pcap": "application/vnd.tcpdump.pcap",
 	".pcapng": "application/vnd.tcpdump.pcap", ".mp4": "video/mp4", ".mov": "video/quicktime",
 }
 

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"time"
 	"path/filepath"
+	"time"
 
 	"slate/model"
 )

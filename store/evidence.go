@@ -441,9 +441,12 @@ func (s *Store) OpenEvidence(sha string) (model.Evidence, io.ReadCloser, error) 
 
 // chunkReader streams a file's chunks in order.
 type chunkReader struct {
-	db   *sql.DB
-	e    model.Evidence
-	h    interface{ io.Writer; Sum([]byte) []byte }
+	db *sql.DB
+	e  model.Evidence
+	h  interface {
+		io.Writer
+		Sum([]byte) []byte
+	}
 	seq  int
 	buf  []byte
 	read int64

@@ -339,7 +339,9 @@ func TestAnswerTimeChangesOnlyWithStatus(t *testing.T) {
 	verifyOK(t, path)
 }
 
-func itoa(n int64) string { return strings.TrimSpace(strings.Replace(time.Duration(n).String(), "ns", "", 1)) }
+func itoa(n int64) string {
+	return strings.TrimSpace(strings.Replace(time.Duration(n).String(), "ns", "", 1))
+}
 
 func TestSignOffAndChangesAfter(t *testing.T) {
 	path := demoFile(t)

@@ -77,10 +77,10 @@ type Store struct {
 	snap     *snapshot
 	snapName string
 
-	mu      sync.Mutex       // guards ids and session
-	ids     map[string]int64 // target key -> row id
-	session int64            // the current interview session (see sessions.go)
-	stmts map[string]*sql.Stmt // prepared hot-path statements, read-only after Open
+	mu      sync.Mutex           // guards ids and session
+	ids     map[string]int64     // target key -> row id
+	session int64                // the current interview session (see sessions.go)
+	stmts   map[string]*sql.Stmt // prepared hot-path statements, read-only after Open
 }
 
 // Path returns the file's path.
