@@ -47,6 +47,7 @@ func commands() []command {
 		{"export", "write the assessment as a JSON exchange document", runExport},
 		{"import", "create an assessment from a JSON exchange document", runImport},
 		{"verify", "check a file's integrity and its answer history", runVerify},
+		{"evidence", "attach, list and copy out evidence files", runEvidence},
 		{"catalog", "list or validate requirement catalogs", runCatalog},
 	}
 }
@@ -138,10 +139,17 @@ Usage:
   slate roadmap FILE [--json]     print the remediation roadmap
   slate report FILE --format %s [-o OUT] [--scope 4]
                                   write a report (%s)
-  slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
-  slate import IN.json FILE       create FILE from a JSON exchange document
+  slate export FILE [--bundle] [-o OUT]
+                                  write the assessment as a JSON exchange document
+                                  (--bundle: a .zip with the evidence files)
+  slate import IN.json|IN.zip FILE
+                                  create FILE from an exchange document or a bundle
   slate verify FILE [--expect-head HASH]
-                                  integrity check and full history replay
+                                  integrity check, full history replay, evidence rehashed
+  slate evidence add FILE TARGET REQUIREMENT PATH... [--caption TEXT]
+  slate evidence list FILE [--json]
+  slate evidence get FILE SHA256 -o OUT
+                                  attach, list and copy out evidence files
   slate catalog [--format tsv] [--validate PATH]
 
 Global option for commands that read catalogs:

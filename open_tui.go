@@ -74,8 +74,7 @@ func runTUI(e *env, s *session, path, catDir string) error {
 	if s.cat, err = catalogFor(lib, s.a); err != nil {
 		return err
 	}
-	who, _ := st.Setting("interviewee")
-	out, err := ui.Run(ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: path, Interviewee: who}, e.stdin, e.stdout)
+	out, err := ui.Run(ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: path, Session: st.CurrentSession()}, e.stdin, e.stdout)
 	fmt.Fprintln(e.stderr, quitSummary(path, st, out))
 	return err
 }

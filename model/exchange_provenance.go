@@ -64,8 +64,20 @@ func provenanceDoc(a *Assessment) ([]DocSession, []DocEvidence, []DocSignOff) {
 		}
 		ss = append(ss, ds)
 	}
+	es := EvidenceDocs(a.Evidence)
+	var so []DocSignOff
+	for _, s := range a.SignOffs {
+		so = append(so, DocSignOff{Date: s.Date, Assessor: DocPerson{s.Assessor.Name, s.Assessor.Role},
+			Owner: DocPerson{s.Owner.Name, s.Owner.Role}, Head: s.Head, Rows: s.Rows, At: formatTime(s.At)})
+	}
+	return ss, es, so
+}
+
+// EvidenceDocs lists files as the exchange document does: by name, then
+// hash, each with its links in order.
+func EvidenceDocs(list []Evidence) []DocEvidence {
 	var es []DocEvidence
-	files := append([]Evidence(nil), a.Evidence...)
+	files := append([]Evidence(nil), list...)
 	SortEvidence(files)
 	for _, e := range files {
 		de := DocEvidence{SHA256: e.SHA256, Name: e.Name, MediaType: e.MediaType, Size: e.Size, AddedBy: e.AddedBy,
@@ -75,12 +87,7 @@ func provenanceDoc(a *Assessment) ([]DocSession, []DocEvidence, []DocSignOff) {
 		}
 		es = append(es, de)
 	}
-	var so []DocSignOff
-	for _, s := range a.SignOffs {
-		so = append(so, DocSignOff{Date: s.Date, Assessor: DocPerson{s.Assessor.Name, s.Assessor.Role},
-			Owner: DocPerson{s.Owner.Name, s.Owner.Role}, Head: s.Head, Rows: s.Rows, At: formatTime(s.At)})
-	}
-	return ss, es, so
+	return es
 }
 
 func sortedLinks(ls []EvidenceLink) []EvidenceLink {

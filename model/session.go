@@ -192,3 +192,33 @@ func DeriveSessions(sources []SessionSource, first int64) (sessions []Session, a
 	}
 	return sessions, assign
 }
+
+// FormatAttendees writes attendees as the session form shows them:
+// "J. Weber (control engineer); R. Patel".
+func FormatAttendees(list []Attendee) string {
+	parts := make([]string, len(list))
+	for i, a := range list {
+		parts[i] = a.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// ParseAttendees reads what FormatAttendees writes: people separated by
+// ";", each a name with an optional "(role)" at its end.
+func ParseAttendees(s string) []Attendee {
+	var out []Attendee
+	for _, part := range strings.Split(s, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		a := Attendee{Name: part}
+		if strings.HasSuffix(part, ")") {
+			if i := strings.LastIndex(part, "("); i > 0 {
+				a = Attendee{Name: strings.TrimSpace(part[:i]), Role: strings.TrimSpace(part[i+1 : len(part)-1])}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}

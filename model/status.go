@@ -107,6 +107,13 @@ func (a Answer) Validate() error {
 	return nil
 }
 
+// Empty reports whether an answer records nothing worth keeping: no
+// status, note, justification, method or flag. Its evidence is kept apart
+// (links name the requirement, not the answer).
+func (a Answer) Empty() bool {
+	return !a.Status.Answered() && a.Note == "" && a.Justification == "" && a.Method == "" && !a.Flagged
+}
+
 // Answers holds one target's answers by requirement id.
 type Answers map[string]Answer
 

@@ -206,8 +206,9 @@ func insertChunks(tx *sql.Tx, e model.Evidence, r io.Reader) error {
 		}
 		if err != nil {
 			var be *BlobError
-			if errors.As(err, &be) {
-				return err
+			var named interface{ NamesEntry() }
+			if errors.As(err, &be) || errors.As(err, &named) {
+				return err // already says which file
 			}
 			return fmt.Errorf("%s cannot be read: %s", e.Name, plainErr(err))
 		}

@@ -166,7 +166,9 @@ func loadAnswers(db *sql.DB, keys map[int64]string, lo, hi int64, out map[string
 			&ans.Session, &ans.Assessor, &ans.Flagged, &at); err != nil {
 			return err
 		}
-		ans.Method = model.Method(method)
+		if ans.Method, err = model.ParseMethod(method); err != nil {
+			return crafted(fmt.Sprintf("an answer to %q", ans.Requirement), err)
+		}
 		ans.Status = model.Status(status)
 		if !ans.Status.Valid() {
 			return crafted(fmt.Sprintf("an answer to %q", ans.Requirement), fmt.Errorf("status %q is not one Slate writes", status))

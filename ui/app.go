@@ -77,6 +77,17 @@ func (a *App) layout() {
 	}
 }
 
+// openOnQuestion shows, at start, the first screen with a question for the
+// user (the interview, when the current session is from an earlier day).
+func (a *App) openOnQuestion() {
+	for i, s := range a.screens {
+		if q, ok := s.(interface{ NeedsAttention() bool }); ok && q.NeedsAttention() {
+			a.show(i)
+			return
+		}
+	}
+}
+
 // Active returns the screen shown now.
 func (a *App) Active() common.Screen { return a.screens[a.active] }
 
@@ -124,10 +135,10 @@ type Outcome struct {
 // Outcome returns what this session saved and did not save.
 func (a *App) Outcome() Outcome { return a.outcome }
 
-// count adds a finished operation to the outcome; reports are not changes.
+// count adds a finished operation to the outcome; reads are not changes.
 func (a *App) count(r common.Result) {
-	if _, report := r.Value.(common.Written); report {
-		return
+	if r.Read {
+		return // a report, an export, a history: not a change
 	}
 	if r.Err != nil {
 		a.outcome.NotSaved = append(a.outcome.NotSaved, common.Line(r.Label, 60)+" ("+common.ErrorText(r.Err)+")")
@@ -156,7 +167,11 @@ func (a *App) done(msg common.Done) tea.Cmd {
 		a.status, a.statusErr = common.ErrorText(msg.Err), true
 	} else {
 		msg.ApplyTo(a.ctx.Data)
-		a.status, a.statusErr = "Saved: "+common.Line(msg.Label, 60), false
+		if msg.Read {
+			a.status, a.statusErr = "Done: "+common.Line(msg.Label, 60), false
+		} else {
+			a.status, a.statusErr = "Saved: "+common.Line(msg.Label, 60), false
+		}
 	}
 	var cmd tea.Cmd
 	if i, ok := a.index(msg.To); ok {

@@ -18,20 +18,24 @@ import (
 
 // Session is an opened assessment ready for the TUI.
 type Session struct {
-	Store       *store.Store
-	Assessment  *model.Assessment
-	Catalog     *model.Catalog
-	Path        string
-	Interviewee string // remembered from the last session
+	Store      *store.Store
+	Assessment *model.Assessment
+	Catalog    *model.Catalog
+	Path       string
+	// Session is the current interview session (0: none), a preference
+	// the file keeps (store.CurrentSession).
+	Session int64
 }
 
 // NewRoot builds the root model with every screen, for Run and for tests.
 func NewRoot(s Session, isDark bool) *App {
 	data := common.NewData(s.Catalog, s.Assessment, s.Path)
 	data.ReadOnly, data.ReadOnlyReason = s.Store.ReadOnly()
-	data.Interviewee = s.Interviewee
+	data.Session = s.Session
 	ctx := &common.Context{Data: data, Styles: common.NewStyles(isDark), Ops: common.NewOps(s.Store, data.ReadOnly)}
-	return NewApp(ctx, Screens(ctx)...)
+	app := NewApp(ctx, Screens(ctx)...)
+	app.openOnQuestion()
+	return app
 }
 
 // Screens lists the screens in tab order (keys 1..n).

@@ -18,10 +18,13 @@ func (m *Model) View() string {
 	if m.target == "" {
 		return common.Block([]string{"", st.Muted.Render("No zones or conduits yet: press 2 to add them, then come back here.")}, m.w, m.h)
 	}
+	if v, ok := m.provenanceView(); ok {
+		return v
+	}
 	switch m.mode {
 	case modeEditor:
 		return common.Center(m.w, m.h, m.editor.View(st))
-	case modeInterviewee:
+	case modeSession:
 		return common.Center(m.w, m.h, m.form.View(st))
 	}
 	m.freshCache()
@@ -35,6 +38,7 @@ func (m *Model) View() string {
 		// the frame is assembled without measuring every line again.
 		lines := make([]string, 0, m.h)
 		lines = append(lines, common.PadStyled(m.header(mainW), mainW))
+		lines = append(lines, m.sessionLine(mainW))
 		lines = append(lines, m.list(mainW)...)
 		lines = append(lines, st.Muted.Render(strings.Repeat("─", mainW)))
 		lines = append(lines, m.detailLines(mainW)...)
@@ -118,11 +122,12 @@ func (m *Model) list(w int) []string {
 		if m.byFR {
 			prefix = common.Fit(m.ctx.Data.TargetName(it.target), 14) + " "
 		}
-		key := fmt.Sprintf("%s|%s|%v|%v|%v|%s", it.key(), status, pending, a.Flagged, i == m.cursor, prefix)
+		files := len(m.ctx.Data.Evidence.Of(it.target, it.req.ID)) > 0
+		key := fmt.Sprintf("%s|%s|%v|%v|%v|%s|%v", it.key(), status, pending, a.Flagged, i == m.cursor, prefix, files)
 		line, ok := m.cache.rows[key]
 		if !ok {
-			line = fmt.Sprintf("%s%s SL%d %s %s", prefix, common.Fit(it.req.ID, 12), it.req.SL,
-				statusCell(status, pending, a.Flagged), it.req.Title)
+			line = fmt.Sprintf("%s%s SL%d %s%s %s", prefix, common.Fit(it.req.ID, 12), it.req.SL,
+				statusCell(status, pending, a.Flagged), evidenceMark(files), it.req.Title)
 			line = common.Fit(line, w)
 			if i == m.cursor {
 				line = st.Selected.Render(line)
@@ -150,8 +155,8 @@ func (m *Model) detailLines(w int) []string {
 	}
 	a := m.answer(it)
 	st, pending := m.status(it)
-	key := fmt.Sprintf("%s|%s|%v|%q|%q|%q|%d|%v|%q|%v|%d|%d", it.key(), st, pending, a.Note, a.Justification,
-		a.Interviewee, a.UpdatedAt.UnixMilli(), a.Flagged, m.ctx.Data.Interviewee, m.byFR, w, m.h)
+	key := fmt.Sprintf("%s|%s|%v|%q|%q|%d|%v|%v|%d|%d", it.key(), st, pending, a.Note, a.Justification,
+		a.UpdatedAt.UnixMilli(), a.Flagged, m.byFR, w, m.h) + m.provenanceKeyOf(it, a)
 	if m.cache.detailKey == key {
 		return m.cache.detail
 	}
@@ -197,16 +202,13 @@ func (m *Model) detail(w, h int) []string {
 	if pending {
 		ans += " (saving…)"
 	} else if a.Status.Answered() && !a.UpdatedAt.IsZero() {
-		who := ""
-		if a.Interviewee != "" {
-			who = a.Interviewee + ", "
-		}
-		ans += " (" + who + a.UpdatedAt.Local().Format("2006-01-02 15:04") + ")"
+		ans += " (" + m.answeredWhen(a) + ")"
 	}
 	if a.Flagged {
 		ans += " · ! flagged for follow-up"
 	}
 	out = append(out, st.Label.Render(common.Line(ans, w)))
+	out = append(out, m.provenanceDetail(it, a, w)...)
 	if a.Justification != "" {
 		label := "Justification: "
 		if a.Status == model.Compensating {
@@ -216,9 +218,6 @@ func (m *Model) detail(w, h int) []string {
 	}
 	if a.Note != "" {
 		out = append(out, common.Wrap("Note: "+a.Note, w, max(1, h-len(out)))...)
-	}
-	if who := m.ctx.Data.Interviewee; who != "" && len(out) < h {
-		out = append(out, st.Muted.Render(common.Line("Interviewee now: "+who+" (i to change)", w)))
 	}
 	if len(out) > h {
 		out = out[:h]
