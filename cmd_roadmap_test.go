@@ -113,11 +113,13 @@ func TestRoadmapCommand(t *testing.T) {
 // Every key of every JSON document Slate writes is snake_case.
 func TestJSONKeysAreSnakeCase(t *testing.T) {
 	path := demo(t)
+	evidenceAndSignOff(t, path) // sessions, methods, evidence and a sign-off in every document
 	docs := map[string][]string{
-		"matrix":  {"matrix", path, "--json"},
-		"roadmap": {"roadmap", path, "--json", "--at", "2026-03-05"},
-		"export":  {"export", path},
-		"report":  {"report", path, "--format", "json", "-o", "-"},
+		"matrix":   {"matrix", path, "--json"},
+		"roadmap":  {"roadmap", path, "--json", "--at", "2026-03-05"},
+		"export":   {"export", path},
+		"report":   {"report", path, "--format", "json", "-o", "-"},
+		"evidence": {"evidence", "list", path, "--json"},
 	}
 	for name, args := range docs {
 		code, out, errs := runCLI(t, args...)
