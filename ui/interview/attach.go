@@ -2,6 +2,7 @@ package interview
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/filepicker"
@@ -56,6 +57,7 @@ func (m *Model) openAttach() tea.Cmd {
 	p.CurrentDirectory = filepath.Dir(m.ctx.Data.Path)
 	p.AutoHeight = false
 	p.ShowPermissions = false
+	p.ShowSize = false // sizes are shown once a file is attached
 	p.KeyMap.Back = key.NewBinding(key.WithKeys(m.keys.PickerBack.Keys()...))
 	p.KeyMap.Open = key.NewBinding(key.WithKeys(m.keys.PickerOpen.Keys()...))
 	p.KeyMap.Down = key.NewBinding(key.WithKeys(m.keys.PickerDown.Keys()...))
@@ -141,8 +143,14 @@ func (d *attachDialog) setFocus(i int) tea.Cmd {
 	return nil
 }
 
-// widgetMsg hands a message to the picker (its folder listings) and the
-// text fields (their cursor blink).
+// fromPicker reports whether a message is the file picker's own (the
+// result of its folder listing).
+func fromPicker(msg tea.Msg) bool {
+	t := reflect.TypeOf(msg)
+	return t != nil && t.PkgPath() == reflect.TypeOf(filepicker.Model{}).PkgPath()
+}
+
+// widgetMsg hands a message to the text fields (their cursor blink).
 func (d *attachDialog) widgetMsg(msg tea.Msg) tea.Cmd {
 	var c1, c2 tea.Cmd
 	d.path, c1 = d.path.Update(msg)

@@ -99,6 +99,9 @@ func (m *Model) provenanceMsg(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	switch m.mode {
 	case modeAttach:
+		if fromPicker(msg) {
+			return m.stepPicker(msg), true // a folder listing
+		}
 		return m.attach().widgetMsg(msg), true
 	case modeExport:
 		_, cmd := m.form.Update(msg)

@@ -70,8 +70,8 @@ func (m *Model) openSessionForm(fresh bool) tea.Cmd {
 	}
 	f := common.NewForm(title, min(m.w-4, 76), m.keys.Form)
 	f.AddText("Date", s.Date, 10)
-	f.AddText("Place", s.Place, 200)
-	f.AddText("Attendees", model.FormatAttendees(s.Attendees), 2000)
+	f.AddText("Place", s.Place, 200).SetPlaceholder("e.g. central control room")
+	f.AddText("Attendees", model.FormatAttendees(s.Attendees), 2000).SetPlaceholder("Name (role); Name (role)")
 	f.Validate = func(f *common.Form) error {
 		ss := model.Session{Date: f.Fields[0].Text(), Place: f.Fields[1].Text(), Attendees: model.ParseAttendees(f.Fields[2].Text())}
 		if len(ss.Attendees) == 0 {
