@@ -129,28 +129,6 @@ func (s *Store) UpdateSession(ss model.Session) (model.Session, error) {
 	return ss, err
 }
 
-// SetCurrentSession continues an existing session (0: none): a
-// preference, not a change of the assessment.
-func (s *Store) SetCurrentSession(id int64) error {
-	err := s.write(func(tx *sql.Tx, at int64) error {
-		if id != 0 {
-			var one int
-			if err := tx.QueryRow(`SELECT 1 FROM sessions WHERE id = ?`, id).Scan(&one); errors.Is(err, sql.ErrNoRows) {
-				return invalid("no interview session %d", id)
-			} else if err != nil {
-				return err
-			}
-		}
-		return setSetting(tx, settingSession, strconv.FormatInt(id, 10))
-	})
-	if err == nil {
-		s.mu.Lock()
-		s.session = id
-		s.mu.Unlock()
-	}
-	return err
-}
-
 func setSetting(tx *sql.Tx, key, value string) error {
 	_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)

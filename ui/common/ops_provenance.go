@@ -19,7 +19,6 @@ import (
 type provenanceStore interface {
 	StartSession(s model.Session) (model.Session, error)
 	UpdateSession(s model.Session) (model.Session, error)
-	SetCurrentSession(id int64) error
 	AddEvidence(target, requirement string, f store.EvidenceFile) (model.Evidence, bool, error)
 	UnlinkEvidence(sha, target, requirement string, deleteBytes bool) (bool, error)
 	OpenEvidence(sha string) (model.Evidence, io.ReadCloser, error)
@@ -55,20 +54,6 @@ func (o *Ops) UpdateSession(from ScreenID, s model.Session) (Ticket, tea.Cmd) {
 			}
 			d.Version++
 		}, saved, nil
-	})
-}
-
-// ContinueSession keeps linking answers to an earlier session (a per-file
-// preference, not a change of the assessment).
-func (o *Ops) ContinueSession(from ScreenID, id int64) (Ticket, tea.Cmd) {
-	return o.change(from, "continuing the interview session", func() (func(*Data), any, error) {
-		if err := o.st.SetCurrentSession(id); err != nil {
-			return nil, nil, err
-		}
-		return func(d *Data) {
-			d.Session = id
-			d.Version++
-		}, id, nil
 	})
 }
 

@@ -3,7 +3,6 @@ package interview
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -237,13 +236,4 @@ func (m *Model) unlinkQuestion(e *model.Evidence) string {
 	}
 	lines = append(lines, "", st.Muted.Render(common.Line(keys, w)))
 	return st.Modal.Render(lipgloss.JoinVertical(lipgloss.Left, lines...))
-}
-
-// evidenceNames lists the names of files, for status lines.
-func evidenceNames(files []*model.Evidence) string {
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.Name
-	}
-	return strings.Join(names, ", ")
 }
