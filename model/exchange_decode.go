@@ -303,6 +303,24 @@ func unmetIn(a *Assessment, req string) []string {
 	return out
 }
 
+// assessed resolves a (target, requirement) pair of an answer or an
+// evidence link: a known zone or conduit, and a requirement of the catalog
+// assessed on its kind.
+func (d *decoder) assessed(cat *Catalog, path, target, requirement string) (*Requirement, error) {
+	kind, ok := d.keys[target]
+	if !ok {
+		return nil, docErr(path+".target", "unknown zone or conduit %q", target)
+	}
+	r, ok := cat.Requirement(requirement)
+	if !ok {
+		return nil, docErr(path+".requirement", "unknown requirement %q in catalog %s", requirement, cat.ID)
+	}
+	if !r.AppliesTo.Includes(kind) {
+		return nil, docErr(path+".requirement", "%s is not assessed on a %s", r.ID, kind)
+	}
+	return r, nil
+}
+
 type decoder struct {
 	data       []byte
 	keys       map[string]TargetKind
@@ -574,16 +592,9 @@ func (d *decoder) answer(a *Assessment, cat *Catalog, raw json.RawMessage, path 
 	if err := strict(raw, &da, path, d.data); err != nil {
 		return err
 	}
-	kind, ok := d.keys[da.Target]
-	if !ok {
-		return docErr(path+".target", "unknown zone or conduit %q", da.Target)
-	}
-	r, ok := cat.Requirement(da.Requirement)
-	if !ok {
-		return docErr(path+".requirement", "unknown requirement %q in catalog %s", da.Requirement, cat.ID)
-	}
-	if !r.AppliesTo.Includes(kind) {
-		return docErr(path+".requirement", "%s is not assessed on a %s", r.ID, kind)
+	r, err := d.assessed(cat, path, da.Target, da.Requirement)
+	if err != nil {
+		return err
 	}
 	st, err := ParseStatus(da.Status)
 	if err != nil {

@@ -231,16 +231,9 @@ func (d *decoder) evidence(a *Assessment, cat *Catalog, raws []json.RawMessage) 
 		linked := map[EvidenceLink]bool{}
 		for j, dl := range de.Links {
 			p := fmt.Sprintf("%s.links[%d]", path, j)
-			kind, ok := d.keys[dl.Target]
-			if !ok {
-				return docErr(p+".target", "unknown zone or conduit %q", dl.Target)
-			}
-			r, ok := cat.Requirement(dl.Requirement)
-			if !ok {
-				return docErr(p+".requirement", "unknown requirement %q in catalog %s", dl.Requirement, cat.ID)
-			}
-			if !r.AppliesTo.Includes(kind) {
-				return docErr(p+".requirement", "%s is not assessed on a %s", r.ID, kind)
+			r, err := d.assessed(cat, p, dl.Target, dl.Requirement)
+			if err != nil {
+				return err
 			}
 			l := EvidenceLink{Target: dl.Target, Requirement: r.ID}
 			if linked[l] {

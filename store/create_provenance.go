@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
-	"strconv"
 
 	"slate/model"
 )
@@ -26,15 +25,7 @@ func (s *Store) insertSessions(tx *sql.Tx, at int64, sessions []model.Session) e
 		if err := cleanSession(&ss); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`INSERT INTO sessions (id, date, place, attendees) VALUES (?, ?, ?, ?)`,
-			ss.ID, ss.Date, ss.Place, attendeesText(ss.Attendees)); err != nil {
-			return err
-		}
-		after, err := s.images(tx, "sessions", "id = ?", ss.ID)
-		if err != nil {
-			return err
-		}
-		if err := s.record(tx, at, s.actor, "session", strconv.FormatInt(ss.ID, 10), nil, changeset{"sessions": after}); err != nil {
+		if err := s.insertSession(tx, at, &ss); err != nil {
 			return err
 		}
 	}

@@ -5,10 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"slate/model"
 )
@@ -144,11 +141,12 @@ func (s *Store) upgradeCopy(db *sql.DB, version uint32) (*sql.DB, error) {
 		return nil, refuse(s.path, "cannot be read: "+sqliteReason(err))
 	}
 	s.fileHead = &headMark{hash, seq}
-	img, err := readImage(s.path, s.real, s.lock.f)
+	img := make([]byte, s.snap.size)
+	_, err = s.snap.readAt(img, 0)
 	db.Close()
 	s.releaseSnapshot()
 	if err != nil {
-		return nil, err
+		return nil, refuse(s.path, "cannot be read: "+plainErr(err))
 	}
 	mem, err := memoryDB(img)
 	if err != nil {
@@ -159,75 +157,6 @@ func (s *Store) upgradeCopy(db *sql.DB, version uint32) (*sql.DB, error) {
 		return nil, refuse(s.path, "cannot be read: "+err.Error())
 	}
 	return mem, nil
-}
-
-// readImage reads the database through f, Slate's locked descriptor of it,
-// and applies the committed frames of its write-ahead log.
-func readImage(path, real string, f *os.File) ([]byte, error) {
-	st, err := f.Stat()
-	if err != nil {
-		return nil, refuse(path, "cannot be read: "+plainErr(err))
-	}
-	img := make([]byte, st.Size())
-	if _, err := io.ReadFull(io.NewSectionReader(f, 0, st.Size()), img); err != nil {
-		return nil, refuse(path, "cannot be read: "+plainErr(err))
-	}
-	wal, err := findWAL(path, real, st)
-	if err != nil || wal == nil {
-		return img, err
-	}
-	img, _ = applyWAL(img, wal)
-	return img, nil
-}
-
-// findWAL returns the write-ahead log holding the file's latest commits, if
-// any. SQLite names the log after the name it opened the file by, so for a
-// file with several names every name's log in its folder is looked at.
-func findWAL(path, real string, fi os.FileInfo) ([]byte, error) {
-	names := []string{real}
-	if linkCount(real, fi) > 1 {
-		names = otherNames(real, fi)
-	}
-	var found []string
-	var wal []byte
-	for _, n := range names {
-		data, err := readSidecar(n + "-wal")
-		if err != nil {
-			return nil, refuse(path, "cannot be read: "+filepath.Base(n)+"-wal: "+plainErr(err))
-		}
-		if walCommits(data) {
-			found, wal = append(found, filepath.Base(n)+"-wal"), data
-		}
-	}
-	if len(found) > 1 {
-		return nil, refuse(path, fmt.Sprintf("cannot be read: its latest changes are split between %s (the file has several names); open each name with the Slate that wrote it",
-			strings.Join(found, " and ")))
-	}
-	return wal, nil
-}
-
-// readSidecar reads a regular file beside the assessment, never following a
-// link; a missing one reads as empty.
-func readSidecar(p string) ([]byte, error) {
-	fi, err := os.Lstat(p)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s, not a file SQLite made", describeMode(fi.Mode()))
-	}
-	f, err := os.OpenFile(p, os.O_RDONLY|noFollow, 0)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(f)
 }
 
 // memoryDB hands a database image to SQLite as an in-memory database.

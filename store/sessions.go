@@ -71,20 +71,9 @@ func (s *Store) StartSession(ss model.Session) (model.Session, error) {
 	if err := cleanSession(&ss); err != nil {
 		return ss, err
 	}
+	ss.ID = 0
 	err := s.write(func(tx *sql.Tx, at int64) error {
-		res, err := tx.Exec(`INSERT INTO sessions (date, place, attendees) VALUES (?, ?, ?)`,
-			ss.Date, ss.Place, attendeesText(ss.Attendees))
-		if err != nil {
-			return err
-		}
-		if ss.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		after, err := s.images(tx, "sessions", "id = ?", ss.ID)
-		if err != nil {
-			return err
-		}
-		if err := s.record(tx, at, s.actor, "session", strconv.FormatInt(ss.ID, 10), nil, changeset{"sessions": after}); err != nil {
+		if err := s.insertSession(tx, at, &ss); err != nil {
 			return err
 		}
 		return setSetting(tx, settingSession, strconv.FormatInt(ss.ID, 10))
@@ -95,6 +84,24 @@ func (s *Store) StartSession(ss model.Session) (model.Session, error) {
 		s.mu.Unlock()
 	}
 	return ss, err
+}
+
+// insertSession writes a cleaned session, with its id when it has one (an
+// imported one: its answers refer to it), and records it.
+func (s *Store) insertSession(tx *sql.Tx, at int64, ss *model.Session) error {
+	res, err := tx.Exec(`INSERT INTO sessions (id, date, place, attendees) VALUES (?, ?, ?, ?)`,
+		nullID(ss.ID), ss.Date, ss.Place, attendeesText(ss.Attendees))
+	if err != nil {
+		return err
+	}
+	if ss.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	after, err := s.images(tx, "sessions", "id = ?", ss.ID)
+	if err != nil {
+		return err
+	}
+	return s.record(tx, at, s.actor, "session", strconv.FormatInt(ss.ID, 10), nil, changeset{"sessions": after})
 }
 
 // UpdateSession saves a session's date, place and attendees.

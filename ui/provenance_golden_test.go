@@ -16,24 +16,13 @@ import (
 )
 
 // pumpRoot hands the messages commands returned (the file picker's steps
-// and folder listings) back to the root, as the program does, until there
-// are none left.
+// and folder listings) back to the root, as the program does.
 func pumpRoot(t *testing.T, h *uitest.Harness, r root) {
 	t.Helper()
-	for range 50 {
-		var msgs []tea.Msg
-		for _, m := range h.Other {
-			if name := fmt.Sprintf("%T", m); strings.Contains(name, "interview.pickerStep") || strings.Contains(name, "filepicker.") {
-				msgs = append(msgs, m)
-			}
-		}
-		h.Other = nil
-		if len(msgs) == 0 {
-			return
-		}
-		h.Send(r, msgs...)
-	}
-	t.Fatal("the file picker never settled")
+	h.Redeliver(r, func(m tea.Msg) bool {
+		name := fmt.Sprintf("%T", m)
+		return strings.Contains(name, "interview.pickerStep") || strings.Contains(name, "filepicker.")
+	})
 }
 
 // withProvenance starts an interview session, answers in it, attaches two

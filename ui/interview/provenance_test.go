@@ -2,7 +2,6 @@ package interview
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,24 +16,13 @@ import (
 )
 
 // pump hands the file picker's messages (its steps and folder listings,
-// which commands return) back to the screen, as the root does, until
-// there are none left.
+// which commands return) back to the screen, as the root does.
 func pump(t *testing.T, h *uitest.Harness, m *Model) {
 	t.Helper()
-	for range 50 {
-		var mine []tea.Msg
-		for _, msg := range h.Other {
-			if _, ok := msg.(pickerStep); ok || strings.Contains(fmt.Sprintf("%T", msg), "filepicker.") {
-				mine = append(mine, msg)
-			}
-		}
-		h.Other = nil
-		if len(mine) == 0 {
-			return
-		}
-		h.Send(m, mine...)
-	}
-	t.Fatal("the file picker never settled")
+	h.Redeliver(m, func(msg tea.Msg) bool {
+		_, step := msg.(pickerStep)
+		return step || fromPicker(msg)
+	})
 }
 
 func screen(t *testing.T, m *Model) string {
