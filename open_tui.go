@@ -29,12 +29,23 @@ func isTerminal(f any) bool {
 // included, near the 60 MB it is meant to fit in: the collector works
 // harder as the heap nears the limit (a target, not a hard cap). Much larger
 // files get room in proportion, so the collector does not run constantly.
-func tuiMemoryLimit(path string) int64 {
+// Evidence bytes (evidence, in bytes) are never held in memory: they do
+// not count.
+func tuiMemoryLimit(path string, evidence int64) int64 {
 	limit := int64(40 << 20)
 	if st, err := os.Stat(path); err == nil {
-		limit = max(limit, 2*st.Size())
+		limit = max(limit, 2*(st.Size()-evidence))
 	}
 	return limit
+}
+
+// evidenceBytes is the size of the evidence files an assessment keeps.
+func evidenceBytes(a *model.Assessment) int64 {
+	var n int64
+	for _, e := range a.Evidence {
+		n += e.Size
+	}
+	return n
 }
 
 // openOrPrint hands a freshly written file to the user: the TUI when
@@ -51,7 +62,7 @@ func openOrPrint(e *env, st *store.Store, path string) error {
 // openTUI opens (and loads) the file and runs the interface on it. A file
 // held by another Slate is offered read-only.
 func openTUI(e *env, path string, opt store.Options, catDir string) error {
-	debug.SetMemoryLimit(tuiMemoryLimit(path))
+	debug.SetMemoryLimit(tuiMemoryLimit(path, 0))
 	st, a, err := store.OpenAndLoad(path, opt)
 	var le *store.LockedError
 	if errors.As(err, &le) && !opt.ReadOnly && le.ReadOnlyOffered() && askReadOnly(e, le) {
@@ -61,6 +72,7 @@ func openTUI(e *env, path string, opt store.Options, catDir string) error {
 	if err != nil {
 		return err
 	}
+	debug.SetMemoryLimit(tuiMemoryLimit(path, evidenceBytes(a)))
 	return runTUI(e, &session{st: st, a: a}, path, catDir)
 }
 

@@ -26,6 +26,7 @@ func writeFile(b *testing.B, path string, n int, seed int) {
 		for i := range buf {
 			buf[i] = byte(i*seed) ^ byte(written>>20) ^ byte(seed)
 		}
+		copy(buf, fmt.Sprintf("file %d, MiB %d ", seed, written>>20)) // every file differs
 		if _, err := f.Write(buf[:min(len(buf), n-written)]); err != nil {
 			b.Fatal(err)
 		}
