@@ -405,3 +405,23 @@ func TestReadOnlySnapshotSeesTheLog(t *testing.T) {
 	}
 	assertNoArtefactsBut(t, dir, "killed.slate", "killed.slate-wal")
 }
+
+// Deleting a zone removes its evidence links with it (recorded in the
+// history); the files stay, unlinked, and the file verifies.
+func TestDeletingATargetKeepsItsFiles(t *testing.T) {
+	path := demoFile(t)
+	st := openT(t, path, Options{})
+	e, _, err := st.AddEvidence("safety", "SR 5.1", bytesFile("sis-gateway.txt", []byte("read-only gateway")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DeleteTarget("safety"); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := st.Load()
+	if len(a.Evidence) != 1 || a.Evidence[0].SHA256 != e.SHA256 || len(a.Evidence[0].Links) != 0 {
+		t.Fatalf("after deleting the zone: %+v", a.Evidence)
+	}
+	st.Close()
+	verifyOK(t, path)
+}

@@ -142,6 +142,7 @@ func (d *Data) RemoveTarget(key string) {
 		delete(d.A.Answers, k)
 		d.A.ForgetTarget(k)
 	}
+	d.Evidence = model.IndexEvidence(d.A.Evidence) // ForgetTarget dropped their links
 	d.Rebuild()
 }
 
