@@ -91,7 +91,7 @@ func TestMigration5ExportIsTheSameApartFromProvenance(t *testing.T) {
 		t.Fatalf("the export differs beyond provenance:\n%s", firstDiff(string(a), string(b)))
 	}
 	var subject string
-	st.db.QueryRow(`SELECT subject FROM audit WHERE kind = 'migration' AND subject LIKE 'schema 5:%'`).Scan(&subject)
+	st.db.QueryRow(`SELECT subject FROM audit WHERE kind = 'migration' AND subject LIKE ?`, fmt.Sprintf("schema %d:%%", provenanceSchema)).Scan(&subject)
 	if !strings.Contains(subject, fmt.Sprintf("; %d answer times corrected", corrected)) {
 		t.Fatalf("migration row %q, %d answers with another time", subject, corrected)
 	}
@@ -151,7 +151,7 @@ func TestMigration5CorrectsTimesMovedByEdits(t *testing.T) {
 				t.Fatalf("SR 1.1: note %q at %v, want the status change's time %v", got.Note, got.UpdatedAt, time.UnixMilli(want).UTC())
 			}
 			var subject string
-			st.db.QueryRow(`SELECT subject FROM audit WHERE kind = 'migration' AND subject LIKE 'schema 5:%'`).Scan(&subject)
+			st.db.QueryRow(`SELECT subject FROM audit WHERE kind = 'migration' AND subject LIKE ?`, fmt.Sprintf("schema %d:%%", provenanceSchema)).Scan(&subject)
 			if !strings.Contains(subject, "; 1 answer times corrected") {
 				t.Fatalf("migration row %q", subject)
 			}

@@ -23,7 +23,7 @@ var migrations = []func(*sql.Tx) error{
 	migrate2,
 	migrate3,
 	migrate4,
-	migrate5,
+	migrateProvenance, // schema 5 (provenanceSchema)
 }
 
 func migrate1(tx *sql.Tx) error {

@@ -10,7 +10,11 @@ import (
 	"slate/model"
 )
 
-// migrate5 adds provenance (docs/evidence.md):
+// provenanceSchema is the schema migrateProvenance makes (its place in
+// migrations, plus one): renumber both together.
+const provenanceSchema = 5
+
+// migrateProvenance adds provenance (docs/evidence.md):
 //
 //   - interview sessions (date, place, attendees with roles), replacing the
 //     free-text interviewee each answer carried;
@@ -27,7 +31,7 @@ import (
 // day of that time, interviewee text), the text its attendee with no role
 // (model.DeriveSessions). The history gets one "migration" row with every
 // answer before and after and the sessions made.
-func migrate5(tx *sql.Tx) error {
+func migrateProvenance(tx *sql.Tx) error {
 	before, err := tableImages(tx, "answers")
 	if err != nil {
 		return err
@@ -171,7 +175,7 @@ func migrate5(tx *sql.Tx) error {
 		return err
 	}
 	var s Store // no prepared statements: plain queries in tx
-	subject := fmt.Sprintf("schema 5: sessions, methods, evidence; %d answer times corrected, %d sessions from interviewees", corrected, len(sessions))
+	subject := fmt.Sprintf("schema %d: sessions, methods, evidence; %d answer times corrected, %d sessions from interviewees", provenanceSchema, corrected, len(sessions))
 	return s.appendAudit(tx, timeNow().UnixMilli(), "slate", "migration", subject,
 		changeset{"answers": before, "assessment": meta}.text(), after.add("assessment", meta...).text())
 }
