@@ -39,6 +39,8 @@ func withCommand(name string, args ...string) []string {
 		return args
 	case "assets": // its one subcommand carries the flags
 		return append([]string{"assets", "import"}, args...)
+	case "evidence": // flags belong to a subcommand
+		return append([]string{"evidence", "list"}, args...)
 	}
 	return append([]string{name}, args...)
 }

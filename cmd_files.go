@@ -15,15 +15,20 @@ import (
 )
 
 func runExport(e *env, args []string) error {
-	fs := newFlags(e, "export", "slate export FILE [-o OUT.json] [--at DATE]",
+	fs := newFlags(e, "export", "slate export FILE [--bundle] [-o OUT] [--at DATE]",
 		"Write the whole assessment as a JSON exchange document (docs/exchange-format.md)\n"+
-			"to OUT.json (created 0600) or standard output.")
+			"to OUT (created 0600) or standard output. With --bundle, write a zip archive to OUT:\n"+
+			"the document as assessment.json and every evidence file as evidence/<sha256>.")
 	out := fs.String("o", "", "output file (default: standard output)")
+	asBundle := fs.Bool("bundle", false, "write a bundle (.zip) with the evidence files; needs -o OUT.zip")
 	s, when, err := fileFlags(fs, "export time to record").open(fs, args)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if *asBundle && (*out == "" || *out == "-") {
+		return usagef("--bundle writes a zip archive: give -o OUT.zip")
+	}
 	if *out != "" {
 		if err := store.CheckOutput(*out, s.path); err != nil {
 			return err
@@ -40,6 +45,9 @@ func runExport(e *env, args []string) error {
 	data, err := doc.Encode()
 	if err != nil {
 		return err
+	}
+	if *asBundle {
+		return writeBundle(e, s, *out, data, when, head, rows)
 	}
 	if *out == "" || *out == "-" {
 		_, err := e.stdout.Write(data)
@@ -65,11 +73,14 @@ func plainErr(err error) string {
 }
 
 func runImport(e *env, args []string) error {
-	fs := newFlags(e, "import", "slate import IN.json FILE",
+	fs := newFlags(e, "import", "slate import IN.json|IN.zip FILE",
 		"Create the assessment FILE from a JSON exchange document (IN.json, or - for standard\n"+
-			"input). FILE must not exist, or hold no zones yet. All or nothing: a bad document\n"+
-			"changes nothing, and the error names the JSON path of the first problem.")
+			"input) or a bundle (IN.zip, from slate export --bundle: the document and its evidence\n"+
+			"files, each checked against its sha256). The input is recognised by its content.\n"+
+			"FILE must not exist, or hold no zones yet. All or nothing: a bad document or bundle\n"+
+			"changes nothing, and the error names the JSON path or the bundle entry at fault.")
 	dir := fs.String("catalogs", "", "extra catalog folder (default $SLATE_CATALOGS)")
+	limit := limitFlag(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -77,32 +88,42 @@ func runImport(e *env, args []string) error {
 	if err := wantArgs(pos, 2, 2, "IN.json and FILE"); err != nil {
 		return err
 	}
-	data, err := readInput(e, pos[0])
+	if *limit <= 0 {
+		return usagef("--limit-mib %d: give a positive number of MiB", *limit)
+	}
+	in, err := readImport(e, pos[0], *limit<<20)
 	if err != nil {
 		return err
 	}
+	defer in.Close()
 	lib, err := questionnaires.Load(questionnaires.Dir(*dir))
 	if err != nil {
 		return err
 	}
-	if bytes.HasPrefix(data, []byte("SQLite format 3\x00")) {
+	if bytes.HasPrefix(in.data, []byte("SQLite format 3\x00")) {
 		return fmt.Errorf("%s is an assessment file, not a JSON exchange document; the order is slate import IN.json FILE", pos[0])
 	}
-	a, _, err := model.DecodeDocument(data, lib.Get)
+	a, _, err := model.DecodeDocument(in.data, lib.Get)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	blobs, err := in.blobs(e, a, *limit<<20)
 	if err != nil {
 		return fmt.Errorf("%s: %w", pos[0], err)
 	}
 	path := pos[1]
 	var st *store.Store
+	opt := store.Options{Actor: a.Assessor, EvidenceLimit: *limit << 20, Blobs: blobs}
 	if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
-		st, err = store.Create(path, a, store.Options{Actor: a.Assessor})
+		st, err = store.Create(path, a, opt)
 	} else {
-		st, err = store.Open(path, store.Options{})
+		opt.Actor = ""
+		st, err = store.Open(path, opt)
 		if err == nil {
 			if ro, why := st.ReadOnly(); ro {
 				err = fmt.Errorf("%s cannot be imported into: %s", path, why)
 			} else {
-				err = st.Import(a)
+				err = st.Import(a, blobs)
 			}
 		}
 	}
@@ -116,8 +137,12 @@ func runImport(e *env, args []string) error {
 	for _, as := range a.Answers {
 		n += len(as)
 	}
-	_, err = fmt.Fprintf(e.text(e.stdout), "imported %s, %s and %s into %s\n", model.Plural(len(a.Zones), "zone", "zones"),
-		model.Plural(len(a.Conduits), "conduit", "conduits"), model.Plural(n, "answer", "answers"), path)
+	files := ""
+	if len(a.Evidence) > 0 {
+		files = " with " + model.Plural(len(a.Evidence), "evidence file", "evidence files")
+	}
+	_, err = fmt.Fprintf(e.text(e.stdout), "imported %s, %s and %s%s into %s\n", model.Plural(len(a.Zones), "zone", "zones"),
+		model.Plural(len(a.Conduits), "conduit", "conduits"), model.Plural(n, "answer", "answers"), files, path)
 	return err
 }
 

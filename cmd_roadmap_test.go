@@ -114,12 +114,14 @@ func TestRoadmapCommand(t *testing.T) {
 func TestJSONKeysAreSnakeCase(t *testing.T) {
 	path := demo(t)
 	flawed := flawedDemo(t)
+	evidenceAndSignOff(t, path) // sessions, methods, evidence and a sign-off in every document
 	docs := map[string][]string{
-		"check":   {"check", flawed, "--json", "--at", "2026-03-05"},
-		"matrix":  {"matrix", path, "--json"},
-		"roadmap": {"roadmap", path, "--json", "--at", "2026-03-05"},
-		"export":  {"export", path},
-		"report":  {"report", path, "--format", "json", "-o", "-"},
+		"check":    {"check", flawed, "--json", "--at", "2026-03-05"},
+		"matrix":   {"matrix", path, "--json"},
+		"roadmap":  {"roadmap", path, "--json", "--at", "2026-03-05"},
+		"export":   {"export", path},
+		"report":   {"report", path, "--format", "json", "-o", "-"},
+		"evidence": {"evidence", "list", path, "--json"},
 	}
 	for name, args := range docs {
 		code, out, errs := runCLI(t, args...)

@@ -54,6 +54,7 @@ func commands() []command {
 		{"verify", "check a file's integrity and its answer history", runVerify},
 		{"check", "check the zone and conduit model and the roadmap", runCheck},
 		{"assets", "import assets from an inventory export (CSV)", runAssets},
+		{"evidence", "attach, list and copy out evidence files", runEvidence},
 		{"catalog", "list or validate requirement catalogs", runCatalog},
 		{"version", "print Slate's version, commit, Go and catalog versions", runVersion},
 	}
@@ -170,14 +171,21 @@ Usage:
                                   print the remediation roadmap
   slate report FILE --format %s [-o OUT] [--at DATE] [--scope 4]
                                   write a report (%s)
-  slate export FILE [-o OUT.json] write the assessment as a JSON exchange document
-  slate import IN.json FILE       create FILE from a JSON exchange document
+  slate export FILE [--bundle] [-o OUT]
+                                  write the assessment as a JSON exchange document
+                                  (--bundle: a .zip with the evidence files)
+  slate import IN.json|IN.zip FILE
+                                  create FILE from an exchange document or a bundle
   slate verify FILE [--expect-head HASH]
-                                  integrity check and full history replay
+                                  integrity check, full history replay, evidence rehashed
   slate check FILE [--json] [--at DATE]
                                   check the zone model and the roadmap (exit 1 on an error)
   slate assets import FILE IN.csv [--dry-run] [--map FIELD=COLUMN]...
                                   add and update assets from an inventory export
+  slate evidence add FILE TARGET REQUIREMENT PATH... [--caption TEXT]
+  slate evidence list FILE [--json]
+  slate evidence get FILE SHA256 -o OUT
+                                  attach, list and copy out evidence files
   slate catalog [--format tsv] [--validate PATH]
   slate version, slate --version  Slate's version, commit, Go and catalog versions
 

@@ -31,12 +31,23 @@ func isTerminal(f any) bool {
 // included, near the 60 MB it is meant to fit in: the collector works
 // harder as the heap nears the limit (a target, not a hard cap). Much larger
 // files get room in proportion, so the collector does not run constantly.
-func tuiMemoryLimit(path string) int64 {
+// Evidence bytes (evidence, in bytes) are never held in memory: they do
+// not count.
+func tuiMemoryLimit(path string, evidence int64) int64 {
 	limit := int64(40 << 20)
 	if st, err := os.Stat(path); err == nil {
-		limit = max(limit, 2*st.Size())
+		limit = max(limit, 2*(st.Size()-evidence))
 	}
 	return limit
+}
+
+// evidenceBytes is the size of the evidence files an assessment keeps.
+func evidenceBytes(a *model.Assessment) int64 {
+	var n int64
+	for _, e := range a.Evidence {
+		n += e.Size
+	}
+	return n
 }
 
 // openOrPrint hands a freshly written file to the user: the interface when
@@ -64,7 +75,7 @@ func fullPath(path string) string {
 // held by another Slate is offered read-only. notice, when not empty, is
 // the first status line.
 func openTUI(e *env, path string, opt store.Options, catDir, notice string) error {
-	debug.SetMemoryLimit(tuiMemoryLimit(path))
+	debug.SetMemoryLimit(tuiMemoryLimit(path, 0))
 	st, a, err := store.OpenAndLoad(path, opt)
 	var le *store.LockedError
 	if errors.As(err, &le) && !opt.ReadOnly && le.ReadOnlyOffered() && askReadOnly(e, le) {
@@ -74,6 +85,7 @@ func openTUI(e *env, path string, opt store.Options, catDir, notice string) erro
 	if err != nil {
 		return err
 	}
+	debug.SetMemoryLimit(tuiMemoryLimit(path, evidenceBytes(a)))
 	return runTUI(e, &session{st: st, a: a}, path, catDir, notice)
 }
 
@@ -87,8 +99,8 @@ func runTUI(e *env, s *session, path, catDir, notice string) error {
 	if s.cat, err = catalogFor(lib, s.a); err != nil {
 		return err
 	}
-	who, _ := st.Setting("interviewee")
-	sess := ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: fullPath(path), Interviewee: who, Notice: notice, Catalogs: lib.Get}
+	sess := ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: fullPath(path), Session: st.CurrentSession(),
+		Notice: notice, Catalogs: lib.Get}
 	// A file made with an older built-in catalog is offered the newest one
 	// (the interface asks; a read-only session is never offered it).
 	sess.Upgrade, _ = questionnaires.UpgradeFor(s.cat)

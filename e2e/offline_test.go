@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,16 +65,7 @@ func peakRSS(b *testing.B, bin string, zones int) {
 		tm.waitFor("Saved to large.slate")
 		tm.keys("1", "down", "down", "2", "down", "3", "y", "n", "p", "]", "y", "4", "down", "right", "Enter", "Escape", "5", "down", "v", "v", "6", "Enter")
 		tm.waitFor("wrote ")
-		status, err := os.ReadFile("/proc/" + strconv.Itoa(tm.slatePID()) + "/status")
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, line := range strings.Split(string(status), "\n") {
-			if strings.HasPrefix(line, "VmHWM:") {
-				kb, _ := strconv.Atoi(strings.Fields(line)[1])
-				peak = max(peak, float64(kb)/1024)
-			}
-		}
+		peak = max(peak, vmHWM(b, tm.slatePID()))
 		tm.keys("q")
 		time.Sleep(200 * time.Millisecond)
 	}

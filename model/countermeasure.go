@@ -169,13 +169,3 @@ func compensatingReviewExpired(cms []Countermeasure, name func(string) string, n
 	}
 	return out
 }
-
-// CompensatingFollowUps lists the compensating answers whose countermeasure
-// is past its review date: they belong on the interview's follow-up list.
-func (a *Assessment) CompensatingFollowUps(now time.Time) []CountermeasureLink {
-	var out []CountermeasureLink
-	for _, c := range a.ExpiredCountermeasures(now) {
-		out = append(out, c.Links...)
-	}
-	return out
-}

@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,7 @@ import (
 )
 
 // A countermeasure past its review date raises compensating-review-expired
-// and puts its answers on the follow-up list; the answers and every cell's
+// and puts its answers on the interview's follow-up list (model.FollowUps); the answers and every cell's
 // SL-A stay exactly as they were (SL-A never changes with the clock).
 func TestCompensatingReviewExpired(t *testing.T) {
 	cat := questionnaires.Builtin()
@@ -38,8 +39,21 @@ func TestCompensatingReviewExpired(t *testing.T) {
 			t.Errorf("message %q lacks %q", f.Message, want)
 		}
 	}
-	if fu := a.CompensatingFollowUps(late); len(fu) != 1 || fu[0].Target != "control" || fu[0].Requirement != "SR 3.2" {
-		t.Errorf("follow-ups %+v", fu)
+	var past []string
+	for _, f := range model.FollowUps(cat, a, model.IndexEvidence(nil), late) {
+		for _, r := range f.Reasons {
+			if r == model.FollowReviewPast {
+				past = append(past, f.Target.Key+" "+f.Requirement.ID)
+			}
+		}
+	}
+	if strings.Join(past, ",") != "control SR 3.2" {
+		t.Errorf("answers on the follow-up list for a passed review: %v, want control SR 3.2", past)
+	}
+	for _, f := range model.FollowUps(cat, a, model.IndexEvidence(nil), review) {
+		if slices.Contains(f.Reasons, model.FollowReviewPast) {
+			t.Errorf("on the review day itself %s %s is listed", f.Target.Key, f.Requirement.ID)
+		}
 	}
 	after := model.BuildMatrix(cat, a, model.ScopeSLT)
 	for i := range before.Rows {

@@ -19,11 +19,14 @@ type Document struct {
 	Assessment DocMeta      `json:"assessment"`
 	Zones      []DocZone    `json:"zones"`
 	Conduits   []DocConduit `json:"conduits"`
+	Sessions   []DocSession `json:"sessions,omitempty"`
 	Answers    []DocAnswer  `json:"answers"`
 	// SiteAnswers answer the catalog's site questions: asked once per
 	// assessment, never scored.
 	SiteAnswers     []DocSiteAnswer     `json:"site_answers,omitempty"`
 	Countermeasures []DocCountermeasure `json:"countermeasures,omitempty"`
+	Evidence        []DocEvidence       `json:"evidence,omitempty"`
+	SignOffs        []DocSignOff        `json:"sign_offs,omitempty"`
 	Roadmap         *DocRoadmap         `json:"roadmap,omitempty"`
 }
 
@@ -153,13 +156,19 @@ type DocConduit struct {
 	Assets      []DocAsset       `json:"assets,omitempty"`
 }
 
-// DocAnswer is one answer in the exchange document.
+// DocAnswer is one answer in the exchange document. Session names the
+// interview session of its latest status change (an id of the document's
+// sessions). Interviewee is what documents written before sessions
+// carried: import still reads it (see DeriveSessions), export never
+// writes it.
 type DocAnswer struct {
 	Target        string `json:"target"`
 	Requirement   string `json:"requirement"`
 	Status        string `json:"status"`
 	Note          string `json:"note"`
 	Justification string `json:"justification,omitempty"`
+	Method        string `json:"method,omitempty"`
+	Session       int64  `json:"session,omitempty"`
 	Interviewee   string `json:"interviewee,omitempty"`
 	Assessor      string `json:"assessor,omitempty"`
 	Flagged       bool   `json:"flagged,omitempty"`
@@ -235,13 +244,15 @@ func NewDocument(a *Assessment, c *Catalog, exportedAt time.Time) *Document {
 			}
 			da := DocAnswer{Target: t.Key, Requirement: ans.Requirement,
 				Status: string(ans.Status.Norm()), Note: ans.Note, Justification: ans.Justification,
-				Interviewee: ans.Interviewee, Assessor: ans.Assessor, Flagged: ans.Flagged, At: formatTime(ans.UpdatedAt)}
+				Method: string(ans.Method), Session: ans.Session, Assessor: ans.Assessor, Flagged: ans.Flagged,
+				At: formatTime(ans.UpdatedAt)}
 			fidelityFields(&da, a, c, t)
 			d.Answers = append(d.Answers, da)
 		}
 	}
 	d.SiteAnswers = siteAnswersDoc(a, c)
 	d.Countermeasures = countermeasuresDoc(a)
+	d.Sessions, d.Evidence, d.SignOffs = provenanceDoc(a)
 	d.Roadmap = roadmapDoc(a, c)
 	return d
 }

@@ -54,9 +54,12 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 		Assessment json.RawMessage   `json:"assessment"`
 		Zones      []json.RawMessage `json:"zones"`
 		Conduits   []json.RawMessage `json:"conduits"`
+		Sessions   []json.RawMessage `json:"sessions"`
 		Answers    []json.RawMessage `json:"answers"`
 		Site       []json.RawMessage `json:"site_answers"`
 		Counter    []json.RawMessage `json:"countermeasures"`
+		Evidence   []json.RawMessage `json:"evidence"`
+		SignOffs   []json.RawMessage `json:"sign_offs"`
 		Roadmap    json.RawMessage   `json:"roadmap"`
 	}
 	if err := strict(data, &top, "$", data); err != nil {
@@ -68,8 +71,8 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 	if *top.Format != ExchangeFormat {
 		return nil, nil, docErr("$.format", "unsupported format %q (this Slate reads %s)", *top.Format, ExchangeFormat)
 	}
-	if len(top.Zones)+len(top.Conduits)+len(top.Answers) > maxItems {
-		return nil, nil, docErr("$", "more than %d zones, conduits and answers", maxItems)
+	if len(top.Zones)+len(top.Conduits)+len(top.Answers)+len(top.Sessions)+len(top.Evidence)+len(top.SignOffs) > maxItems {
+		return nil, nil, docErr("$", "more than %d zones, conduits, answers, sessions and files", maxItems)
 	}
 	d := decoder{data: data, keys: map[string]TargetKind{}}
 	var meta DocMeta
@@ -93,6 +96,9 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 			return nil, nil, err
 		}
 	}
+	if err := d.sessions(a, top.Sessions); err != nil {
+		return nil, nil, err
+	}
 	for i, raw := range top.Answers {
 		if err := d.answer(a, cat, raw, fmt.Sprintf("$.answers[%d]", i)); err != nil {
 			return nil, nil, err
@@ -102,6 +108,13 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 		return nil, nil, err
 	}
 	if err := d.countermeasures(a, top.Counter); err != nil {
+		return nil, nil, err
+	}
+	d.interviewees(a)
+	if err := d.evidence(a, cat, top.Evidence); err != nil {
+		return nil, nil, err
+	}
+	if err := d.signOffs(a, top.SignOffs); err != nil {
 		return nil, nil, err
 	}
 	if len(top.Roadmap) > 0 && string(top.Roadmap) != "null" {
@@ -298,9 +311,29 @@ func unmetIn(a *Assessment, req string) []string {
 	return out
 }
 
+// assessed resolves a (target, requirement) pair of an answer or an
+// evidence link: a known zone or conduit, and a requirement of the catalog
+// assessed on its kind.
+func (d *decoder) assessed(cat *Catalog, path, target, requirement string) (*Requirement, error) {
+	kind, ok := d.keys[target]
+	if !ok {
+		return nil, docErr(path+".target", "unknown zone or conduit %q", target)
+	}
+	r, ok := cat.Requirement(requirement)
+	if !ok {
+		return nil, docErr(path+".requirement", "unknown requirement %q in catalog %s", requirement, cat.ID)
+	}
+	if !r.AppliesTo.Includes(kind) {
+		return nil, docErr(path+".requirement", "%s is not assessed on a %s", r.ID, kind)
+	}
+	return r, nil
+}
+
 type decoder struct {
-	data []byte
-	keys map[string]TargetKind
+	data       []byte
+	keys       map[string]TargetKind
+	sessionIDs map[int64]bool
+	legacyWho  []SessionSource // answers that name an interviewee instead of a session
 }
 
 // strict decodes raw into v, refusing unknown fields and wrong types, and
@@ -684,15 +717,25 @@ func (d *decoder) answer(a *Assessment, cat *Catalog, raw json.RawMessage, path 
 	if err != nil {
 		return docErr(path+".status", "%s", err)
 	}
-	ans := Answer{Requirement: r.ID, Status: st, Flagged: da.Flagged}
+	ans := Answer{Requirement: r.ID, Status: st, Flagged: da.Flagged, Session: da.Session}
 	if ans.Note, err = text(path+".note", da.Note); err != nil {
 		return err
 	}
 	if ans.Justification, err = text(path+".justification", da.Justification); err != nil {
 		return err
 	}
-	if ans.Interviewee, err = line(path+".interviewee", da.Interviewee); err != nil {
+	if ans.Method, err = ParseMethod(da.Method); err != nil {
+		return docErr(path+".method", "%s", err)
+	}
+	if err := d.session(path+".session", da.Session); err != nil {
 		return err
+	}
+	who, err := line(path+".interviewee", da.Interviewee)
+	if err != nil {
+		return err
+	}
+	if who != "" && da.Session != 0 {
+		return docErr(path+".interviewee", "give either a session or an interviewee (documents before sessions), not both")
 	}
 	if ans.Assessor, err = line(path+".assessor", da.Assessor); err != nil {
 		return err
@@ -715,6 +758,9 @@ func (d *decoder) answer(a *Assessment, cat *Catalog, raw json.RawMessage, path 
 		return docErr(path, "a second answer for %s %s", da.Target, r.ID)
 	}
 	as[r.ID] = ans
+	if who != "" {
+		d.legacyWho = append(d.legacyWho, SessionSource{Key: da.Target + "|" + r.ID, At: ans.UpdatedAt, Who: who})
+	}
 	if da.Confirmed != "" {
 		if !st.Answered() {
 			return docErr(path+".confirmed", "an unanswered requirement has nothing to re-confirm")

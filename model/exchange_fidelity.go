@@ -34,7 +34,8 @@ type DocSiteAnswer struct {
 	Status        string `json:"status"`
 	Note          string `json:"note"`
 	Justification string `json:"justification,omitempty"`
-	Interviewee   string `json:"interviewee,omitempty"`
+	Method        string `json:"method,omitempty"`
+	Session       int64  `json:"session,omitempty"`
 	Assessor      string `json:"assessor,omitempty"`
 	Flagged       bool   `json:"flagged,omitempty"`
 	At            string `json:"at,omitempty"`
@@ -75,7 +76,7 @@ func siteAnswersDoc(a *Assessment, c *Catalog) []DocSiteAnswer {
 	for _, id := range ids {
 		ans := a.SiteAnswers[id]
 		out = append(out, DocSiteAnswer{Question: id, Status: string(ans.Status.Norm()), Note: ans.Note,
-			Justification: ans.Justification, Interviewee: ans.Interviewee, Assessor: ans.Assessor,
+			Justification: ans.Justification, Method: string(ans.Method), Session: ans.Session, Assessor: ans.Assessor,
 			Flagged: ans.Flagged, At: formatTime(ans.UpdatedAt)})
 	}
 	return out
@@ -110,14 +111,17 @@ func (d *decoder) siteAnswers(a *Assessment, cat *Catalog, raws []json.RawMessag
 		if err != nil {
 			return docErr(path+".status", "%s", err)
 		}
-		ans := Answer{Requirement: ds.Question, Status: st, Flagged: ds.Flagged}
+		ans := Answer{Requirement: ds.Question, Status: st, Flagged: ds.Flagged, Session: ds.Session}
 		if ans.Note, err = text(path+".note", ds.Note); err != nil {
 			return err
 		}
 		if ans.Justification, err = text(path+".justification", ds.Justification); err != nil {
 			return err
 		}
-		if ans.Interviewee, err = line(path+".interviewee", ds.Interviewee); err != nil {
+		if ans.Method, err = ParseMethod(ds.Method); err != nil {
+			return docErr(path+".method", "%s", err)
+		}
+		if err := d.session(path+".session", ds.Session); err != nil {
 			return err
 		}
 		if ans.Assessor, err = line(path+".assessor", ds.Assessor); err != nil {

@@ -40,6 +40,7 @@ func GeneratePlant(c *Catalog, spec PlantSpec) *Assessment {
 		Site: "Synthetic site", Assessor: "generator",
 		CatalogID: c.ID, CatalogVersion: c.Version, CatalogHash: c.Hash,
 		Created: at, Updated: at, Answers: map[string]Answers{},
+		Sessions: []Session{{ID: 1, Date: Day(at), Place: "Control room", Attendees: []Attendee{{Name: "operator", Role: "shift operator"}}}},
 	}
 	for i := range spec.Zones {
 		typ := zoneTypes[i%len(zoneTypes)]
@@ -77,7 +78,7 @@ func GeneratePlant(c *Catalog, spec PlantSpec) *Assessment {
 				if st == "" {
 					st = weights[rng.IntN(len(weights))]
 				}
-				ans := Answer{Requirement: r.ID, Status: st, Interviewee: "operator", Assessor: "generator", UpdatedAt: at}
+				ans := Answer{Requirement: r.ID, Status: st, Method: Told, Session: 1, Assessor: "generator", UpdatedAt: at}
 				if st.NeedsJustification() {
 					ans.Justification = "generated justification"
 				}

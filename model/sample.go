@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -224,6 +225,7 @@ func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
 			c.Rationale = &rat
 		}
 	}
+	a.Sessions = sampleSessions(date(start.AddDate(0, 0, 1)))
 	for i, s := range sampleInterview {
 		if _, ok := c.Requirement(s.req); !ok {
 			continue // a custom catalog without this requirement
@@ -234,7 +236,7 @@ func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
 			a.Answers[s.target] = as
 		}
 		as[s.req] = Answer{Requirement: s.req, Status: s.status, Note: s.note, Justification: s.just,
-			Interviewee: s.who, Assessor: assessor, Flagged: s.flagged,
+			Method: sampleMethod(s), Session: sampleSessionOf(s.who), Assessor: assessor, Flagged: s.flagged,
 			UpdatedAt: start.Add(time.Duration(24*60+i*3) * time.Minute)}
 	}
 	a.Updated = start.Add(time.Duration(24*60+len(sampleInterview)*3) * time.Minute)
@@ -279,8 +281,8 @@ func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
 		{"SITE 4", Partial, "A network drawing from 2019; zones exist in practice but have no documented target levels."},
 	} {
 		if _, ok := c.SiteQuestion(s.id); ok {
-			a.SiteAnswers[s.id] = Answer{Requirement: s.id, Status: s.status, Note: s.note, Interviewee: okafor,
-				Assessor: assessor, UpdatedAt: start.Add(time.Duration(24*60+len(sampleInterview)*3-20+i) * time.Minute)}
+			a.SiteAnswers[s.id] = Answer{Requirement: s.id, Status: s.status, Note: s.note, Method: Told,
+				Session: sampleSessionOf(okafor), Assessor: assessor, UpdatedAt: start.Add(time.Duration(24*60+len(sampleInterview)*3-20+i) * time.Minute)}
 		}
 	}
 	a.Projects = []Project{{ID: "hmi-upgrade", Title: "HMI and engineering station upgrade"}}
@@ -291,4 +293,33 @@ func SamplePlantAt(c *Catalog, now time.Time) *Assessment {
 		}
 	}
 	return a
+}
+
+// sampleSessionIDs numbers the demo's interview sessions: one per person,
+// all on the second day of the interview.
+var sampleSessionIDs = map[string]int64{lindqvst: 1, okafor: 2, weber: 3, patel: 4}
+
+func sampleSessionOf(who string) int64 { return sampleSessionIDs[who] }
+
+func sampleSessions(day string) []Session {
+	return []Session{
+		{ID: 1, Date: day, Place: "IT office", Attendees: []Attendee{{"S. Lindqvist", "IT security"}}},
+		{ID: 2, Date: day, Place: "Server room", Attendees: []Attendee{{"M. Okafor", "OT network engineer"}}},
+		{ID: 3, Date: day, Place: "Engineering office", Attendees: []Attendee{{"J. Weber", "control engineer"}}},
+		{ID: 4, Date: day, Place: "Central control room", Attendees: []Attendee{{"R. Patel", "shift supervisor"}, {"J. Weber", "control engineer"}}},
+	}
+}
+
+// sampleMethod is how a demo answer was established: what the note says
+// was looked at or tried, otherwise told in the interview.
+func sampleMethod(s sampleAnswer) Method {
+	text := s.note + " " + s.just
+	switch {
+	case strings.Contains(text, "tested"):
+		return Tested
+	case strings.Contains(text, "walkdown"), strings.Contains(text, "label on the cabinet"),
+		strings.Contains(text, "configuration"), strings.Contains(text, "GPO"):
+		return Seen
+	}
+	return Told
 }

@@ -48,8 +48,8 @@ func FlawedSamplePlantAt(c *Catalog, now time.Time) *Assessment {
 			for k, v := range a.Answers[s.target] {
 				as[k] = v
 			}
-			as[s.req] = Answer{Requirement: s.req, Status: s.status, Note: s.note, Interviewee: s.who,
-				Assessor: assessor, UpdatedAt: a.Updated}
+			as[s.req] = Answer{Requirement: s.req, Status: s.status, Note: s.note, Session: sampleSessionOf(s.who),
+				Method: sampleMethod(s), Assessor: assessor, UpdatedAt: a.Updated}
 			a.Answers[s.target] = as
 		}
 	}

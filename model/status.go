@@ -78,12 +78,16 @@ func ParseStatus(s string) (Status, error) {
 }
 
 // Answer is what the assessor recorded for one requirement of one target.
+// UpdatedAt and Session are those of the latest status change: a note,
+// flag, method or evidence edit keeps them (its own time and session are
+// in the history only).
 type Answer struct {
 	Requirement   string
 	Status        Status
 	Note          string
 	Justification string
-	Interviewee   string
+	Method        Method // how it was established
+	Session       int64  // the interview session of the latest status change (0: none)
 	Assessor      string
 	Flagged       bool
 	UpdatedAt     time.Time
@@ -94,10 +98,20 @@ func (a Answer) Validate() error {
 	if !a.Status.Valid() {
 		return fmt.Errorf("unknown status %q", a.Status)
 	}
+	if _, err := ParseMethod(string(a.Method)); err != nil {
+		return err
+	}
 	if a.Status.NeedsJustification() && trimmedEmpty(a.Justification) {
 		return fmt.Errorf("status %s needs a justification", a.Status)
 	}
 	return nil
+}
+
+// Empty reports whether an answer records nothing worth keeping: no
+// status, note, justification, method or flag. Its evidence is kept apart
+// (links name the requirement, not the answer).
+func (a Answer) Empty() bool {
+	return !a.Status.Answered() && a.Note == "" && a.Justification == "" && a.Method == "" && !a.Flagged
 }
 
 // Answers holds one target's answers by requirement id.

@@ -150,6 +150,13 @@ type Assessment struct {
 	CatalogBefore   string
 	CatalogUpgraded time.Time
 	Confirmed       map[string]string
+
+	// Sessions are the interview sessions, oldest first; Evidence the files
+	// kept in the assessment (metadata and links: the bytes stay in the
+	// file); SignOffs the recorded sign-offs, oldest first.
+	Sessions []Session
+	Evidence []Evidence
+	SignOffs []SignOff
 }
 
 // Meta is the assessment's descriptive fields: what the Overview's details
@@ -298,6 +305,9 @@ func (a *Assessment) Snapshot() *Assessment {
 			c.Confirmed[k] = v
 		}
 	}
+	c.Sessions = append([]Session(nil), a.Sessions...)
+	c.Evidence = append([]Evidence(nil), a.Evidence...)
+	c.SignOffs = append([]SignOff(nil), a.SignOffs...)
 	if a.SiteAnswers != nil {
 		c.SiteAnswers = make(Answers, len(a.SiteAnswers))
 		for k, v := range a.SiteAnswers {

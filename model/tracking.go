@@ -167,10 +167,10 @@ func SortedTracking(all map[string]Tracking) []Tracking {
 	return out
 }
 
-// ForgetTarget removes a deleted zone or conduit from the roadmap: its own
-// tracking records, and its key from risk acceptances and maintenance
-// windows (a new target that gets the same key later must not inherit
-// them). The store does the same in the file.
+// ForgetTarget removes a deleted zone or conduit from the roadmap and the
+// evidence: its own tracking records, and its key from risk acceptances,
+// maintenance windows and evidence links (a new target that gets the same
+// key later must not inherit them). The store does the same in the file.
 func (a *Assessment) ForgetTarget(key string) {
 	for k, t := range a.Tracking {
 		switch {
@@ -190,6 +190,13 @@ func (a *Assessment) ForgetTarget(key string) {
 	for i := range a.Windows {
 		if slices.Contains(a.Windows[i].Targets, key) {
 			a.Windows[i].Targets = slices.DeleteFunc(slices.Clone(a.Windows[i].Targets), func(x string) bool { return x == key })
+		}
+	}
+	// Its evidence links go with it; the files stay, as the store keeps them.
+	for i := range a.Evidence {
+		e := &a.Evidence[i]
+		if slices.ContainsFunc(e.Links, func(l EvidenceLink) bool { return l.Target == key }) {
+			e.Links = slices.DeleteFunc(slices.Clone(e.Links), func(l EvidenceLink) bool { return l.Target == key })
 		}
 	}
 }

@@ -75,7 +75,7 @@ func (in *Input) siteViews() []siteView {
 		a := in.A.SiteAnswers[q.ID]
 		out = append(out, siteView{ID: q.ID, Title: model.CleanLine(q.Title), Status: a.Status.Norm().Label(),
 			StClass: htmlStatusClass(a.Status), Note: model.CleanText(a.Note),
-			Justification: model.CleanText(a.Justification), Interviewee: model.CleanLine(a.Interviewee)})
+			Justification: model.CleanText(a.Justification), Interviewee: model.CleanLine(in.answeredBy(a))})
 	}
 	return out
 }
@@ -116,5 +116,5 @@ func mdSiteQuestions(b *strings.Builder, in *Input) {
 		}
 		rows = append(rows, []string{v.ID, md(v.Title), v.Status, mdCell(text), md(v.Interviewee)})
 	}
-	mdTable(b, []string{"Question", "Topic", "Answer", "Notes", "Interviewee"}, rows)
+	mdTable(b, []string{"Question", "Topic", "Answer", "Notes", "Answered by"}, rows)
 }

@@ -59,7 +59,7 @@ func writeCSVPart(w io.Writer, in *Input, file int) error {
 // answered or not, with whether it is in the report's scope (sl <= C).
 func writeAnswersCSV(w io.Writer, in *Input) error {
 	header := []string{"target", "target_name", "kind", "fr", "requirement", "title", "level", "in_scope",
-		"status", "note", "justification", "countermeasure", "interviewee", "assessor", "flagged", "updated"}
+		"status", "note", "justification", "countermeasure", "method", "answered_by", "session", "evidence", "assessor", "flagged", "updated"}
 	var rows [][]string
 	for _, t := range in.A.Targets() {
 		as := in.A.Answers[t.Key]
@@ -76,7 +76,8 @@ func writeAnswersCSV(w io.Writer, in *Input) error {
 				}
 				rows = append(rows, []string{t.Key, t.Name, t.Kind.String(), fmt.Sprint(int(fr)), r.ID, r.Title,
 					fmt.Sprint(int(r.SL)), yesNo(r.SL <= in.Scope().Ceiling(t.SLT.At(fr))), string(a.Status.Norm()), a.Note,
-					a.Justification, cm, a.Interviewee, a.Assessor, yesNo(a.Flagged), updated})
+					a.Justification, cm, method(a), in.answeredBy(a), in.sessionLabel(a.Session), in.fileNames(t.Key, r.ID),
+					a.Assessor, yesNo(a.Flagged), updated})
 			}
 		}
 	}

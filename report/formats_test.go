@@ -38,7 +38,6 @@ func hostileInput() *Input {
 	for _, as := range a.Answers {
 		for k, ans := range as {
 			ans.Note = evil[i%len(evil)]
-			ans.Interviewee = evil[(i+3)%len(evil)]
 			as[k] = ans
 			i++
 		}
@@ -47,6 +46,7 @@ func hostileInput() *Input {
 		tr.Owner = evil[5]
 		a.Tracking[k] = tr
 	}
+	hostileProvenance(a, func(i int) string { return evil[(i+3)%len(evil)] })
 	cat := in.Cat
 	return NewInput(a, cat, reportAt, "plant.slate", in.Chain, model.ScopeSLT)
 }

@@ -88,6 +88,8 @@ type htmlDoc struct {
 	Closed         []*htmlInit
 	UnansweredNote string
 
+	Provenance htmlProvenance
+
 	MatrixRows []htmlMatrixRow
 	Answers    []htmlAnswerGroup
 	rowBytes   int // an estimate of the answer tables' size
@@ -192,8 +194,10 @@ type htmlAnswer struct {
 	Status, StClass string
 	Note, Just      string
 	JustLabel       string // "Reason" for N/A, "Justification" for a compensating control
-	Interviewee     string
+	AnsweredBy      string // the attendees of the session of the latest status change
 	Assessor        string
+	Method          string // told, seen, tested or ""
+	Files           string // the evidence files' names
 	At              string
 	Flagged         bool
 }
@@ -348,6 +352,7 @@ func htmlBuild(in *Input) *htmlDoc {
 	if n := in.Plan.Unanswered; n > 0 {
 		d.UnansweredNote = model.Plural(n, "in-scope question (a requirement of a zone or conduit) is", "in-scope questions (a requirement of a zone or conduit) are") + " not answered yet and not planned."
 	}
+	d.Provenance = htmlBuildProvenance(in)
 	htmlBuildAppendix(d, in, matrix)
 	return d
 }
@@ -412,7 +417,7 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 		g := htmlUnmetFR{FR: fr.String(), Name: htmlLine(cat.FRTitle[fr-1])}
 		for _, r := range unmet {
 			if ans, ok := answers[r.ID]; ok && htmlRecorded(ans) {
-				g.Items = append(g.Items, htmlAnswerOf(r, ans))
+				g.Items = append(g.Items, htmlAnswerOf(in, tg.Key, r, ans))
 			} else {
 				g.Open = append(g.Open, htmlOpenReq{ID: htmlLine(r.ID), Title: htmlLine(r.Title)})
 			}
@@ -426,7 +431,7 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 	for _, fr := range model.FRs {
 		for _, r := range cat.Applicable(tg.Kind, fr) {
 			if ans, ok := answers[r.ID]; ok && ans.Status.NeedsJustification() {
-				t.Justified = append(t.Justified, htmlAnswerOf(r, ans))
+				t.Justified = append(t.Justified, htmlAnswerOf(in, tg.Key, r, ans))
 			}
 		}
 	}
@@ -463,7 +468,7 @@ func htmlZoneRef(key string, zones map[string]*model.Zone, anchors map[string]st
 	return htmlLine(key) + " (unknown zone)", ""
 }
 
-func htmlAnswerOf(r *model.Requirement, ans model.Answer) htmlAnswer {
+func htmlAnswerOf(in *Input, target string, r *model.Requirement, ans model.Answer) htmlAnswer {
 	st := ans.Status.Norm()
 	label := "Justification"
 	if st == model.NA {
@@ -473,8 +478,8 @@ func htmlAnswerOf(r *model.Requirement, ans model.Answer) htmlAnswer {
 		ID: htmlLine(r.ID), Title: htmlLine(r.Title), SL: htmlItoa(int(r.SL)), JustLabel: label,
 		Status: st.Label(), StClass: htmlStatusClass(st),
 		Note: model.CleanText(ans.Note), Just: model.CleanText(ans.Justification),
-		Interviewee: htmlLine(ans.Interviewee), Assessor: htmlLine(ans.Assessor),
-		At: htmlTime(ans.UpdatedAt), Flagged: ans.Flagged,
+		AnsweredBy: htmlLine(in.answeredBy(ans)), Assessor: htmlLine(ans.Assessor), Method: htmlLine(method(ans)),
+		Files: htmlLine(in.fileNames(target, r.ID)), At: htmlTime(ans.UpdatedAt), Flagged: ans.Flagged,
 	}
 }
 
@@ -712,7 +717,6 @@ func htmlCovers(a *model.Assessment, w model.Window) string {
 }
 
 func htmlBuildAppendix(d *htmlDoc, in *Input, matrix model.Matrix) {
-	cat := in.Cat
 	for i := range matrix.Rows {
 		row := &matrix.Rows[i]
 		t := d.Targets[i]
@@ -731,7 +735,8 @@ func htmlBuildAppendix(d *htmlDoc, in *Input, matrix model.Matrix) {
 		}
 		// The rows are built while the template writes them, one target at a
 		// time: a large plant's appendix never sits in memory whole.
-		g.build = func() []htmlAnswer { return htmlAppendixRows(cat, answers) }
+		key := row.Target.Key
+		g.build = func() []htmlAnswer { return htmlAppendixRows(in, key, answers) }
 		d.Answers = append(d.Answers, g)
 	}
 }
@@ -740,7 +745,8 @@ func htmlBuildAppendix(d *htmlDoc, in *Input, matrix model.Matrix) {
 // htmlAppendixRows lists a target's recorded answers in catalog order, then
 // answers to requirements the catalog does not know (a catalog changed
 // under the file), sorted by id.
-func htmlAppendixRows(cat *model.Catalog, answers model.Answers) []htmlAnswer {
+func htmlAppendixRows(in *Input, target string, answers model.Answers) []htmlAnswer {
+	cat := in.Cat
 	var rows []htmlAnswer
 	seen := 0
 	for j := range cat.Requirements {
@@ -751,7 +757,7 @@ func htmlAppendixRows(cat *model.Catalog, answers model.Answers) []htmlAnswer {
 		}
 		seen++
 		if htmlRecorded(ans) {
-			rows = append(rows, htmlAnswerOf(r, ans))
+			rows = append(rows, htmlAnswerOf(in, target, r, ans))
 		}
 	}
 	if seen < len(answers) {
@@ -764,7 +770,7 @@ func htmlAppendixRows(cat *model.Catalog, answers model.Answers) []htmlAnswer {
 		sort.Strings(ids)
 		for _, id := range ids {
 			if ans := answers[id]; htmlRecorded(ans) {
-				h := htmlAnswerOf(&model.Requirement{ID: id, Title: "(not in this catalog)"}, ans)
+				h := htmlAnswerOf(in, target, &model.Requirement{ID: id, Title: "(not in this catalog)"}, ans)
 				h.SL = "–"
 				rows = append(rows, h)
 			}

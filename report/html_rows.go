@@ -27,7 +27,7 @@ func htmlRowsSize(rows []htmlAnswer) int {
 	n := 0
 	for i := range rows {
 		a := &rows[i]
-		n += 200 + len(a.ID) + len(a.Title) + len(a.Note) + len(a.Just) + len(a.Interviewee) + len(a.Assessor)
+		n += 200 + len(a.ID) + len(a.Title) + len(a.Note) + len(a.Just) + len(a.AnsweredBy) + len(a.Assessor) + len(a.Files)
 	}
 	return n
 }
@@ -46,6 +46,11 @@ func htmlWriteAnswerRow(b *strings.Builder, a *htmlAnswer) {
 	w(`">`)
 	esc(a.Status)
 	w("</span>")
+	if a.Method != "" {
+		w(` <span class="how">`)
+		esc(a.Method)
+		w("</span>")
+	}
 	if a.Flagged {
 		w(` <span class="flag">⚑&nbsp;flagged</span>`)
 	}
@@ -62,8 +67,14 @@ func htmlWriteAnswerRow(b *strings.Builder, a *htmlAnswer) {
 	}
 	w("<div>")
 	esc(a.Note)
-	w("</div></td><td>")
-	esc(a.Interviewee)
+	w("</div>")
+	if a.Files != "" {
+		w(`<div class="files"><span class="lbl">Evidence</span> `)
+		esc(a.Files)
+		w("</div>")
+	}
+	w("</td><td>")
+	esc(a.AnsweredBy)
 	w("<div>")
 	esc(a.Assessor)
 	w("</div></td><td>")

@@ -112,6 +112,9 @@ td.ok{background:var(--ok)}td.g1{background:var(--g1)}td.g2{background:var(--g2)
 table.checks td{vertical-align:top}
 ul.rationale{margin:4px 0 10px;padding-left:18px;font-size:12.5px}
 ul.rationale.none{color:var(--muted);list-style:none;padding-left:0}
+.how{font-size:11px;color:#4a5568;white-space:nowrap}
+.files{font-size:12px;margin-top:2px}
+.signoff{font-size:15px;border-left:4px solid #2b6cb0;padding:6px 10px;background:#f4f8fc}
 .lbl{font-size:11px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .init{border:1px solid var(--line);border-radius:4px;padding:10px 14px;margin:10px 0}
 .init header{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin-bottom:6px}

@@ -224,7 +224,7 @@ func htmlHostileInput() *Input {
 		sort.Strings(ids)
 		for _, id := range ids {
 			ans := as[id]
-			ans.Note, ans.Interviewee, ans.Assessor = e(i), e(i+1), e(i+2)
+			ans.Note, ans.Assessor = e(i), e(i+2)
 			if ans.Status.NeedsJustification() {
 				ans.Justification = e(i + 3)
 			}

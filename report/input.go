@@ -20,6 +20,13 @@ type Input struct {
 	File     string    // the assessment file's name, for the cover
 	Chain    Chain     // the audit chain's head when the report was made
 	Version  string    // Slate's version and commit (buildinfo.Version)
+
+	// AfterSignOff lists the changes made after the latest recorded
+	// sign-off, read from the history by the caller (store
+	// ChangesAfterSignOff); empty when there is none or nothing changed.
+	AfterSignOff []model.Change
+	// Evidence finds the files of an answer (built on first use).
+	Evidence model.EvidenceIndex
 }
 
 // Chain identifies the answer history a report was made from: quoting the
@@ -36,8 +43,9 @@ type Chain struct {
 func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string, chain Chain, scope model.Scope) *Input {
 	in := &Input{
 		A: a, Cat: cat, At: at, File: file, Chain: chain, Version: buildinfo.Version(),
-		Matrix: model.BuildMatrix(cat, a, scope),
-		Plan:   model.BuildPlan(cat, a, a.Tracking, a.Windows, at),
+		Matrix:   model.BuildMatrix(cat, a, scope),
+		Plan:     model.BuildPlan(cat, a, a.Tracking, a.Windows, at),
+		Evidence: model.IndexEvidence(a.Evidence),
 	}
 	in.Findings = model.Check(model.NewCheckInput(cat, a, &in.Plan))
 	return in

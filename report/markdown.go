@@ -67,6 +67,7 @@ func WriteMarkdown(w io.Writer, in *Input) error {
 	mdSiteQuestions(&b, in)
 	mdCountermeasures(&b, in)
 	mdRoadmap(&b, in)
+	mdProvenance(&b, in)
 	mdAppendix(&b, in)
 	_, err := io.WriteString(model.SanitizingWriter(model.SinkText, w), b.String())
 	return err
@@ -185,12 +186,12 @@ func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 	for _, fr := range model.FRs {
 		for _, r := range in.Cat.Unmet(t, fr, answers, in.Scope()) {
 			a := answers[r.ID]
-			unmet = append(unmet, []string{r.ID, md(r.Title), fmt.Sprint(int(r.SL)), a.Status.Label(), mdCell(a.Note), mdCell(a.Interviewee)})
+			unmet = append(unmet, []string{r.ID, md(r.Title), fmt.Sprint(int(r.SL)), a.Status.Label(), method(a), mdCell(a.Note), mdCell(in.answeredBy(a))})
 		}
 	}
 	if len(unmet) > 0 {
 		b.WriteString("### Unmet requirements in scope\n\n")
-		mdTable(b, []string{"Requirement", "Title", "SL", "Answer", "Note", "Interviewee"}, unmet)
+		mdTable(b, []string{"Requirement", "Title", "SL", "Answer", "How", "Note", "Answered by"}, unmet)
 	}
 	var justified [][]string
 	for _, fr := range model.FRs {
@@ -200,13 +201,13 @@ func mdTarget(b *strings.Builder, in *Input, row *model.MatrixRow) {
 				if cm, _, ok := in.A.CountermeasureOf(t.Key, r.ID); ok && a.Status.Norm() == model.Compensating {
 					label += fmt.Sprintf(" (countermeasure %d)", cm.ID)
 				}
-				justified = append(justified, []string{r.ID, md(r.Title), label, mdCell(a.Justification), mdCell(a.Interviewee)})
+				justified = append(justified, []string{r.ID, md(r.Title), label, method(a), mdCell(a.Justification), mdCell(in.answeredBy(a))})
 			}
 		}
 	}
 	if len(justified) > 0 {
 		b.WriteString("### Not applicable and compensating controls\n\n")
-		mdTable(b, []string{"Requirement", "Title", "Answer", "Justification or why the countermeasure meets the intent", "Interviewee"}, justified)
+		mdTable(b, []string{"Requirement", "Title", "Answer", "How", "Justification or why the countermeasure meets the intent", "Answered by"}, justified)
 	}
 }
 
@@ -325,13 +326,13 @@ func mdAppendix(b *strings.Builder, in *Input) {
 			if a.Flagged {
 				flag = "yes"
 			}
-			rows = append(rows, []string{md(t.Name), r.ID, fmt.Sprint(int(r.SL)), a.Status.Label(), mdCell(a.Note), mdCell(a.Justification),
-				mdCell(a.Interviewee), mdCell(a.Assessor), stamp(a), flag})
+			rows = append(rows, []string{md(t.Name), r.ID, fmt.Sprint(int(r.SL)), a.Status.Label(), method(a), mdCell(a.Note), mdCell(a.Justification),
+				mdCell(in.answeredBy(a)), mdCell(a.Assessor), stamp(a), flag, md(in.fileNames(t.Key, r.ID))})
 		}
 	}
 	if len(rows) == 0 {
 		b.WriteString("No answers yet.\n")
 		return
 	}
-	mdTable(b, []string{"Zone or conduit", "Requirement", "SL", "Answer", "Note", "Justification", "Interviewee", "Assessor", "When", "Follow-up"}, rows)
+	mdTable(b, []string{"Zone or conduit", "Requirement", "SL", "Answer", "How", "Note", "Justification", "Answered by", "Assessor", "When", "Follow-up", "Evidence"}, rows)
 }

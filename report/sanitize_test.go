@@ -49,7 +49,7 @@ func taintedInput(s string) *Input {
 	}
 	for _, as := range a.Answers {
 		for k, ans := range as {
-			ans.Note, ans.Interviewee, ans.Assessor = s, s, s
+			ans.Note, ans.Assessor = s, s
 			if ans.Status.NeedsJustification() {
 				ans.Justification = s + "x"
 			}
@@ -66,7 +66,11 @@ func taintedInput(s string) *Input {
 	for i := range a.Windows {
 		a.Windows[i].Name = s + a.Windows[i].Name
 	}
-	return NewInput(a, cat, reportAt, s, Chain{Head: s, Rows: 1}, model.ScopeSLT)
+	hostileProvenance(a, func(int) string { return s })
+	in := NewInput(a, cat, reportAt, s, Chain{Head: s, Rows: 1}, model.ScopeSLT)
+	in.AfterSignOff = []model.Change{{Actor: s, Kind: "answer", Target: s, Requirement: "SR 1.1",
+		Fields: []model.FieldChange{{Field: "note", Old: s, New: s + "x"}}}}
+	return in
 }
 
 // writerOutputs renders every format's every file, and the matrix and

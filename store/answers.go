@@ -10,12 +10,13 @@ import (
 	"slate/model"
 )
 
-// answerRow is an answers row as stored.
+// answerRow is what an answer's row says, apart from its time and
+// session (which follow the status: see SaveAnswer).
 type answerRow struct {
 	Status        string
 	Note          string
 	Justification string
-	Interviewee   string
+	Method        string
 	Assessor      string
 	Flagged       bool
 }
@@ -24,17 +25,21 @@ type answerRow struct {
 // characters and escape sequences on the way in.
 func rowOf(a model.Answer) answerRow {
 	return answerRow{string(a.Status.Norm()), model.CleanText(a.Note), model.CleanText(a.Justification),
-		strings.TrimSpace(model.CleanLine(a.Interviewee)), strings.TrimSpace(model.CleanLine(a.Assessor)), a.Flagged}
+		string(a.Method), strings.TrimSpace(model.CleanLine(a.Assessor)), a.Flagged}
 }
 
 // empty reports whether the row carries nothing worth keeping.
 func (r answerRow) empty() bool {
-	return r.Status == string(model.Unanswered) && r.Note == "" && r.Justification == "" && !r.Flagged
+	return r.Status == string(model.Unanswered) && r.Note == "" && r.Justification == "" && r.Method == "" && !r.Flagged
 }
 
 // SaveAnswer records an answer of one target in one committed transaction,
-// with an audit row holding the previous and the new state. The returned
-// answer carries its saved time. Saving an unchanged answer writes nothing.
+// with a history row holding the row before and after. The answer's time
+// and session are those of its latest status change: a change of status
+// (or a new answer) takes the time of the save and the current interview
+// session; a note, flag or method edit keeps both, and its own time and
+// session are in the history row only. The returned answer carries what
+// was saved. Saving an unchanged answer writes nothing.
 func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, error) {
 	a.Status = a.Status.Norm()
 	if err := a.Validate(); err != nil {
@@ -43,8 +48,9 @@ func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, erro
 	if !a.Status.NeedsJustification() {
 		a.Justification = ""
 	}
+	session := s.CurrentSession()
 	err := s.write(func(tx *sql.Tx, at int64) error {
-		saved, err := s.saveAnswerTx(tx, at, targetKey, a)
+		saved, err := s.saveAnswerTx(tx, at, targetKey, a, session)
 		a = saved
 		return err
 	})
@@ -54,9 +60,12 @@ func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, erro
 	return a, err
 }
 
-// saveAnswerTx is SaveAnswer inside a transaction; it returns errUnchanged
-// (with the stored answer) when there is nothing to record.
-func (s *Store) saveAnswerTx(tx *sql.Tx, at int64, targetKey string, a model.Answer) (model.Answer, error) {
+// saveAnswerTx is SaveAnswer inside a transaction, in interview session
+// (0: none); it returns errUnchanged (with the stored answer) when there is
+// nothing to record. An answer's time and session change only with its
+// status: a note, flag or method edit keeps them (the history row says
+// when and in which session the edit was made).
+func (s *Store) saveAnswerTx(tx *sql.Tx, at int64, targetKey string, a model.Answer, session int64) (model.Answer, error) {
 	id, err := s.targetID(tx, targetKey)
 	if err != nil {
 		return a, err
@@ -64,8 +73,9 @@ func (s *Store) saveAnswerTx(tx *sql.Tx, at int64, targetKey string, a model.Ans
 	var old answerRow
 	var hadOld bool
 	var oldAt int64
+	var oldSession sql.NullInt64
 	err = s.queryRow(tx, sqlSelectAnswer, id, a.Requirement).
-		Scan(&old.Status, &old.Note, &old.Justification, &old.Interviewee, &old.Assessor, &old.Flagged, &oldAt)
+		Scan(&old.Status, &old.Note, &old.Justification, &old.Method, &old.Assessor, &old.Flagged, &oldSession, &oldAt)
 	switch {
 	case err == nil:
 		hadOld = true
@@ -74,24 +84,28 @@ func (s *Store) saveAnswerTx(tx *sql.Tx, at int64, targetKey string, a model.Ans
 	}
 	row := rowOf(a)
 	if hadOld && old == row || !hadOld && row.empty() {
-		a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
-		a.UpdatedAt = time.Time{}
+		a.Note, a.Justification, a.Assessor = row.Note, row.Justification, row.Assessor
+		a.UpdatedAt, a.Session = time.Time{}, 0
 		if hadOld {
-			a.UpdatedAt = time.UnixMilli(oldAt).UTC()
+			a.UpdatedAt, a.Session = time.UnixMilli(oldAt).UTC(), oldSession.Int64
 		}
 		return a, errUnchanged
 	}
-	before, after := "null", "null"
+	when, in := at, session
+	if hadOld && old.Status == row.Status {
+		when, in = oldAt, oldSession.Int64
+	}
+	before, after := "null", sessionNote(session).text()
 	if hadOld {
-		before = answerImageOf(id, a.Requirement, old, oldAt).text()
+		before = answerImageOf(id, a.Requirement, old, oldSession.Int64, oldAt).text(0)
 	}
 	if row.empty() {
 		_, err = s.exec(tx, sqlDeleteAnswer, id, a.Requirement)
 	} else {
 		_, err = s.exec(tx, sqlUpsertAnswer,
-			id, a.Requirement, row.Status, row.Note, row.Justification, row.Interviewee,
-			row.Assessor, row.Flagged, at)
-		after = answerImageOf(id, a.Requirement, row, at).text()
+			id, a.Requirement, row.Status, row.Note, row.Justification, row.Method, nullID(in),
+			row.Assessor, row.Flagged, when)
+		after = answerImageOf(id, a.Requirement, row, in, when).text(session)
 	}
 	if err != nil {
 		return a, err
@@ -102,8 +116,8 @@ func (s *Store) saveAnswerTx(tx *sql.Tx, at int64, targetKey string, a model.Ans
 	if err := s.appendAudit(tx, at, s.actorFor(a.Assessor), "answer", answerSubject(targetKey, a.Requirement), before, after); err != nil {
 		return a, err
 	}
-	a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
-	a.UpdatedAt = time.UnixMilli(at).UTC()
+	a.Note, a.Justification, a.Assessor = row.Note, row.Justification, row.Assessor
+	a.UpdatedAt, a.Session = time.UnixMilli(when).UTC(), in
 	was := model.Unanswered
 	if hadOld {
 		was = model.Status(old.Status)
@@ -114,32 +128,50 @@ func (s *Store) saveAnswerTx(tx *sql.Tx, at int64, targetKey string, a model.Ans
 	return a, nil
 }
 
+// nullID stores an id, 0 as NULL (no session).
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
 // answerImage is an answers row as stored, built without reading it back:
 // saving an answer is the interview's hot path. Its JSON is that of the
 // row's generic image (columns in name order); a test holds them equal.
 type answerImage struct {
 	Assessor      string `json:"assessor"`
 	Flagged       int64  `json:"flagged"`
-	Interviewee   string `json:"interviewee"`
 	Justification string `json:"justification"`
+	Method        string `json:"method"`
 	Note          string `json:"note"`
 	Requirement   string `json:"requirement"`
+	SessionID     *int64 `json:"session_id"`
 	Status        string `json:"status"`
 	TargetID      int64  `json:"target_id"`
 	UpdatedAt     int64  `json:"updated_at"`
 }
 
-func answerImageOf(targetID int64, req string, r answerRow, at int64) answerImage {
+func answerImageOf(targetID int64, req string, r answerRow, session, at int64) answerImage {
 	var flagged int64
 	if r.Flagged {
 		flagged = 1
 	}
-	return answerImage{r.Assessor, flagged, r.Interviewee, r.Justification, r.Note, req, r.Status, targetID, at}
+	var sid *int64
+	if session != 0 {
+		sid = &session
+	}
+	return answerImage{r.Assessor, flagged, r.Justification, r.Method, r.Note, req, sid, r.Status, targetID, at}
 }
 
-// text is the changeset of this one row, as changeset.text writes it.
-func (a answerImage) text() string {
-	b, err := json.Marshal(map[string][]answerImage{"answers": {a}})
+// text is the changeset of this one row, as changeset.text writes it,
+// with the session note of the change when one is given.
+func (a answerImage) text(session int64) string {
+	v := map[string]any{"answers": []answerImage{a}}
+	if session != 0 {
+		v[noteSession] = []rowImage{{"id": session}}
+	}
+	b, err := json.Marshal(v)
 	if err != nil {
 		panic(err)
 	}

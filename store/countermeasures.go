@@ -46,6 +46,7 @@ func (s *Store) SaveCompensating(targetKey string, a model.Answer, cm model.Coun
 	if err := cleanCountermeasure(&cm); err != nil {
 		return a, cm, err
 	}
+	session := s.CurrentSession()
 	err := s.write(func(tx *sql.Tx, at int64) error {
 		if err := s.putCountermeasure(tx, at, &cm); err != nil {
 			return err
@@ -56,12 +57,12 @@ func (s *Store) SaveCompensating(targetKey string, a model.Answer, cm model.Coun
 		if err := s.putLink(tx, at, cm.ID, link); err != nil {
 			return err
 		}
-		saved, err := s.saveAnswerTx(tx, at, targetKey, a)
+		saved, err := s.saveAnswerTx(tx, at, targetKey, a, session)
 		if err != nil && !errors.Is(err, errUnchanged) {
 			return err
 		}
 		a = saved
-		cm.Links, err = s.linksOf(tx, cm.ID)
+		cm.Links, err = s.countermeasureLinks(tx, cm.ID)
 		return err
 	})
 	return a, cm, err
@@ -87,7 +88,7 @@ func (s *Store) PutCountermeasure(cm model.Countermeasure) (model.Countermeasure
 			return err
 		}
 		var err error
-		cm.Links, err = s.linksOf(tx, cm.ID)
+		cm.Links, err = s.countermeasureLinks(tx, cm.ID)
 		return err
 	})
 	return cm, err
@@ -215,7 +216,7 @@ func (s *Store) followCompensating(tx *sql.Tx, at int64, targetKey string, a mod
 	return nil
 }
 
-func (s *Store) linksOf(tx *sql.Tx, id int64) ([]model.CountermeasureLink, error) {
+func (s *Store) countermeasureLinks(tx *sql.Tx, id int64) ([]model.CountermeasureLink, error) {
 	rows, err := tx.Query(`SELECT target, requirement, sl FROM countermeasure_links WHERE countermeasure = ?
 		ORDER BY target, requirement`, id)
 	if err != nil {

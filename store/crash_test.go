@@ -46,7 +46,7 @@ func TestCrashChild(t *testing.T) {
 	for i := 0; ; i++ {
 		target, req := crashTargets[i%len(crashTargets)], crashReqs[(i/len(crashTargets))%len(crashReqs)]
 		ans := model.Answer{Requirement: req, Status: statuses[i%len(statuses)],
-			Note: fmt.Sprintf("run-%s-%d", run, i), Interviewee: "crash test"}
+			Note: fmt.Sprintf("run-%s-%d", run, i), Method: model.Told}
 		if ans.Status == model.Compensating {
 			ans.Justification = "alternative control " + strconv.Itoa(i)
 		}

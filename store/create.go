@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"slate/model"
 )
@@ -69,14 +70,14 @@ func build(path, tmp string, a *model.Assessment, opt Options) error {
 	if err := migrate(db, 0); err != nil {
 		return refuse(path, "cannot be created: "+err.Error())
 	}
-	s := &Store{db: db, path: path, now: opt.Clock, actor: opt.Actor, ids: map[string]int64{}}
+	s := &Store{db: db, path: path, now: opt.Clock, actor: opt.Actor, ids: map[string]int64{}, limit: opt.EvidenceLimit}
 	if s.now == nil {
 		s.now = timeNow
 	}
 	if s.actor == "" {
 		s.actor = currentUser()
 	}
-	if err := s.write(func(tx *sql.Tx, at int64) error { return s.insertAll(tx, at, a) }); err != nil {
+	if err := s.write(func(tx *sql.Tx, at int64) error { return s.insertAll(tx, at, a, opt.Blobs) }); err != nil {
 		return err
 	}
 	if _, err := db.Exec("PRAGMA journal_mode = WAL"); err != nil {
@@ -89,7 +90,7 @@ func build(path, tmp string, a *model.Assessment, opt Options) error {
 // recorded in the history. The assessment row comes last, with its own
 // times (those of an imported document): until then there is no row for
 // the other changes to stamp.
-func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
+func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment, blobs BlobSource) error {
 	created, updated := at, at
 	if !a.Created.IsZero() {
 		created = a.Created.UnixMilli()
@@ -116,8 +117,26 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 			return err
 		}
 	}
+	if err := s.insertSessions(tx, at, a.Sessions); err != nil {
+		return err
+	}
 	for _, t := range a.Targets() {
 		if err := s.insertAnswers(tx, at, t.Key, a.Answers[t.Key]); err != nil {
+			return err
+		}
+	}
+	if err := s.insertEvidence(tx, at, a.Evidence, blobs); err != nil {
+		return err
+	}
+	for i := range a.SignOffs {
+		so := a.SignOffs[i]
+		if err := so.Validate(); err != nil {
+			return invalid("sign-off %d: %s", i+1, err)
+		}
+		if so.At.IsZero() {
+			so.At = time.UnixMilli(at)
+		}
+		if err := s.insertSignOff(tx, at, &so); err != nil {
 			return err
 		}
 	}
@@ -172,7 +191,7 @@ func (s *Store) insertAll(tx *sql.Tx, at int64, a *model.Assessment) error {
 		if !ans.UpdatedAt.IsZero() {
 			when = ans.UpdatedAt.UnixMilli()
 		}
-		if _, err := s.saveSiteAnswerTx(tx, at, when, ans); err != nil && err != errUnchanged {
+		if _, err := s.saveSiteAnswerTx(tx, at, when, 0, ans); err != nil && err != errUnchanged {
 			return err
 		}
 	}
@@ -222,8 +241,8 @@ func (s *Store) insertAnswers(tx *sql.Tx, at int64, key string, as model.Answers
 			when = ans.UpdatedAt.UnixMilli()
 		}
 		if _, err := tx.Exec(`INSERT INTO answers (target_id, requirement, status, note, justification,
-			interviewee, assessor, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, req, row.Status, row.Note, row.Justification, row.Interviewee, row.Assessor, row.Flagged, when); err != nil {
+			method, session_id, assessor, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, req, row.Status, row.Note, row.Justification, row.Method, nullID(ans.Session), row.Assessor, row.Flagged, when); err != nil {
 			return err
 		}
 		after, err := s.images(tx, "answers", answerKey, id, req)
@@ -238,14 +257,17 @@ func (s *Store) insertAnswers(tx *sql.Tx, at int64, key string, as model.Answers
 }
 
 // Import writes a whole assessment into this file, which must hold nothing
-// yet: no zone, conduit, asset, answer, tracking record or maintenance
-// window. It is one transaction: on error nothing changes.
-func (s *Store) Import(a *model.Assessment) error {
+// yet: no zone, conduit, asset, answer, tracking record, maintenance
+// window, session, evidence or sign-off. blobs hands the bytes of its
+// evidence files (a bundle); it may be nil when there is no evidence. It
+// is one transaction: on error nothing changes.
+func (s *Store) Import(a *model.Assessment, blobs BlobSource) error {
 	err := s.write(func(tx *sql.Tx, at int64) error {
 		var n int
 		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM targets) + (SELECT count(*) FROM assets) +
 			(SELECT count(*) FROM answers) + (SELECT count(*) FROM tracking) + (SELECT count(*) FROM windows) +
-			(SELECT count(*) FROM projects) + (SELECT count(*) FROM project_of) +
+			(SELECT count(*) FROM projects) + (SELECT count(*) FROM project_of) + (SELECT count(*) FROM sessions) +
+			(SELECT count(*) FROM evidence) + (SELECT count(*) FROM signoffs) +
 			(SELECT count(*) FROM countermeasures) + (SELECT count(*) FROM site_answers) +
 			(SELECT count(*) FROM confirmations)`).Scan(&n); err != nil {
 			return err
@@ -263,7 +285,7 @@ func (s *Store) Import(a *model.Assessment) error {
 		if err := s.record(tx, at, s.actor, "assessment", "", changeset{"assessment": before}, nil); err != nil {
 			return err
 		}
-		return s.insertAll(tx, at, a)
+		return s.insertAll(tx, at, a, blobs)
 	})
 	s.forgetIDs()
 	return err

@@ -12,8 +12,17 @@ import (
 // every column of every user-state table, as stored. Replaying the history
 // row by row (verify) therefore rebuilds every table exactly, so a value
 // changed behind Slate's back, in any column, shows up as a difference.
-// settings is the one table left out: per-file preferences (the current
-// interviewee), not assessment data.
+// Two tables are left out of the replay: settings, per-file preferences
+// (the current interview session, say), not assessment data; and
+// evidence_chunks, the bytes of evidence files, which the history records
+// by their sha256 and size in the evidence rows (recording megabytes of
+// chunk images in JSON would be absurd): verify checks the chunks by
+// rehashing every file against the hash its history recorded instead.
+//
+// A history row may also carry notes next to the tables: keys starting
+// with "@", which the replay skips. "@session" names the interview session
+// a change was made in ([{"id": N}]); an answer's own row records only the
+// session of its latest status change.
 
 // rowImage is one table row as stored: column name -> value.
 type rowImage map[string]any
@@ -22,9 +31,39 @@ type rowImage map[string]any
 // old changeset that are missing from the new one were deleted.
 type changeset map[string][]rowImage
 
-// excludedTables are never replayed: the history itself, and per-file
-// preferences.
-var excludedTables = map[string]bool{"audit": true, "settings": true}
+// excludedTables are never replayed: the history itself, per-file
+// preferences, and the evidence bytes (rehashed instead: see
+// rehashedTables).
+var excludedTables = map[string]bool{"audit": true, "settings": true, chunkTable: true}
+
+// chunkTable holds evidence bytes. rehashedTables lists the tables verify
+// covers by rehashing instead of replaying: a change to any of their
+// columns shows as a file whose bytes no longer match its recorded hash.
+const chunkTable = "evidence_chunks"
+
+var rehashedTables = map[string]bool{chunkTable: true}
+
+// noteSession is the history note naming the session of a change.
+const noteSession = "@session"
+
+// isNote reports whether a changeset key is a note, not a table.
+func isNote(key string) bool { return strings.HasPrefix(key, "@") }
+
+// sessionNote is the note of a change made in session id (none for 0).
+func sessionNote(id int64) changeset {
+	if id == 0 {
+		return changeset{}
+	}
+	return changeset{noteSession: {{"id": id}}}
+}
+
+// noteOf reads the session note of a history row's new state (0: none).
+func noteOf(c changeset) int64 {
+	for _, img := range c[noteSession] {
+		return intOf(img["id"])
+	}
+	return 0
+}
 
 type queryer interface {
 	Query(query string, args ...any) (*sql.Rows, error)

@@ -59,6 +59,9 @@ func loadFrom(db *sql.DB, parallel bool) (*model.Assessment, map[string]int64, e
 	if err := loadConfirmations(db, a); err != nil {
 		return nil, nil, fmt.Errorf("reading the re-confirmations: %s", sqliteReason(err))
 	}
+	if err := loadProvenance(db, a); err != nil {
+		return nil, nil, err
+	}
 	var lo, mid, hi int64
 	if err := db.QueryRow(`SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM targets`).Scan(&lo, &hi); err != nil {
 		return nil, nil, fmt.Errorf("reading answers: %s", sqliteReason(err))
@@ -200,8 +203,8 @@ func loadAssets(db *sql.DB, a *model.Assessment, ids map[string]int64) error {
 
 // loadAnswers reads the answers of targets with lo <= id <= hi into out.
 func loadAnswers(db *sql.DB, keys map[int64]string, lo, hi int64, out map[string]model.Answers) error {
-	rows, err := db.Query(`SELECT target_id, requirement, status, note, justification, interviewee,
-		assessor, flagged, updated_at FROM answers WHERE target_id BETWEEN ? AND ?`, lo, hi)
+	rows, err := db.Query(`SELECT target_id, requirement, status, note, justification, method,
+		coalesce(session_id, 0), assessor, flagged, updated_at FROM answers WHERE target_id BETWEEN ? AND ?`, lo, hi)
 	if err != nil {
 		return fmt.Errorf("reading answers: %s", sqliteReason(err))
 	}
@@ -211,10 +214,13 @@ func loadAnswers(db *sql.DB, keys map[int64]string, lo, hi int64, out map[string
 	for rows.Next() {
 		var ans model.Answer
 		var tid, at int64
-		var status string
-		if err := rows.Scan(&tid, &ans.Requirement, &status, &ans.Note, &ans.Justification, &ans.Interviewee,
-			&ans.Assessor, &ans.Flagged, &at); err != nil {
+		var status, method string
+		if err := rows.Scan(&tid, &ans.Requirement, &status, &ans.Note, &ans.Justification, &method,
+			&ans.Session, &ans.Assessor, &ans.Flagged, &at); err != nil {
 			return err
+		}
+		if ans.Method, err = model.ParseMethod(method); err != nil {
+			return crafted(fmt.Sprintf("an answer to %q", ans.Requirement), err)
 		}
 		ans.Status = model.Status(status)
 		if !ans.Status.Valid() {
@@ -233,6 +239,21 @@ func loadAnswers(db *sql.DB, keys map[int64]string, lo, hi int64, out map[string
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("reading answers: %s", sqliteReason(err))
+	}
+	return nil
+}
+
+// loadProvenance reads the interview sessions, the evidence files' records
+// and links (never their bytes) and the recorded sign-offs.
+func loadProvenance(db *sql.DB, a *model.Assessment) error {
+	if err := loadSessions(db, a); err != nil {
+		return fmt.Errorf("reading the interview sessions: %s", sqliteReason(err))
+	}
+	if err := loadEvidence(db, a); err != nil {
+		return fmt.Errorf("reading the evidence: %s", sqliteReason(err))
+	}
+	if err := loadSignOffs(db, a); err != nil {
+		return fmt.Errorf("reading the sign-offs: %s", sqliteReason(err))
 	}
 	return nil
 }

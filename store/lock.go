@@ -58,7 +58,7 @@ type LockedError struct {
 func (e *LockedError) Error() string {
 	switch {
 	case !e.Known:
-		return fmt.Sprintf("%s is open in another Slate process, which holds it through another name or folder; close that session first", e.Path)
+		return fmt.Sprintf("%s is open in another Slate process: a read-only look (a command or a read-only session), or a session through another name or folder; close it first", e.Path)
 	case e.OtherName:
 		return fmt.Sprintf("%s is the same file as %s (a hard link), which is open in %s; Slate opens a file through one name at a time, so close that session first",
 			e.Path, e.Holder.Path, e.Holder)

@@ -56,12 +56,8 @@ func (s *Store) Setting(key string) (string, error) {
 }
 
 // SetSetting saves a per-file preference. Preferences (the current
-// interviewee, say) are not assessment data: they are not in the history
+// interview session, say) are not assessment data: they are not in the history
 // and verify does not check them.
 func (s *Store) SetSetting(key, value string) error {
-	return s.write(func(tx *sql.Tx, at int64) error {
-		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-		return err
-	})
+	return s.write(func(tx *sql.Tx, at int64) error { return setSetting(tx, key, value) })
 }

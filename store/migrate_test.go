@@ -1,11 +1,15 @@
 package store
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"slate/model"
@@ -107,6 +111,67 @@ func fixtureEdits(t *testing.T, st *Store) {
 			t.Fatal(err)
 		}
 	}
+	provenanceEdits(t, st)
+}
+
+// provenanceEdits exercises the writers of schema 7: sessions, methods,
+// an edit that keeps the answer's time, evidence added, deduplicated,
+// linked, unlinked and deleted, and a sign-off.
+func provenanceEdits(t *testing.T, st *Store) {
+	t.Helper()
+	sess, err := st.StartSession(model.Session{Date: "2026-03-04", Place: "Central control room",
+		Attendees: []model.Attendee{{Name: "R. Patel", Role: "shift supervisor"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.Attendees = append(sess.Attendees, model.Attendee{Name: "J. Weber", Role: "control engineer"})
+	steps := []error{}
+	_, err = st.UpdateSession(sess)
+	steps = append(steps, err)
+	_, err = st.SaveAnswer("control", model.Answer{Requirement: "SR 1.4", Status: model.Yes, Method: model.Told, Assessor: "A. Novak"})
+	steps = append(steps, err)
+	_, err = st.SaveAnswer("control", model.Answer{Requirement: "SR 1.4", Status: model.Yes, Method: model.Seen, Flagged: true, Assessor: "A. Novak"})
+	steps = append(steps, err)
+	photo, rules, scratch := fakeFile("cabinet.jpg", "\xff\xd8\xff photo of the PLC cabinet"), fakeFile("rules.txt", "permit tcp any 10.1.0.0/16 eq 502\n"),
+		fakeFile("scratch.txt", "a note taken by mistake")
+	photo.Caption = "PLC-101 cabinet, door label with the default password"
+	for _, add := range []struct {
+		target, req string
+		f           EvidenceFile
+	}{{"control", "SR 1.4", photo}, {"supervisory-control", "SR 5.1", rules}, {"dmz-supervisory", "SR 5.1", rules}, {"control", "SR 2.1", scratch}} {
+		_, _, err = st.AddEvidence(add.target, add.req, add.f)
+		steps = append(steps, err)
+	}
+	photoSHA, scratchSHA := sha(photo), sha(scratch)
+	steps = append(steps, st.LinkEvidence(photoSHA, "supervisory", "SR 1.5"))
+	_, err = st.UnlinkEvidence(photoSHA, "supervisory", "SR 1.5", false)
+	steps = append(steps, err)
+	_, err = st.UnlinkEvidence(scratchSHA, "control", "SR 2.1", true)
+	steps = append(steps, err)
+	_, _, err = st.AddEvidence("control", "SR 2.1", scratch)
+	steps = append(steps, err, st.DeleteEvidence(scratchSHA))
+	_, err = st.RecordSignOff(model.SignOff{Date: "2026-03-05", Assessor: model.Person{Name: "A. Novak", Role: "assessor"},
+		Owner: model.Person{Name: "K. Brandt", Role: "plant manager"}})
+	steps = append(steps, err)
+	for i, err := range steps {
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+	}
+}
+
+// fakeFile is an evidence file with the given bytes.
+func fakeFile(name, data string) EvidenceFile {
+	return EvidenceFile{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(data)), nil }}
+}
+
+// sha is the sha256 of an evidence file's bytes.
+func sha(f EvidenceFile) string {
+	r, _ := f.Open()
+	defer r.Close()
+	h := sha256.New()
+	io.Copy(h, r)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // fixtureZoneEdits exercises the writers of schema 5: a zone of kind

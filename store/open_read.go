@@ -5,10 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"slate/model"
 )
@@ -16,10 +13,12 @@ import (
 // A read-only look at a file (a read-only session, and every command that
 // only reads) leaves nothing behind: no lock file, no -wal or -shm, no temp
 // file, and never upgrades the file. While no writer holds the file, Slate
-// reads it (and the write-ahead log a killed session may have left) into
-// memory under a shared lock and works on that copy: an older schema is
-// upgraded in the copy only. While a writer holds it under the same name,
-// SQLite reads it live through the writer's own -wal and -shm.
+// holds it shared and SQLite reads it through a snapshot (snapshot.go):
+// page by page, with the write-ahead log a killed session may have left
+// applied, never more than a query needs. A file of an older schema is
+// read into memory instead and upgraded in that copy only. While a writer
+// holds it under the same name, SQLite reads it live through the writer's
+// own -wal and -shm.
 
 // openRead opens the store read-only for the given reason.
 func (s *Store) openRead(reason string, load bool) (*Store, *model.Assessment, error) {
@@ -36,20 +35,27 @@ func (s *Store) openRead(reason string, load bool) (*Store, *model.Assessment, e
 			"uses schema %d and is open in an older Slate; close that session and open it with `slate %s` to upgrade it", version, s.path)}
 	case !live:
 		if err = quickCheck(db, s.path); err == nil && version < SchemaVersion {
-			err = s.upgradeCopy(db, version)
+			if db, err = s.upgradeCopy(db, version); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	if err != nil {
 		db.Close()
+		s.releaseSnapshot()
 		return nil, nil, err
 	}
 	s.db = db
+	if err := s.readCurrentSession(); err != nil {
+		s.Close()
+		return nil, nil, refuse(s.path, "cannot be read: "+sqliteReason(err))
+	}
 	if !load {
 		return s, nil, nil
 	}
 	a, err := s.Load()
 	if err != nil {
-		db.Close()
+		s.Close()
 		return nil, nil, refuse(s.path, "cannot be read: "+err.Error())
 	}
 	return s, a, nil
@@ -87,99 +93,70 @@ func (s *Store) readDB() (db *sql.DB, live bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	img, err := readImage(s.path, s.real, l.f)
-	l.release()
+	snap, err := newSnapshot(s.path, s.real, l.f)
 	if err != nil {
+		l.release()
 		return nil, false, err
 	}
-	db, err = memoryDB(img)
+	name, dsn, err := snapFS.register(snap)
+	if err == nil {
+		db, err = sql.Open("sqlite", dsn+"&_foreign_keys=1")
+	}
+	if err == nil {
+		db.SetMaxOpenConns(1)
+		if err = db.Ping(); err != nil {
+			db.Close()
+		}
+	}
 	if err != nil {
+		snapFS.forget(name)
+		snap.close()
+		l.release()
 		return nil, false, refuse(s.path, "cannot be read: "+sqliteReason(err))
 	}
+	s.lock, s.snap, s.snapName = l, snap, name
 	return db, false, nil
 }
 
-// upgradeCopy brings the in-memory copy of an older file to the current
-// schema, remembering the history head the file itself has.
-func (s *Store) upgradeCopy(db *sql.DB, version uint32) error {
+// releaseSnapshot ends a snapshot read: after SQLite has closed the
+// database, the log is closed and the shared lock dropped.
+func (s *Store) releaseSnapshot() {
+	if s.snap == nil {
+		return
+	}
+	snapFS.forget(s.snapName)
+	s.snap.close()
+	s.snap = nil
+	s.lock.release()
+	s.lock = nil
+}
+
+// upgradeCopy reads an older file (a snapshot db) into memory and brings
+// the copy to the current schema, remembering the history head the file
+// itself has. It returns the copy; the snapshot is closed. An older file
+// has no evidence, so the copy is no larger than its answers.
+func (s *Store) upgradeCopy(db *sql.DB, version uint32) (*sql.DB, error) {
 	hash, seq, err := headOf(db)
 	if err != nil {
-		return refuse(s.path, "cannot be read: "+sqliteReason(err))
+		return nil, refuse(s.path, "cannot be read: "+sqliteReason(err))
 	}
 	s.fileHead = &headMark{hash, seq}
-	if err := migrate(db, version); err != nil {
-		return refuse(s.path, "cannot be read: "+err.Error())
-	}
-	return nil
-}
-
-// readImage reads the database through f, Slate's locked descriptor of it,
-// and applies the committed frames of its write-ahead log.
-func readImage(path, real string, f *os.File) ([]byte, error) {
-	st, err := f.Stat()
+	img := make([]byte, s.snap.size)
+	_, err = s.snap.readAt(img, 0)
+	db.Close()
+	s.releaseSnapshot()
 	if err != nil {
-		return nil, refuse(path, "cannot be read: "+plainErr(err))
+		return nil, refuse(s.path, "cannot be read: "+plainErr(err))
 	}
-	img := make([]byte, st.Size())
-	if _, err := io.ReadFull(io.NewSectionReader(f, 0, st.Size()), img); err != nil {
-		return nil, refuse(path, "cannot be read: "+plainErr(err))
-	}
-	wal, err := findWAL(path, real, st)
-	if err != nil || wal == nil {
-		return img, err
-	}
-	img, _ = applyWAL(img, wal)
-	return img, nil
-}
-
-// findWAL returns the write-ahead log holding the file's latest commits, if
-// any. SQLite names the log after the name it opened the file by, so for a
-// file with several names every name's log in its folder is looked at.
-func findWAL(path, real string, fi os.FileInfo) ([]byte, error) {
-	names := []string{real}
-	if linkCount(real, fi) > 1 {
-		names = otherNames(real, fi)
-	}
-	var found []string
-	var wal []byte
-	for _, n := range names {
-		data, err := readSidecar(n + "-wal")
-		if err != nil {
-			return nil, refuse(path, "cannot be read: "+filepath.Base(n)+"-wal: "+plainErr(err))
-		}
-		if walCommits(data) {
-			found, wal = append(found, filepath.Base(n)+"-wal"), data
-		}
-	}
-	if len(found) > 1 {
-		return nil, refuse(path, fmt.Sprintf("cannot be read: its latest changes are split between %s (the file has several names); open each name with the Slate that wrote it",
-			strings.Join(found, " and ")))
-	}
-	return wal, nil
-}
-
-// readSidecar reads a regular file beside the assessment, never following a
-// link; a missing one reads as empty.
-func readSidecar(p string) ([]byte, error) {
-	fi, err := os.Lstat(p)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
+	mem, err := memoryDB(img)
 	if err != nil {
-		return nil, err
+		return nil, refuse(s.path, "cannot be read: "+sqliteReason(err))
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s, not a file SQLite made", describeMode(fi.Mode()))
+	if err := migrate(mem, version); err != nil {
+		mem.Close()
+		return nil, refuse(s.path, "cannot be read: "+err.Error())
 	}
-	f, err := os.OpenFile(p, os.O_RDONLY|noFollow, 0)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(f)
+	return mem, nil
 }
 
 // memoryDB hands a database image to SQLite as an in-memory database.

@@ -25,6 +25,7 @@ var migrations = []func(*sql.Tx) error{
 	migrate4,
 	migrate5,
 	migrate6,
+	migrateProvenance, // schema 7 (provenanceSchema)
 }
 
 func migrate1(tx *sql.Tx) error {

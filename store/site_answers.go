@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -9,8 +10,10 @@ import (
 )
 
 // SaveSiteAnswer records the answer to one of the catalog's site questions
-// (a.Requirement holds the question id, e.g. "SITE 1"): one transaction with
-// its history row. Saving an unchanged answer writes nothing. The caller
+// (a.Requirement holds the question id, e.g. "SITE 1") in the current
+// interview session: one transaction with its history row. As for the
+// answers of zones and conduits, the answer's time and session change only
+// with its status. Saving an unchanged answer writes nothing. The caller
 // checks the id against the catalog; the store does not read catalogs.
 func (s *Store) SaveSiteAnswer(a model.Answer) (model.Answer, error) {
 	a.Status = a.Status.Norm()
@@ -20,37 +23,47 @@ func (s *Store) SaveSiteAnswer(a model.Answer) (model.Answer, error) {
 	if !a.Status.NeedsJustification() {
 		a.Justification = ""
 	}
+	session := s.CurrentSession()
 	err := s.write(func(tx *sql.Tx, at int64) error {
-		saved, err := s.saveSiteAnswerTx(tx, at, at, a)
+		saved, err := s.saveSiteAnswerTx(tx, at, 0, session, a)
 		a = saved
 		return err
 	})
-	if err == errUnchanged {
+	if errors.Is(err, errUnchanged) {
 		return a, nil
 	}
 	return a, err
 }
 
-// saveSiteAnswerTx writes a site answer changed at updated (an import takes
-// it from the document) with its history row stamped at.
-func (s *Store) saveSiteAnswerTx(tx *sql.Tx, at, updated int64, a model.Answer) (model.Answer, error) {
+// saveSiteAnswerTx writes a site answer with its history row stamped at.
+// updated is the answer's own time when an import gives it (0: at, or the
+// stored time when the status does not change).
+func (s *Store) saveSiteAnswerTx(tx *sql.Tx, at, updated, session int64, a model.Answer) (model.Answer, error) {
 	row := rowOf(a)
 	before, err := s.images(tx, "site_answers", "question = ?", a.Requirement)
 	if err != nil {
 		return a, err
 	}
-	a.Note, a.Justification, a.Interviewee, a.Assessor = row.Note, row.Justification, row.Interviewee, row.Assessor
+	a.Note, a.Justification, a.Assessor = row.Note, row.Justification, row.Assessor
+	when, in := at, session
+	if updated != 0 {
+		when, in = updated, a.Session
+	}
 	if len(before) == 1 {
 		var cur answerRow
 		var curAt int64
-		if err := tx.QueryRow(`SELECT status, note, justification, interviewee, assessor, flagged, updated_at
+		var curSession sql.NullInt64
+		if err := tx.QueryRow(`SELECT status, note, justification, method, assessor, flagged, session_id, updated_at
 			FROM site_answers WHERE question = ?`, a.Requirement).
-			Scan(&cur.Status, &cur.Note, &cur.Justification, &cur.Interviewee, &cur.Assessor, &cur.Flagged, &curAt); err != nil {
+			Scan(&cur.Status, &cur.Note, &cur.Justification, &cur.Method, &cur.Assessor, &cur.Flagged, &curSession, &curAt); err != nil {
 			return a, err
 		}
 		if cur == row {
-			a.UpdatedAt = time.UnixMilli(curAt).UTC()
+			a.UpdatedAt, a.Session = time.UnixMilli(curAt).UTC(), curSession.Int64
 			return a, errUnchanged
+		}
+		if cur.Status == row.Status && updated == 0 {
+			when, in = curAt, curSession.Int64
 		}
 	} else if row.empty() {
 		return a, errUnchanged
@@ -59,12 +72,12 @@ func (s *Store) saveSiteAnswerTx(tx *sql.Tx, at, updated int64, a model.Answer) 
 	if row.empty() {
 		_, err = tx.Exec(`DELETE FROM site_answers WHERE question = ?`, a.Requirement)
 	} else {
-		_, err = tx.Exec(`INSERT INTO site_answers (question, status, note, justification, interviewee, assessor,
-			flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		_, err = tx.Exec(`INSERT INTO site_answers (question, status, note, justification, method, session_id, assessor,
+			flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (question) DO UPDATE SET status = excluded.status, note = excluded.note,
-			justification = excluded.justification, interviewee = excluded.interviewee,
+			justification = excluded.justification, method = excluded.method, session_id = excluded.session_id,
 			assessor = excluded.assessor, flagged = excluded.flagged, updated_at = excluded.updated_at`,
-			a.Requirement, row.Status, row.Note, row.Justification, row.Interviewee, row.Assessor, row.Flagged, updated)
+			a.Requirement, row.Status, row.Note, row.Justification, row.Method, nullID(in), row.Assessor, row.Flagged, when)
 		if err == nil {
 			after, err = s.images(tx, "site_answers", "question = ?", a.Requirement)
 		}
@@ -72,13 +85,13 @@ func (s *Store) saveSiteAnswerTx(tx *sql.Tx, at, updated int64, a model.Answer) 
 	if err != nil {
 		return a, err
 	}
-	a.UpdatedAt = time.UnixMilli(updated).UTC()
+	a.UpdatedAt, a.Session = time.UnixMilli(when).UTC(), in
 	return a, s.record(tx, at, s.actorFor(a.Assessor), "site.answer", a.Requirement,
-		changeset{"site_answers": before}, changeset{"site_answers": after})
+		changeset{"site_answers": before}, sessionNote(session).add("site_answers", after...))
 }
 
 func loadSiteAnswers(db *sql.DB, a *model.Assessment) error {
-	rows, err := db.Query(`SELECT question, status, note, justification, interviewee, assessor, flagged, updated_at
+	rows, err := db.Query(`SELECT question, status, note, justification, method, session_id, assessor, flagged, updated_at
 		FROM site_answers ORDER BY question`)
 	if err != nil {
 		return err
@@ -86,9 +99,10 @@ func loadSiteAnswers(db *sql.DB, a *model.Assessment) error {
 	defer rows.Close()
 	for rows.Next() {
 		var ans model.Answer
-		var status string
+		var status, method string
+		var session sql.NullInt64
 		var at int64
-		if err := rows.Scan(&ans.Requirement, &status, &ans.Note, &ans.Justification, &ans.Interviewee,
+		if err := rows.Scan(&ans.Requirement, &status, &ans.Note, &ans.Justification, &method, &session,
 			&ans.Assessor, &ans.Flagged, &at); err != nil {
 			return err
 		}
@@ -96,6 +110,10 @@ func loadSiteAnswers(db *sql.DB, a *model.Assessment) error {
 		if !ans.Status.Valid() {
 			return crafted(fmt.Sprintf("the answer to %q", ans.Requirement), fmt.Errorf("status %q is not one Slate writes", status))
 		}
+		if ans.Method, err = model.ParseMethod(method); err != nil {
+			return crafted(fmt.Sprintf("the answer to %q", ans.Requirement), err)
+		}
+		ans.Session = session.Int64
 		ans.UpdatedAt = time.UnixMilli(at).UTC()
 		if a.SiteAnswers == nil {
 			a.SiteAnswers = model.Answers{}

@@ -15,13 +15,13 @@ const (
 	sqlLastAudit   = `SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1`
 	sqlInsertAudit = `INSERT INTO audit (seq, at, actor, kind, subject, old, new, prev, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlSelectAnswer = `SELECT status, note, justification, interviewee, assessor, flagged, updated_at
+	sqlSelectAnswer = `SELECT status, note, justification, method, assessor, flagged, session_id, updated_at
 		FROM answers WHERE target_id = ? AND requirement = ?`
 	sqlUpsertAnswer = `INSERT INTO answers (target_id, requirement, status, note, justification,
-		interviewee, assessor, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		method, session_id, assessor, flagged, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (target_id, requirement) DO UPDATE SET status = excluded.status,
 		note = excluded.note, justification = excluded.justification,
-		interviewee = excluded.interviewee, assessor = excluded.assessor,
+		method = excluded.method, session_id = excluded.session_id, assessor = excluded.assessor,
 		flagged = excluded.flagged, updated_at = excluded.updated_at`
 	sqlDeleteAnswer = `DELETE FROM answers WHERE target_id = ? AND requirement = ?`
 	sqlTouch        = `UPDATE assessment SET updated_at = ? WHERE id = 1`

@@ -40,6 +40,11 @@ type Options struct {
 	Clock func() time.Time
 	// Actor is recorded in the audit history when a change names nobody.
 	Actor string
+	// EvidenceLimit is the largest evidence file accepted, in bytes
+	// (0: model.DefaultEvidenceLimit).
+	EvidenceLimit int64
+	// Blobs hands Create the bytes of the assessment's evidence files.
+	Blobs BlobSource
 }
 
 // Store is an open assessment file.
@@ -66,9 +71,17 @@ type Store struct {
 	// never had).
 	fileHead *headMark
 
-	mu    sync.Mutex           // guards ids
-	ids   map[string]int64     // target key -> row id
-	stmts map[string]*sql.Stmt // prepared hot-path statements, read-only after Open
+	limit int64 // the largest evidence file accepted (0: the default)
+
+	// snap is the snapshot a read-only look reads the file through (nil
+	// otherwise), registered as snapName; see open_read.go.
+	snap     *snapshot
+	snapName string
+
+	mu      sync.Mutex           // guards ids and session
+	ids     map[string]int64     // target key -> row id
+	session int64                // the current interview session (see sessions.go)
+	stmts   map[string]*sql.Stmt // prepared hot-path statements, read-only after Open
 }
 
 // Path returns the file's path.
@@ -85,6 +98,7 @@ func (s *Store) Close() error {
 	s.closeStatements()
 	err := s.db.Close()
 	s.db = nil
+	s.releaseSnapshot()
 	unhold(s)
 	s.lock.release() // after SQLite closed the file: see fileLock
 	return err
@@ -167,7 +181,7 @@ func open(path string, opt Options, load bool) (*Store, *model.Assessment, error
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Store{path: path, real: real, now: opt.Clock, actor: opt.Actor, ids: map[string]int64{}}
+	s := &Store{path: path, real: real, now: opt.Clock, actor: opt.Actor, ids: map[string]int64{}, limit: opt.EvidenceLimit}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -241,6 +255,9 @@ func (s *Store) openWrite(fi os.FileInfo, load bool) (*model.Assessment, error) 
 		return nil, fmt.Errorf("%s: %w", s.path, err)
 	}
 	if err := s.prepareHot(); err != nil {
+		return nil, fmt.Errorf("%s: %s", s.path, sqliteReason(err))
+	}
+	if err := s.readCurrentSession(); err != nil {
 		return nil, fmt.Errorf("%s: %s", s.path, sqliteReason(err))
 	}
 	// SQLite has opened the log by now (every statement above read the
@@ -345,16 +362,29 @@ func identify(db *sql.DB, path string) (uint32, error) {
 	return version, nil
 }
 
+// quickCheck runs SQLite's quick check on every table but the evidence
+// bytes (and on the schema itself): opening a file never reads a blob, so
+// a file with hundreds of megabytes of evidence opens as fast as one
+// without. slate verify checks everything, every file's bytes included.
 func quickCheck(db *sql.DB, path string) error {
-	var result string
-	if err := db.QueryRow("PRAGMA quick_check(1)").Scan(&result); err != nil {
+	tables, err := column(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name <> ? ORDER BY name`, chunkTable)
+	if err != nil {
 		return refuse(path, "is damaged: "+sqliteReason(err))
 	}
-	if result != "ok" {
-		return refuse(path, "is damaged: "+oneLine(result))
+	for _, t := range append([]string{"sqlite_master"}, tables...) {
+		var result string
+		if err := db.QueryRow("PRAGMA quick_check(" + quoteIdent(t) + ")").Scan(&result); err != nil {
+			return refuse(path, "is damaged: "+sqliteReason(err))
+		}
+		if result != "ok" {
+			return refuse(path, "is damaged: "+oneLine(result))
+		}
 	}
 	return nil
 }
+
+// quoteIdent quotes an SQL identifier.
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 // openLiveDB opens a read-only connection through SQLite (mode=ro). It is
 // used only where a writer's -wal and -shm are there anyway: to check a file

@@ -60,7 +60,7 @@ func TestOpenAndLoadMatchesLoad(t *testing.T) {
 func TestSaveAnswerAndHistory(t *testing.T) {
 	st := openT(t, demoFile(t), Options{Clock: fixedClock})
 	saved, err := st.SaveAnswer("control", model.Answer{Requirement: "SR 1.3", Status: model.Partial,
-		Note: "Accounts for\ncontractors \x1b[31mnot\x1b[0m removed", Interviewee: "J. Weber", Assessor: "A. Novak"})
+		Note: "Accounts for\ncontractors \x1b[31mnot\x1b[0m removed", Method: model.Seen, Assessor: "A. Novak"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestSaveAnswerAndHistory(t *testing.T) {
 	}
 	a, _ := st.Load()
 	got := a.Answers["control"]["SR 1.3"]
-	if got.Status != model.Partial || got.Note != "Accounts for\ncontractors not removed" || got.Interviewee != "J. Weber" {
+	if got.Status != model.Partial || got.Note != "Accounts for\ncontractors not removed" || got.Method != model.Seen {
 		t.Fatalf("reloaded %+v", got)
 	}
 	// Justification is required for na and compensating and nothing is saved without it.
@@ -473,7 +473,7 @@ func TestAnswerImageIsTheStoredRow(t *testing.T) {
 	}
 	var prev string = "null"
 	for i, a := range []model.Answer{
-		{Requirement: "SR 1.3", Status: model.Partial, Note: "a <b> & \"c\"\nd", Interviewee: "J. Weber", Flagged: true},
+		{Requirement: "SR 1.3", Status: model.Partial, Note: "a <b> & \"c\"\nd", Method: model.Tested, Flagged: true},
 		{Requirement: "SR 1.3", Status: model.Compensating, Justification: "jump host", Assessor: "A. Novak"},
 		{Requirement: "SR 1.3", Status: model.Unanswered},
 	} {

@@ -515,6 +515,12 @@ func (s *Store) DeleteTarget(key string) (int, error) {
 			}
 			removed += len(answers)
 			before.add("answers", answers...)
+			// Its evidence links go with it (the files stay, unlinked).
+			links, err := s.images(tx, "evidence_links", "target_id = ? ORDER BY requirement, sha256", vid)
+			if err != nil {
+				return err
+			}
+			before.add("evidence_links", links...)
 			after := changeset{}
 			if err := forgetTarget(tx, s, k, before, after); err != nil {
 				return err

@@ -25,6 +25,7 @@ type VerifyReport struct {
 	Integrity string // "ok" or SQLite's first complaint
 	Schema    uint32 // the file's schema version
 	Rows      int64  // history rows checked
+	Files     int    // evidence files rehashed
 	Head      string // hash of the newest history row
 	Problems  []string
 }
@@ -53,6 +54,9 @@ func (r *VerifyReport) problem(format string, args ...any) {
 //     user-state table, and every row and column of the file must be what
 //     the history says (the first differences are named by table, row and
 //     column); before the schema-3 baseline, what the history then recorded;
+//   - every evidence file's bytes rehashed against the sha256 and size the
+//     history recorded for it, and no bytes of a file it does not record
+//     (naming the file);
 //   - with ExpectHead, that the history still ends at that hash.
 //
 // Someone who can write the file can rewrite the history and recompute
@@ -72,7 +76,10 @@ func Verify(path string, opt VerifyOptions) (VerifyReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	defer db.Close()
+	defer func() {
+		db.Close()
+		s.releaseSnapshot()
+	}()
 	if rep.Schema, err = identify(db, path); err != nil {
 		return rep, err
 	}
@@ -110,6 +117,9 @@ func Verify(path string, opt VerifyOptions) (VerifyReport, error) {
 	}
 	if err := r.compare(db); err != nil {
 		return rep, fmt.Errorf("%s: reading the tables: %s", path, sqliteReason(err))
+	}
+	if err := checkEvidence(db, &rep); err != nil {
+		return rep, fmt.Errorf("%s: reading the evidence: %s", path, sqliteReason(err))
 	}
 	r.checkAnchor()
 	return rep, nil
@@ -297,6 +307,9 @@ func (r *replayer) apply(a auditRow) {
 			return
 		}
 		for _, t := range sortedTables(before) {
+			if isNote(t) {
+				continue
+			}
 			for _, img := range before[t] {
 				pk := r.pkText(t, img)
 				if cur, ok := r.tables[t][pk]; !ok || cur != rowText(img) {
@@ -326,6 +339,9 @@ func (r *replayer) touch(at int64) {
 
 func (r *replayer) upsert(c changeset) {
 	for t, rows := range c {
+		if isNote(t) {
+			continue
+		}
 		if r.tables[t] == nil {
 			r.tables[t] = map[string]string{}
 		}

@@ -1,13 +1,18 @@
 package store
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+)
 
 // A read-only look at an assessment must see every committed transaction,
 // including those still in the write-ahead log a killed session left, and
 // must leave no file behind. SQLite can only read such a log through a
 // shared-memory index it creates beside the file (-shm, and -wal if
 // missing), so Slate reads the log itself, as SQLite's recovery does, and
-// hands SQLite an in-memory image of the database.
+// hands SQLite the pages it asks for with the log applied (snapshot.go).
 
 const (
 	walHeaderSize      = 32
@@ -15,84 +20,6 @@ const (
 	walMagic           = 0x377f0682 // | 1: checksums in big-endian words
 	walVersion         = 3007000
 )
-
-// walFrame is a committed page of a log: its number and where it is.
-type walFrame struct{ pgno, off int }
-
-// applyWAL copies the committed frames of a write-ahead log into img, the
-// main file's bytes, and returns the image and how many frames it applied.
-func applyWAL(img, wal []byte) ([]byte, int) {
-	pageSize, committed, dbPages := walCommitted(wal)
-	if len(committed) == 0 {
-		return img, 0
-	}
-	size := dbPages * pageSize
-	if size > len(img) {
-		img = append(img, make([]byte, size-len(img))...)
-	}
-	for _, f := range committed {
-		at := (f.pgno - 1) * pageSize
-		if at+pageSize > len(img) {
-			img = append(img, make([]byte, at+pageSize-len(img))...)
-		}
-		copy(img[at:at+pageSize], wal[f.off:f.off+pageSize])
-	}
-	return img[:size], len(committed)
-}
-
-// walCommitted reads a log's committed frames and the database size in
-// pages after its last commit. The log ends where its header, salts or
-// running checksum stop checking out, and only frames up to the last
-// commit frame count, exactly as in SQLite's recovery; a log that does not
-// check out at all has no frames.
-func walCommitted(wal []byte) (pageSize int, committed []walFrame, dbPages int) {
-	if len(wal) < walHeaderSize {
-		return 0, nil, 0
-	}
-	be := binary.BigEndian
-	magic := be.Uint32(wal[0:])
-	if magic&^1 != walMagic || be.Uint32(wal[4:]) != walVersion {
-		return 0, nil, 0
-	}
-	order := binary.ByteOrder(binary.LittleEndian)
-	if magic&1 == 1 {
-		order = binary.BigEndian
-	}
-	pageSize = int(be.Uint32(wal[8:]))
-	if pageSize == 1 {
-		pageSize = 65536
-	}
-	if pageSize < 512 || pageSize > 65536 || pageSize&(pageSize-1) != 0 {
-		return 0, nil, 0
-	}
-	s1, s2 := walChecksum(order, wal[:24], 0, 0)
-	if s1 != be.Uint32(wal[24:]) || s2 != be.Uint32(wal[28:]) {
-		return 0, nil, 0
-	}
-	salt1, salt2 := be.Uint32(wal[16:]), be.Uint32(wal[20:])
-
-	var pending []walFrame
-	for off := walHeaderSize; off+walFrameHeaderSize+pageSize <= len(wal); off += walFrameHeaderSize + pageSize {
-		h := wal[off : off+walFrameHeaderSize]
-		pgno, commit := int(be.Uint32(h[0:])), int(be.Uint32(h[4:]))
-		if pgno == 0 || be.Uint32(h[8:]) != salt1 || be.Uint32(h[12:]) != salt2 {
-			break
-		}
-		page := wal[off+walFrameHeaderSize : off+walFrameHeaderSize+pageSize]
-		s1, s2 = walChecksum(order, h[:8], s1, s2)
-		s1, s2 = walChecksum(order, page, s1, s2)
-		if s1 != be.Uint32(h[16:]) || s2 != be.Uint32(h[20:]) {
-			break
-		}
-		pending = append(pending, walFrame{pgno, off + walFrameHeaderSize})
-		if commit != 0 {
-			committed = append(committed, pending...)
-			pending = pending[:0]
-			dbPages = commit
-		}
-	}
-	return pageSize, committed, dbPages
-}
 
 // walChecksum continues SQLite's WAL checksum over data (a multiple of 8
 // bytes), read as 32-bit words in the log's byte order.
@@ -104,8 +31,120 @@ func walChecksum(order binary.ByteOrder, data []byte, s1, s2 uint32) (uint32, ui
 	return s1, s2
 }
 
-// walCommits reports whether a log holds at least one committed frame.
-func walCommits(wal []byte) bool {
-	_, frames, _ := walCommitted(wal)
-	return len(frames) > 0
+// findLog opens the write-ahead log holding the file's latest commits, if
+// any. SQLite names the log after the name it opened the file by, so for a
+// file with several names every name's log in its folder is looked at.
+func findLog(path, real string, fi os.FileInfo) (*os.File, error) {
+	names := []string{real}
+	if linkCount(real, fi) > 1 {
+		names = otherNames(real, fi)
+	}
+	var found []string
+	var wal *os.File
+	for _, n := range names {
+		f, err := openSidecar(n + "-wal")
+		if err != nil {
+			return nil, refuse(path, "cannot be read: "+path+"-wal: "+plainErr(err))
+		}
+		if f == nil {
+			continue
+		}
+		if _, frames, _, _ := scanLog(f); len(frames) == 0 {
+			f.Close()
+			continue
+		}
+		found = append(found, n)
+		if wal != nil {
+			wal.Close()
+		}
+		wal = f
+	}
+	if len(found) > 1 {
+		wal.Close()
+		return nil, refuse(path, fmt.Sprintf("cannot be read: its latest changes are split between the logs of %v (the file has several names); open each name with the Slate that wrote it", found))
+	}
+	return wal, nil
+}
+
+// openSidecar opens a regular file beside the assessment, never following
+// a link; a missing one gives nil.
+func openSidecar(p string) (*os.File, error) {
+	fi, err := os.Lstat(p)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s, not a file SQLite made", describeMode(fi.Mode()))
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|noFollow, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return f, err
+}
+
+// scanLog reads a log frame by frame, as SQLite's recovery does, keeping
+// only where each committed page's newest copy is, and the database size
+// in pages after its last commit. The log ends where its header, salts or
+// running checksum stop checking out, and only frames up to the last
+// commit frame count; a log that does not check out at all has none.
+func scanLog(wal *os.File) (pageSize int64, pages map[int64]int64, dbPages int64, err error) {
+	var hdr [walHeaderSize]byte
+	if _, err := wal.ReadAt(hdr[:], 0); err != nil {
+		return 0, nil, 0, nil // too short: no commits
+	}
+	be := binary.BigEndian
+	magic := be.Uint32(hdr[0:])
+	if magic&^1 != walMagic || be.Uint32(hdr[4:]) != walVersion {
+		return 0, nil, 0, nil
+	}
+	order := binary.ByteOrder(binary.LittleEndian)
+	if magic&1 == 1 {
+		order = binary.BigEndian
+	}
+	pageSize = int64(be.Uint32(hdr[8:]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize > 65536 || pageSize&(pageSize-1) != 0 {
+		return 0, nil, 0, nil
+	}
+	s1, s2 := walChecksum(order, hdr[:24], 0, 0)
+	if s1 != be.Uint32(hdr[24:]) || s2 != be.Uint32(hdr[28:]) {
+		return 0, nil, 0, nil
+	}
+	salt1, salt2 := be.Uint32(hdr[16:]), be.Uint32(hdr[20:])
+	pages = map[int64]int64{}
+	pending := map[int64]int64{}
+	frame := make([]byte, walFrameHeaderSize+pageSize)
+	for off := int64(walHeaderSize); ; off += walFrameHeaderSize + pageSize {
+		if _, err := wal.ReadAt(frame, off); err != nil {
+			break
+		}
+		h, page := frame[:walFrameHeaderSize], frame[walFrameHeaderSize:]
+		pgno, commit := int64(be.Uint32(h[0:])), int64(be.Uint32(h[4:]))
+		if pgno == 0 || be.Uint32(h[8:]) != salt1 || be.Uint32(h[12:]) != salt2 {
+			break
+		}
+		s1, s2 = walChecksum(order, h[:8], s1, s2)
+		s1, s2 = walChecksum(order, page, s1, s2)
+		if s1 != be.Uint32(h[16:]) || s2 != be.Uint32(h[20:]) {
+			break
+		}
+		pending[pgno] = off + walFrameHeaderSize
+		if commit != 0 {
+			for p, at := range pending {
+				pages[p] = at
+			}
+			clear(pending)
+			dbPages = commit
+		}
+	}
+	if len(pages) == 0 {
+		return 0, nil, 0, nil
+	}
+	return pageSize, pages, dbPages, nil
 }

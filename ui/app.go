@@ -82,6 +82,17 @@ func (a *App) layout() {
 	}
 }
 
+// openOnQuestion shows, at start, the first screen with a question for the
+// user (the interview, when the current session is from an earlier day).
+func (a *App) openOnQuestion() {
+	for i, s := range a.screens {
+		if q, ok := s.(interface{ NeedsAttention() bool }); ok && q.NeedsAttention() {
+			a.show(i)
+			return
+		}
+	}
+}
+
 // Active returns the screen shown now.
 func (a *App) Active() common.Screen { return a.screens[a.active] }
 
@@ -129,11 +140,10 @@ type Outcome struct {
 // Outcome returns what this session saved and did not save.
 func (a *App) Outcome() Outcome { return a.outcome }
 
-// count adds a finished operation to the outcome; reports and import
-// previews only read and are not changes.
+// count adds a finished operation to the outcome; reads (reports, exports,
+// histories, import previews) are not changes.
 func (a *App) count(r common.Result) {
-	switch r.Value.(type) {
-	case common.Written, common.AssetPreview:
+	if _, preview := r.Value.(common.AssetPreview); r.Read || preview {
 		return
 	}
 	if r.Err != nil {
@@ -163,9 +173,13 @@ func (a *App) done(msg common.Done) tea.Cmd {
 		a.status, a.statusErr = common.ErrorText(msg.Err), true
 	} else {
 		msg.ApplyTo(a.ctx.Data)
-		a.status, a.statusErr = savedText(msg.Result), false
-		if _, read := msg.Value.(common.AssetPreview); read {
-			a.status = "Read " + common.Line(msg.Label, 60) + ": nothing is imported before you confirm"
+		switch _, preview := msg.Value.(common.AssetPreview); {
+		case preview:
+			a.status, a.statusErr = "Read "+common.Line(msg.Label, 60)+": nothing is imported before you confirm", false
+		case msg.Read && !wrote(msg.Result):
+			a.status, a.statusErr = "Done: "+common.Line(msg.Label, 60), false
+		default:
+			a.status, a.statusErr = savedText(msg.Result), false
 		}
 	}
 	var cmd tea.Cmd
@@ -180,6 +194,13 @@ func (a *App) done(msg common.Done) tea.Cmd {
 
 // savedText is the status line after a committed operation: what was
 // saved, or for a report the full path of every file written.
+// wrote reports whether an operation wrote files (a report, an export):
+// the status names them.
+func wrote(r common.Result) bool {
+	_, ok := r.Value.(common.Written)
+	return ok
+}
+
 func savedText(r common.Result) string {
 	if w, ok := r.Value.(common.Written); ok && len(w.Paths) > 0 {
 		return "Wrote " + strings.Join(w.Paths, ", ")
@@ -341,8 +362,11 @@ func (a *App) shortHelp() []key.Binding {
 // group under their titles, in as many columns as the height requires.
 func (a *App) fullHelp(h int) string {
 	st := a.ctx.Styles
-	rows := max(1, h-3)
-	groups := append(a.Active().Keys().FullHelp(), a.keys.HelpGroup())
+	// The keys that work everywhere take one line under the screen's own
+	// groups, so that those keep their columns wide enough to read at 80.
+	global := helpLines(st, a.keys.HelpGroup(), a.width)
+	rows := max(1, h-3-len(global))
+	groups := a.Active().Keys().FullHelp()
 	// A blank line between groups reads better, unless it costs a column.
 	cols := helpColumns(st, groups, rows, true)
 	if tight := helpColumns(st, groups, rows, false); len(tight) < len(cols) {
@@ -376,8 +400,28 @@ func (a *App) fullHelp(h int) string {
 		}
 	}
 	out := append([]string{st.Title.Render(a.Active().Title() + ": keys"), ""}, lines...)
-	out = append(out, st.Muted.Render("any key closes this help"))
+	out = append(append(out, global...), st.Muted.Render("any key closes this help"))
 	return common.Block(out, a.width, h)
+}
+
+// helpLines lays a group out as running text: its title, then each key
+// with what it does, wrapped at width.
+func helpLines(st *common.Styles, g common.KeyGroup, width int) []string {
+	var lines []string
+	line, w := st.Header.Render(g.Title+":"), len(g.Title)+1
+	for _, b := range g.Keys {
+		if !b.Enabled() {
+			continue
+		}
+		hp := b.Help()
+		pw := common.TextWidth(hp.Key) + 1 + common.TextWidth(hp.Desc)
+		if w+2+pw > width && w > 0 {
+			lines, line, w = append(lines, line), "", -2
+		}
+		line += "  " + st.Key.Render(hp.Key) + " " + hp.Desc
+		w += 2 + pw
+	}
+	return append(lines, line)
 }
 
 // helpColumns flows the groups into columns of at most rows lines: each

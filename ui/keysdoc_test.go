@@ -41,7 +41,13 @@ func keysDoc(t *testing.T) string {
 	table("##", app.keys.Group())
 	for _, s := range app.screens {
 		b.WriteString("## " + s.Title() + "\n\n")
-		for _, g := range s.Keys().FullHelp() {
+		groups := s.Keys().FullHelp()
+		// A screen whose panels have keys of their own lists them here as
+		// well; each panel shows them under itself.
+		if p, ok := s.Keys().(interface{ PanelHelp() []common.KeyGroup }); ok {
+			groups = append(groups, p.PanelHelp()...)
+		}
+		for _, g := range groups {
 			table("###", g)
 		}
 	}

@@ -18,11 +18,13 @@ import (
 
 // Session is an opened assessment ready for the TUI.
 type Session struct {
-	Store       *store.Store
-	Assessment  *model.Assessment
-	Catalog     *model.Catalog
-	Path        string // the full path: status lines and reports name it
-	Interviewee string // remembered from the last session
+	Store      *store.Store
+	Assessment *model.Assessment
+	Catalog    *model.Catalog
+	Path       string // the full path: status lines and reports name it
+	// Session is the current interview session (0: none), a preference
+	// the file keeps (store.CurrentSession).
+	Session int64
 	// Notice replaces the first status line ("New assessment created at
 	// /full/path"): how a file Slate just made announces itself.
 	Notice string
@@ -38,10 +40,11 @@ type Session struct {
 func NewRoot(s Session, isDark bool) *App {
 	data := common.NewData(s.Catalog, s.Assessment, s.Path)
 	data.ReadOnly, data.ReadOnlyReason = s.Store.ReadOnly()
-	data.Interviewee = s.Interviewee
+	data.Session = s.Session
 	data.Catalogs = s.Catalogs
 	ctx := &common.Context{Data: data, Styles: common.NewStyles(isDark), Ops: common.NewOps(s.Store, data.ReadOnly)}
 	app := NewApp(ctx, Screens(ctx)...)
+	app.openOnQuestion()
 	if s.Notice != "" && !data.ReadOnly {
 		app.status = s.Notice
 	}

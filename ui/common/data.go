@@ -24,8 +24,11 @@ type Data struct {
 	// It is never stored in the file.
 	Scope model.Scope
 
-	// Interviewee is stamped on every answer until changed (key i).
-	Interviewee string
+	// Session is the current interview session's id (0: none): answers
+	// whose status changes are linked to it (see docs/evidence.md).
+	Session int64
+	// Evidence finds the files of an answer; rebuilt when they change.
+	Evidence model.EvidenceIndex
 
 	// Version increases on every change; views cache rendered rows by it.
 	Version uint64
@@ -45,7 +48,7 @@ func NewData(cat *model.Catalog, a *model.Assessment, path string) *Data {
 	if a.Answers == nil {
 		a.Answers = map[string]model.Answers{}
 	}
-	d := &Data{Cat: cat, A: a, Path: path}
+	d := &Data{Cat: cat, A: a, Path: path, Evidence: model.IndexEvidence(a.Evidence)}
 	d.Rebuild()
 	return d
 }
@@ -98,7 +101,7 @@ func (d *Data) SetAnswer(key string, a model.Answer) {
 	for id, ans := range old {
 		as[id] = ans
 	}
-	if a.Status.Norm() == model.Unanswered && a.Note == "" && !a.Flagged {
+	if a.Empty() {
 		delete(as, a.Requirement)
 	} else {
 		as[a.Requirement] = a
@@ -153,6 +156,7 @@ func (d *Data) RemoveTarget(key string) {
 		delete(d.A.Answers, k)
 		d.A.ForgetTarget(k)
 	}
+	d.Evidence = model.IndexEvidence(d.A.Evidence) // ForgetTarget dropped their links
 	d.Rebuild()
 }
 

@@ -98,6 +98,9 @@ func (f *Form) AddLevels(label string, v model.SLVector) *Field {
 // Text returns a text field's value, trimmed.
 func (fd *Field) Text() string { return strings.TrimSpace(fd.input.Value()) }
 
+// SetPlaceholder shows a hint in an empty text field.
+func (fd *Field) SetPlaceholder(p string) { fd.input.Placeholder = p }
+
 // SetText replaces a text field's value.
 func (fd *Field) SetText(v string) { fd.input.SetValue(v) }
 

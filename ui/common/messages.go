@@ -73,6 +73,7 @@ type Result struct {
 	Label  string // what was done, for the status line
 	Err    error  // nil when committed
 	Value  any    // the saved value, e.g. a new zone with its key
+	Read   bool   // the operation only read: not a change
 }
 
 // Done is a finished store operation on its way to the root: an envelope

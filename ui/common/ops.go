@@ -17,6 +17,7 @@ type Store interface {
 	roadmapStore
 	reportStore
 	fidelityStore
+	provenanceStore
 }
 
 // Ops turns store operations into commands. Every request gets a Ticket at
@@ -54,7 +55,14 @@ func (o *Ops) change(from ScreenID, label string, fn op) (Ticket, tea.Cmd) {
 		t := o.ticket()
 		return t, func() tea.Msg { return Done{To: from, Result: Result{Ticket: t, Label: label, Err: ErrReadOnly}} }
 	}
-	return o.queue(from, label, fn)
+	return o.queue(from, label, false, fn)
+}
+
+// read queues an operation that only reads (a report, a file's history,
+// an export): it runs on a read-only file too, and its result is not a
+// change (Result.Read).
+func (o *Ops) read(from ScreenID, label string, fn op) (Ticket, tea.Cmd) {
+	return o.queue(from, label, true, fn)
 }
 
 func (o *Ops) ticket() Ticket {
@@ -66,7 +74,7 @@ func (o *Ops) ticket() Ticket {
 
 // queue runs an operation in request order, even on a read-only file
 // (reports only read).
-func (o *Ops) queue(from ScreenID, label string, fn op) (Ticket, tea.Cmd) {
+func (o *Ops) queue(from ScreenID, label string, read bool, fn op) (Ticket, tea.Cmd) {
 	o.mu.Lock()
 	o.tickets++
 	o.queued++
@@ -83,7 +91,7 @@ func (o *Ops) queue(from ScreenID, label string, fn op) (Ticket, tea.Cmd) {
 		o.served++
 		o.cond.Broadcast()
 		o.mu.Unlock()
-		return Done{To: from, Apply: apply, Result: Result{Ticket: t, Label: label, Err: err, Value: value}}
+		return Done{To: from, Apply: apply, Result: Result{Ticket: t, Label: label, Err: err, Value: value, Read: read}}
 	}
 }
 

@@ -71,7 +71,7 @@ type AssetPreview struct {
 // preview as `slate assets import --dry-run`. Nothing is written. targets
 // is a copy taken when asked (assetcsv.TargetsOf).
 func (o *Ops) PreviewAssets(from ScreenID, path string, targets []assetcsv.Target) (Ticket, tea.Cmd) {
-	return o.queue(from, "preview of "+path, func() (func(*Data), any, error) {
+	return o.read(from, "preview of "+path, func() (func(*Data), any, error) {
 		data, err := readLimited(path, maxCSV)
 		if err != nil {
 			return nil, AssetPreview{Path: path}, readError{err}

@@ -8,7 +8,6 @@ import (
 
 type metaStore interface {
 	SetMeta(m model.Meta) error
-	SetSetting(key, value string) error
 }
 
 // SetMeta commits the assessment's name, site, scope and assessor.
@@ -21,15 +20,5 @@ func (o *Ops) SetMeta(from ScreenID, m model.Meta) (Ticket, tea.Cmd) {
 			d.A.SetMeta(m)
 			d.Version++
 		}, m, nil
-	})
-}
-
-// SetInterviewee remembers the current interviewee in the file.
-func (o *Ops) SetInterviewee(from ScreenID, name string) (Ticket, tea.Cmd) {
-	return o.change(from, "interviewee "+name, func() (func(*Data), any, error) {
-		if err := o.st.SetSetting("interviewee", name); err != nil {
-			return nil, nil, err
-		}
-		return func(d *Data) { d.Interviewee = name }, name, nil
 	})
 }

@@ -13,6 +13,7 @@ import (
 
 type reportStore interface {
 	Head() (string, int64, error)
+	ChangesAfterSignOff() ([]model.Change, error)
 }
 
 // Written lists the files a report operation wrote, with their sizes.
@@ -28,7 +29,7 @@ type Written struct {
 // older report atomically. It runs on a read-only file too: a report only
 // reads. The result's Value is a Written.
 func (o *Ops) WriteReport(from ScreenID, f report.Format, snapshot *model.Assessment, cat *model.Catalog, path string, at time.Time, scope model.Scope) (Ticket, tea.Cmd) {
-	return o.queue(from, f.Title+" report", func() (func(*Data), any, error) {
+	return o.read(from, f.Title+" report", func() (func(*Data), any, error) {
 		head, rows, err := o.st.Head()
 		if err != nil {
 			return nil, nil, err
@@ -42,6 +43,9 @@ func (o *Ops) WriteReport(from ScreenID, f report.Format, snapshot *model.Assess
 			}
 		}
 		in := report.NewInput(snapshot, cat, at, filepath.Base(path), report.Chain{Head: head, Rows: rows}, scope)
+		if in.AfterSignOff, err = o.st.ChangesAfterSignOff(); err != nil {
+			return nil, nil, err
+		}
 		saved, err := report.Write(f, in, base)
 		w := Written{Format: f.Key}
 		for _, sv := range saved {

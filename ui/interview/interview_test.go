@@ -127,16 +127,19 @@ func TestJustificationRequiredAndCancel(t *testing.T) {
 	}
 }
 
-func TestNoteEditorAndFlagAndInterviewee(t *testing.T) {
+func TestNoteEditorAndFlagAndSession(t *testing.T) {
 	h, m := onControlFR3(t)
-	h.Send(m, uitest.Key("i"))
-	h.Send(m, uitest.Type("R. Patel")...)
+	h.Send(m, uitest.Key("I"), uitest.Key("tab"))
+	h.Send(m, uitest.Type("Central control room")...)
+	h.Send(m, uitest.Key("tab"))
+	h.Send(m, uitest.Type("R. Patel (shift supervisor); J. Weber")...)
 	h.Send(m, uitest.Key("enter"))
-	if h.Ctx.Data.Interviewee != "R. Patel" || m.Capturing() {
-		t.Fatalf("interviewee %q", h.Ctx.Data.Interviewee)
+	s, ok := h.Ctx.Data.A.Session(h.Ctx.Data.Session)
+	if !ok || m.Capturing() || s.Date != "2026-03-05" || s.Place != "Central control room" || s.Who() != "R. Patel (shift supervisor), J. Weber" {
+		t.Fatalf("session %+v", s)
 	}
-	if v, _ := h.Store.Setting("interviewee"); v != "R. Patel" {
-		t.Fatal("interviewee not remembered in the file")
+	if h.Store.CurrentSession() != s.ID {
+		t.Fatal("the current session is not remembered in the file")
 	}
 	h.Send(m, uitest.Key("e"))
 	h.Send(m, uitest.Type("Checked with")...)
@@ -150,9 +153,9 @@ func TestNoteEditorAndFlagAndInterviewee(t *testing.T) {
 	if !h.Ctx.Data.Answers("control")["SR 3.1"].Flagged {
 		t.Fatal("f did not flag")
 	}
-	h.Send(m, uitest.Key("y"))
-	if got := h.Ctx.Data.Answers("control")["SR 3.1"]; got.Interviewee != "R. Patel" || got.Assessor != "A. Novak" {
-		t.Fatalf("answer not stamped: %+v", got)
+	h.Send(m, uitest.Key("n"))
+	if got := h.Ctx.Data.Answers("control")["SR 3.1"]; got.Session != s.ID || got.Assessor != "A. Novak" {
+		t.Fatalf("answer not linked to the session: %+v", got)
 	}
 }
 

@@ -8,7 +8,10 @@ import (
 
 type keyMap struct {
 	Yes, Partial, No, NA, Compensating, Clear key.Binding
-	Note, Flag, Interviewee, Reconfirm        key.Binding
+	Note, Flag, Reconfirm                     key.Binding
+	// Provenance: how an answer was established, its evidence and history,
+	// the interview session, the follow-up list (provenance_keys.go).
+	provenanceKeys
 	common.Nav
 	PrevFR, NextFR, PrevTarget, NextTarget key.Binding
 	Search, Scope, ByFR                    key.Binding
@@ -33,16 +36,17 @@ func newKeys() *keyMap {
 		Clear:        common.Bind("u", "clear the answer", "u"),
 		Note:         common.Bind("e/enter", "edit the note", "e", "enter"),
 		Flag:         common.Bind("f", "flag for follow-up", "f"),
-		Interviewee:  common.Bind("i", "set the interviewee", "i"),
 		Reconfirm:    common.Bind("r", "re-confirm after an upgrade", "r"),
-		Nav:          common.NewNav("requirement"),
-		PrevFR:       common.Bind("[", "previous FR", "["),
-		NextFR:       common.Bind("]", "next FR", "]"),
-		PrevTarget:   common.Bind("{", "previous zone/conduit/site", "{"),
-		NextTarget:   common.Bind("}", "next zone/conduit/site", "}"),
-		Search:       common.Bind("/", "search requirements", "/"),
-		Scope:        common.Bind("s", "scope: to SL-T / up to SL 4", "s"),
-		ByFR:         common.Bind("o", "order: by target / one FR for all", "o"),
+
+		provenanceKeys: newProvenanceKeys(),
+		Nav:            common.NewNav("requirement"),
+		PrevFR:         common.Bind("[", "previous FR", "["),
+		NextFR:         common.Bind("]", "next FR", "]"),
+		PrevTarget:     common.Bind("{", "previous zone/conduit/site", "{"),
+		NextTarget:     common.Bind("}", "next zone/conduit/site", "}"),
+		Search:         common.Bind("/", "search requirements", "/"),
+		Scope:          common.Bind("s", "scope: to SL-T / up to SL 4", "s"),
+		ByFR:           common.Bind("o", "order: by target / one FR for all", "o"),
 
 		SearchGo:     common.Bind("enter", "go to the requirement", "enter"),
 		SearchUp:     common.Bind("↑/ctrl+p", "previous match", "up", "ctrl+p"),
@@ -56,11 +60,12 @@ func newKeys() *keyMap {
 
 // ShortHelp adapts to what has the keyboard.
 func (k *keyMap) ShortHelp() []key.Binding {
+	if help, ok := k.provenanceHelp(); ok {
+		return help
+	}
 	switch k.m.mode {
 	case modeEditor:
 		return k.m.editor.ShortHelp()
-	case modeInterviewee:
-		return k.m.form.ShortHelp()
 	case modeCompensating:
 		return k.m.comp.form.ShortHelp()
 	case modeSearch:
@@ -74,11 +79,22 @@ func (k *keyMap) ShortHelp() []key.Binding {
 // keys are the common ones, shown in the dialog itself and in
 // docs/keys.md.
 func (k *keyMap) FullHelp() []common.KeyGroup {
+	// Pairs share a line, so that the whole help fits 80x24.
+	move := []key.Binding{common.Describe("↑↓/kj", "previous/next requirement", k.Nav.Up, k.Nav.Down),
+		common.Describe("pgup/pgdn", "page up/down", k.Nav.PageUp, k.Nav.PageDown),
+		common.Describe("home/end", "first/last (g/G)", k.Nav.Home, k.Nav.End),
+		common.Describe("[ ]", "previous/next FR", k.PrevFR, k.NextFR),
+		common.Describe("{ }", "previous/next zone/conduit", k.PrevTarget, k.NextTarget)}
 	return []common.KeyGroup{
-		{Title: "Answer", Keys: []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear, k.Note, k.Flag, k.Interviewee, k.Reconfirm}},
-		{Title: "Move", Keys: append(k.Nav.Bindings(), common.Describe("[ ]", "previous/next FR", k.PrevFR, k.NextFR),
-			common.Describe("{ }", "previous/next target, site", k.PrevTarget, k.NextTarget))},
+		{Title: "Answer", Keys: []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear, k.Note, k.Flag, k.Method}},
+		{Title: "Move", Keys: move},
 		{Title: "Find and order", Keys: []key.Binding{k.Search, k.Scope, k.ByFR}},
-		{Title: "Search box", Keys: []key.Binding{k.SearchGo, k.SearchUp, k.SearchDown, k.SearchCancel}},
+		{Title: "Search box", Keys: []key.Binding{k.SearchGo, common.Describe("↑↓", "previous/next match", k.SearchUp, k.SearchDown), k.SearchCancel}},
+		k.provenanceGroup(),
 	}
 }
+
+// PanelHelp lists the keys of the evidence, history and follow-up panels
+// and their dialogs, which each shows under itself: docs/keys.md lists
+// them after FullHelp.
+func (k *keyMap) PanelHelp() []common.KeyGroup { return k.panelGroups() }

@@ -13,7 +13,7 @@ type mode int
 const (
 	modeList mode = iota
 	modeEditor
-	modeInterviewee
+	modeSession // the interview session form (I new, i attendees: session.go)
 	modeSearch
 	modeCompensating
 )
@@ -81,10 +81,12 @@ type Model struct {
 	editItem   item
 	editStatus model.Status
 	editSave   common.Ticket // the open editor's save (0: not saving)
-	form       *common.Form  // interviewee
-	formSave   common.Ticket // the interviewee form's save (0: not saving)
+	form       *common.Form  // the interview session form
+	formSave   common.Ticket // the session form's save (0: not saving)
 	search     *search
 	comp       *compensating // the compensating countermeasure form
+
+	prov provenance // evidence, history, follow-ups, the session prompt (provenance.go)
 
 	seen uint64 // the Data.Version the list was last built for
 
@@ -120,6 +122,7 @@ func New(ctx *common.Context) *Model {
 		m.target = rows[0].Target.Key
 	}
 	m.rebuild()
+	m.askAboutSession()
 	return m
 }
 
@@ -140,7 +143,7 @@ func (m *Model) follow() {
 	}
 }
 
-// Capturing is true while an editor, a form or search is open.
+// Capturing is true while an editor, a form, a panel or search is open.
 func (m *Model) Capturing() bool { return m.mode != modeList }
 
 // SetSize sets the body area.
@@ -245,7 +248,7 @@ func (m *Model) status(it item) (model.Status, bool) {
 func (m *Model) listHeight() int {
 	m.freshCache()
 	detail := len(m.detailLines(m.mainWidth()))
-	free := m.h - 3 - detail // header, separator, pager
+	free := m.h - 4 - detail // header, session line, separator, pager
 	return max(min(5, len(m.items)), min(len(m.items), free))
 }
 

@@ -24,11 +24,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.KeyPressMsg:
 		m.follow()
+		if cmd, ok := m.provenanceKey(msg); ok {
+			return cmd
+		}
 		switch m.mode {
 		case modeEditor:
 			return m.updateEditor(msg)
-		case modeInterviewee:
-			return m.updateInterviewee(msg)
+		case modeSession:
+			return m.updateSessionForm(msg)
 		case modeSearch:
 			return m.updateSearch(msg)
 		case modeCompensating:
@@ -37,11 +40,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.updateList(msg)
 	}
 	// Cursor blinks and other widget messages.
+	if cmd, ok := m.provenanceMsg(msg); ok {
+		return cmd
+	}
 	switch m.mode {
 	case modeEditor:
 		_, cmd := m.editor.Update(msg)
 		return cmd
-	case modeInterviewee:
+	case modeSession:
 		_, cmd := m.form.Update(msg)
 		return cmd
 	case modeSearch:
@@ -61,6 +67,10 @@ func (m *Model) saved(msg common.Result) tea.Cmd {
 		delete(m.answering, msg.Ticket)
 		delete(m.pending, key)
 	}
+	if m.provenanceResult(msg) {
+		m.clampScroll()
+		return nil
+	}
 	switch {
 	case m.mode == modeEditor && m.editSave != 0 && msg.Ticket == m.editSave:
 		m.editSave = 0
@@ -72,7 +82,7 @@ func (m *Model) saved(msg common.Result) tea.Cmd {
 		if m.editKind == editJustification {
 			m.nextUnanswered()
 		}
-	case m.mode == modeInterviewee && m.formSave != 0 && msg.Ticket == m.formSave:
+	case m.mode == modeSession && m.formSave != 0 && msg.Ticket == m.formSave:
 		m.formSave = 0
 		if msg.Err != nil {
 			m.form.SetError(common.ErrorText(msg.Err))
@@ -182,8 +192,9 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 		m.search = newSearch(m)
 		m.mode = modeSearch
 		return m.search.focus()
-	case key.Matches(k, kk.Interviewee):
-		return m.openInterviewee()
+	}
+	if cmd, ok := m.provenanceListKey(k); ok {
+		return cmd
 	}
 	it, ok := m.current()
 	if !ok {
@@ -288,9 +299,9 @@ func (m *Model) switchTarget(delta int) {
 	}
 }
 
-// stamp fills in who answered and who asked.
+// stamp fills in who asked (who answered is the current interview
+// session, which the store links to the status change).
 func (m *Model) stamp(a model.Answer) model.Answer {
-	a.Interviewee = m.ctx.Data.Interviewee
 	a.Assessor = m.ctx.Data.A.Assessor
 	return a
 }
@@ -378,26 +389,6 @@ func (m *Model) updateEditor(k tea.KeyPressMsg) tea.Cmd {
 		m.editor.SetError("Saving…")
 		var save tea.Cmd
 		m.editSave, save = m.save(it, a)
-		return save
-	}
-	return cmd
-}
-
-func (m *Model) openInterviewee() tea.Cmd {
-	f := common.NewForm("Who is answering now? (stamped on every answer until changed)", min(m.w-4, 70), m.keys.Form)
-	f.AddText("Interviewee", m.ctx.Data.Interviewee, 200)
-	m.form, m.formSave, m.mode = f, 0, modeInterviewee
-	return nil
-}
-
-func (m *Model) updateInterviewee(k tea.KeyPressMsg) tea.Cmd {
-	out, cmd := m.form.Update(k)
-	switch out {
-	case common.Cancelled:
-		m.form, m.mode = nil, modeList
-	case common.Submitted:
-		var save tea.Cmd
-		m.formSave, save = m.ctx.Ops.SetInterviewee(m.ID(), model.CleanLine(m.form.Fields[0].Text()))
 		return save
 	}
 	return cmd

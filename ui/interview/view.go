@@ -19,10 +19,13 @@ func (m *Model) View() string {
 	if m.target == "" && !m.site {
 		return common.Block([]string{"", st.Muted.Render("No zones or conduits yet: press 2 to add them, then come back here.")}, m.w, m.h)
 	}
+	if v, ok := m.provenanceView(); ok {
+		return v
+	}
 	switch m.mode {
 	case modeEditor:
 		return common.Center(m.w, m.h, m.editor.View(st))
-	case modeInterviewee:
+	case modeSession:
 		return common.Center(m.w, m.h, m.form.View(st))
 	case modeCompensating:
 		return common.Center(m.w, m.h, m.comp.form.View(st))
@@ -38,6 +41,7 @@ func (m *Model) View() string {
 		// the frame is assembled without measuring every line again.
 		lines := make([]string, 0, m.h)
 		lines = append(lines, common.PadStyled(m.header(mainW), mainW))
+		lines = append(lines, m.sessionLine(mainW))
 		lines = append(lines, m.list(mainW)...)
 		lines = append(lines, st.Muted.Render(strings.Repeat("─", mainW)))
 		lines = append(lines, m.detailLines(mainW)...)
@@ -126,18 +130,19 @@ func (m *Model) list(w int) []string {
 			prefix = common.Fit(m.ctx.Data.TargetName(it.target), 14) + " "
 		}
 		_, suggested := m.suggestion(it)
+		files := it.req != nil && len(m.ctx.Data.Evidence.Of(it.target, it.req.ID)) > 0
 		cell := suggestedCell(statusCell(status, pending, a.Flagged), suggested)
 		if marks {
 			cell += m.mark(it)
 		}
-		key := fmt.Sprintf("%s|%s|%v|%s|%v|%v|%s", it.key(), status, pending, cell, it.gone, i == m.cursor, prefix)
+		key := fmt.Sprintf("%s|%s|%v|%s|%v|%v|%s|%v", it.key(), status, pending, cell, it.gone, i == m.cursor, prefix, files)
 		line, ok := m.cache.rows[key]
 		if !ok {
 			level := "   "
 			if it.req != nil {
 				level = fmt.Sprintf("SL%d", it.req.SL)
 			}
-			line = fmt.Sprintf("%s%s %s %s %s", prefix, common.Fit(it.id(), 12), level, cell, it.title())
+			line = fmt.Sprintf("%s%s %s %s%s %s", prefix, common.Fit(it.id(), 12), level, cell, evidenceMark(files), it.title())
 			line = common.Fit(line, w)
 			switch {
 			case i == m.cursor:
@@ -177,9 +182,10 @@ func (m *Model) detailLines(w int) []string {
 		return nil
 	}
 	st, pending := m.status(it)
+	a := m.answer(it)
 	h := m.detailHeight()
-	key := fmt.Sprintf("%s|%d|%s|%v|%q|%v|%d|%d|%s", it.key(), m.ctx.Data.Version, st, pending,
-		m.ctx.Data.Interviewee, m.byFR, w, h, m.ctx.Today().Format(time.DateOnly))
+	key := fmt.Sprintf("%s|%d|%s|%v|%v|%d|%d|%s", it.key(), m.ctx.Data.Version, st, pending,
+		m.byFR, w, h, m.ctx.Today().Format(time.DateOnly)) + m.provenanceKeyOf(it, a)
 	if m.cache.detailKey == key {
 		return m.cache.detail
 	}
@@ -267,16 +273,13 @@ func (m *Model) answerParas(it item) []para {
 	if pending {
 		ans += " (saving…)"
 	} else if a.Status.Answered() && !a.UpdatedAt.IsZero() {
-		who := ""
-		if a.Interviewee != "" {
-			who = a.Interviewee + ", "
-		}
-		ans += " (" + who + a.UpdatedAt.Local().Format("2006-01-02 15:04") + ")"
+		ans += " (" + m.answeredWhen(a) + ")"
 	}
 	if a.Flagged {
 		ans += " · ! flagged for follow-up"
 	}
 	ps := []para{{text: ans, max: 1, min: 1, style: st.Label.Render}}
+	ps = append(ps, m.provenanceParas(it, a)...)
 	ps = append(ps, m.suggestionParas(it)...)
 	if a.Status == model.Compensating && it.site == nil {
 		ps = append(ps, m.countermeasureParas(it)...)
@@ -290,9 +293,6 @@ func (m *Model) answerParas(it item) []para {
 	}
 	if a.Note != "" {
 		ps = append(ps, para{text: "Note: " + a.Note, max: 1 << 10, min: 1, shrink: 2})
-	}
-	if who := m.ctx.Data.Interviewee; who != "" {
-		ps = append(ps, para{text: "Interviewee now: " + who + " (i to change)", max: 1, min: 0, style: st.Muted.Render, shrink: 1})
 	}
 	return ps
 }

@@ -28,6 +28,7 @@ type Model struct {
 	spin    spinner.Model
 	results map[string]result
 	keys    keyMap
+	signOff signOffForm // the sign-off form (signoff.go)
 }
 
 type result struct {
@@ -36,23 +37,35 @@ type result struct {
 }
 
 type keyMap struct {
-	Up, Down, Write key.Binding
+	Up, Down, Write, SignOff key.Binding
+	Form                     common.FormKeys
+	m                        *Model
 }
 
-func (k keyMap) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Write} }
+func (k keyMap) ShortHelp() []key.Binding {
+	if k.m != nil && k.m.signOff.form != nil {
+		return k.m.signOff.form.ShortHelp()
+	}
+	return []key.Binding{k.Up, k.Down, k.Write, k.SignOff}
+}
 func (k keyMap) FullHelp() []common.KeyGroup {
-	return []common.KeyGroup{{Title: "Formats", Keys: []key.Binding{k.Up, k.Down, k.Write}}}
+	return []common.KeyGroup{{Title: "Formats", Keys: []key.Binding{k.Up, k.Down, k.Write}},
+		{Title: "Sign-off", Keys: []key.Binding{k.SignOff}}}
 }
 
 // New builds the screen.
 func New(ctx *common.Context) *Model {
-	return &Model{ctx: ctx, w: 80, h: 21, results: map[string]result{},
+	m := &Model{ctx: ctx, w: 80, h: 21, results: map[string]result{},
 		spin: spinner.New(spinner.WithSpinner(spinner.Line)),
 		keys: keyMap{
-			Up:    common.Bind("↑/k", "previous format", "up", "k"),
-			Down:  common.Bind("↓/j", "next format", "down", "j"),
-			Write: common.Bind("enter/w", "write the report", "enter", "w"),
+			Up:      common.Bind("↑/k", "previous format", "up", "k"),
+			Down:    common.Bind("↓/j", "next format", "down", "j"),
+			Write:   common.Bind("enter/w", "write the report", "enter", "w"),
+			SignOff: common.Bind("S", "record the sign-off of the assessment as it stands", "S"),
+			Form:    common.NewFormKeys(),
 		}}
+	m.keys.m = m
+	return m
 }
 
 // ID names the screen in messages.
@@ -64,14 +77,17 @@ func (m *Model) Title() string { return "Reports" }
 // Keys returns the key map.
 func (m *Model) Keys() common.KeyMap { return m.keys }
 
-// Capturing is false: the screen has no text fields.
-func (m *Model) Capturing() bool { return false }
+// Capturing is true while the sign-off form is open.
+func (m *Model) Capturing() bool { return m.signOff.form != nil }
 
 // SetSize sets the body area.
 func (m *Model) SetSize(w, h int) { m.w, m.h = w, h }
 
 // Update handles keys, the spinner and the write results.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.updateSignOff(msg); ok {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case common.Result:
 		if m.busy == "" || msg.Ticket != m.writing {
@@ -96,6 +112,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.cursor = min(len(formats())-1, m.cursor+1)
 		case key.Matches(msg, m.keys.Write):
 			return m.write()
+		case key.Matches(msg, m.keys.SignOff):
+			return m.openSignOff()
 		}
 	}
 	return nil
@@ -122,6 +140,9 @@ func (m *Model) write() tea.Cmd {
 // View renders the list of formats and what was written.
 func (m *Model) View() string {
 	st := m.ctx.Styles
+	if f := m.signOff.form; f != nil {
+		return common.Center(m.w, m.h, f.View(st))
+	}
 	scope := " · " + m.ctx.Data.Scope.Label()
 	lines := []string{st.Title.Render("Write a report next to "+common.Line(baseName(m.ctx.Data.Path), max(10, m.w-26-len(scope)))) + st.Muted.Render(scope), ""}
 	for i, f := range formats() {
@@ -140,6 +161,7 @@ func (m *Model) View() string {
 		lines = append(lines, m.status(f)...)
 	}
 	lines = append(lines, "", st.Muted.Render(common.Line("Files are created readable by you only (0600); an older report of the same name is replaced.", m.w)))
+	lines = append(lines, m.signOffLines()...)
 	return common.Block(lines, m.w, m.h)
 }
 

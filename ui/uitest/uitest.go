@@ -304,3 +304,24 @@ func Check(t testing.TB, out string, w, h int) string {
 	cw.Write([]byte(out))
 	return buf.String()
 }
+
+// Redeliver hands the messages that commands returned and match (a
+// widget's own, such as a file picker's folder listings) back to s, as the
+// program would, until none is left.
+func (h *Harness) Redeliver(s Updater, match func(tea.Msg) bool) {
+	h.T.Helper()
+	for range 50 {
+		var mine []tea.Msg
+		for _, m := range h.Other {
+			if match(m) {
+				mine = append(mine, m)
+			}
+		}
+		h.Other = nil
+		if len(mine) == 0 {
+			return
+		}
+		h.Send(s, mine...)
+	}
+	h.T.Fatal("the widget's messages never settled")
+}
