@@ -42,7 +42,10 @@ func TestEvidenceAndSessionSurviveKill(t *testing.T) {
 	tm.waitFor("Attach a file to SR 3.1", "plant.slate")
 	tm.keys("Tab", src, "Tab", "Door label", "C-s")
 	tm.waitFor("Attached cabinet.jpg", "cabinet.jpg", "2.5 MiB")
-	tm.keys("Escape", "p")
+	// Escape on its own: followed at once by p, a terminal reads alt+p.
+	tm.keys("Escape")
+	tm.waitFor("Control (Unit 1) (zone) · FR3")
+	tm.keys("p")
 	scr := tm.waitFor("Saved: control SR 3.1: partial")
 	if !strings.Contains(scr, "SR 3.1       SL1 part  + ") {
 		t.Fatalf("the row does not show the answer and its evidence:\n%s", scr)
