@@ -279,44 +279,52 @@ func (s *Store) linkUnlinked(tx *sql.Tx, at int64, a *model.Assessment) error {
 	return nil
 }
 
-// loadCountermeasures reads the countermeasures with their links.
+// loadCountermeasures reads the countermeasures with their links, in one
+// pass: a large plant has thousands of compensating answers.
 func loadCountermeasures(db *sql.DB, a *model.Assessment) error {
-	rows, err := db.Query(`SELECT id, control, target, approved_by, approved_role, review FROM countermeasures ORDER BY id`)
-	if err != nil {
-		return err
-	}
-	index := map[int64]int{}
-	for rows.Next() {
-		var c model.Countermeasure
-		if err := rows.Scan(&c.ID, &c.Control, &c.Target, &c.ApprovedBy.Name, &c.ApprovedBy.Role, &c.Review); err != nil {
-			rows.Close()
-			return err
-		}
-		index[c.ID] = len(a.Countermeasures)
-		a.Countermeasures = append(a.Countermeasures, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = db.Query(`SELECT target, requirement, countermeasure, sl FROM countermeasure_links ORDER BY target, requirement`)
+	rows, err := db.Query(`SELECT c.id, c.control, c.target, c.approved_by, c.approved_role, c.review,
+		l.target, l.requirement, l.sl
+		FROM countermeasures c LEFT JOIN countermeasure_links l ON l.countermeasure = c.id
+		ORDER BY c.id, l.target, l.requirement`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	var links int
 	for rows.Next() {
-		var l model.CountermeasureLink
-		var id int64
-		if err := rows.Scan(&l.Target, &l.Requirement, &id, &l.SL); err != nil {
+		var c model.Countermeasure
+		var target, req sql.NullString
+		var sl sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.Control, &c.Target, &c.ApprovedBy.Name, &c.ApprovedBy.Role, &c.Review,
+			&target, &req, &sl); err != nil {
 			return err
 		}
-		i, ok := index[id]
-		if !ok || !l.SL.Valid() {
-			return crafted(fmt.Sprintf("the countermeasure of %s of %s", l.Requirement, l.Target), errors.New("it does not exist"))
+		if n := len(a.Countermeasures); n == 0 || a.Countermeasures[n-1].ID != c.ID {
+			a.Countermeasures = append(a.Countermeasures, c)
 		}
-		a.Countermeasures[i].Links = append(a.Countermeasures[i].Links, l)
+		if !target.Valid {
+			continue
+		}
+		l := model.CountermeasureLink{Target: target.String, Requirement: req.String, SL: model.Level(sl.Int64)}
+		if !l.SL.Valid() {
+			return crafted(fmt.Sprintf("the countermeasure of %s of %s", l.Requirement, l.Target), fmt.Errorf("level %d is not in 0..4", sl.Int64))
+		}
+		last := &a.Countermeasures[len(a.Countermeasures)-1]
+		last.Links = append(last.Links, l)
+		links++
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// A link to no countermeasure was made outside Slate.
+	var all int
+	if err := db.QueryRow(`SELECT count(*) FROM countermeasure_links`).Scan(&all); err != nil {
+		return err
+	}
+	if all != links {
+		return crafted("a compensating answer", errors.New("it relies on a countermeasure that does not exist"))
+	}
+	return nil
 }
 
 // forgetTargetFidelity removes a deleted target's links and
