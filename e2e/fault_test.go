@@ -223,7 +223,7 @@ func TestFaultDiskFull(t *testing.T) {
 	}
 	tm := start(t, "full", bin, file)
 	tm.waitFor("Saved to plant.slate")
-	tm.keys("3", "e")
+	tm.keys("3", "[", "e") // enterprise FR1, complete: the cursor on its first row
 	tm.waitFor("Note for SR 1.1")
 	filler := filepath.Join(dir, "filler")
 	exec.Command("dd", "if=/dev/zero", "of="+filler, "bs=4k").Run() // until the disk is full
@@ -260,9 +260,9 @@ func TestFaultReadOnlyMidSession(t *testing.T) {
 	exec.Command(bin, "demo", file).Run()
 	tm := start(t, "ro", bin, file)
 	tm.waitFor("Saved to plant.slate")
-	tm.keys("3", "}", "}", "}")
+	tm.keys("3", "}", "}", "}", "[")
 	tm.waitFor("Control (Unit 1) (zone) · FR1")
-	tm.keys("down", "y")
+	tm.keys("y") // the first unanswered requirement, SR 1.1 RE 1; the cursor goes on to SR 1.2
 	tm.waitFor("Saved: control SR 1.1 RE 1: yes")
 	if err := os.Chmod(file, 0o400); err != nil {
 		t.Fatal(err)
@@ -284,7 +284,7 @@ func TestFaultReadOnlyMidSession(t *testing.T) {
 // mid-session fault cases save before the fault.
 func answerOne(tm *term) {
 	tm.t.Helper()
-	tm.keys("3", "}", "}", "}", "down", "y")
+	tm.keys("3", "}", "}", "}", "[", "y")
 	tm.waitFor("Saved: control SR 1.1 RE 1: yes")
 }
 

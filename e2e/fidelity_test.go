@@ -57,7 +57,7 @@ func exportFidelity(t *testing.T, bin, file string) fidelityDoc {
 func goToControlSR37(tm *term) {
 	tm.t.Helper()
 	tm.keys("3", "}", "}", "}")
-	tm.waitFor("Control (Unit 1) (zone) · FR1")
+	tm.waitFor("Control (Unit 1) (zone) · FR2")
 	tm.keys("/")
 	tm.typeText("SR 3.7")
 	tm.keys("Enter")
@@ -89,7 +89,8 @@ func TestCompensatingFormSaveAndReopen(t *testing.T) {
 	tm.keys("C-s")
 	// Saved, the cursor moves on to the next unanswered requirement.
 	tm.waitFor("Saved: control SR 3.7: compensating", "SR 3.8 · SL 2")
-	tm.keys("Up")
+	// Back on it, ctrl+d scrolls its detail down to the countermeasure.
+	tm.keys("Up", "C-d")
 	tm.waitFor("Countermeasure 2 · sits on Control (Unit 1) · approved by K. Brandt", "review 2027-01-31 · supports SL 2",
 		"Control: Shift handover checks fault messages", "Why it meets the intent: People correct the errors")
 	tm.keys("q")
@@ -119,9 +120,11 @@ func TestCompensatingFormSaveAndReopen(t *testing.T) {
 	}
 	verifyOK(t, bin, file)
 
+	// The interview opens where the first session left it, on SR 3.7.
 	again := start(t, "comp-again", bin, file)
 	again.waitFor("Saved to plant.slate")
-	goToControlSR37(again)
+	again.keys("3")
+	again.waitFor("Control (Unit 1) (zone) · FR3", "SR 3.7 · SL 2")
 	again.keys("c")
 	again.waitFor("< 2: Shift handover checks", "K. Brandt", "plant manager", "2027-01-31", "People correct the errors")
 	again.keys("Escape")
@@ -175,7 +178,7 @@ func TestCatalogUpgradeOffer(t *testing.T) {
 	tm2.waitFor("Upgrade to the catalog 2013+COR1:2014 slate.2?")
 	tm2.keys("y")
 	tm2.waitFor("Saved: catalog upgraded to iec62443-3-3 2013+COR1:2014 slate.2", "to re-confirm (r in the interview)")
-	tm2.keys("3")
+	tm2.keys("3", "[") // enterprise FR1, complete: the cursor on its first row
 	tm2.waitFor("Enterprise (zone) · FR1", "Needs re-confirmation (r)")
 	tm2.keys("r")
 	tm2.waitFor("Saved: enterprise SR 1.1: re-confirmed")

@@ -210,16 +210,18 @@ func TestInterviewSurvivesKill(t *testing.T) {
 		t.Fatalf("demo control FR3 SL-A is %d, want 1", slaBefore)
 	}
 
+	// The demo's interview opens on its first FR with an unanswered
+	// requirement, enterprise FR2; control FR3 is three zones and one FR on.
 	tm.keys("3")
-	tm.waitFor("Enterprise (zone) · FR1")
+	tm.waitFor("Enterprise (zone) · FR2")
 	tm.keys("}", "}", "}")
-	tm.waitFor("Control (Unit 1) (zone) · FR1")
-	tm.keys("]", "]")
+	tm.waitFor("Control (Unit 1) (zone) · FR2")
+	tm.keys("]")
 	tm.waitFor("Control (Unit 1) (zone) · FR3")
-	// SR 3.1 is answered already: y re-answers it and moves to the first
-	// unanswered requirement; then four more one-key answers.
+	// The cursor is on the first unanswered requirement, SR 3.2 RE 1: four
+	// one-key answers fill the FR; a fifth y is refused (FR3 complete).
 	tm.keys("y", "y", "y", "y", "y")
-	scr := tm.waitFor("Saved: control SR 3.9: yes", "FR3 2c/2 ok")
+	scr := tm.waitFor("FR3 complete · ] next FR", "FR3 2c/2 ok")
 	for _, id := range []string{"SR 3.2 RE 1", "SR 3.7", "SR 3.8", "SR 3.9"} {
 		if !rowShows(scr, id, "yes") {
 			t.Fatalf("row %s does not show yes before the kill:\n%s", id, scr)
@@ -243,7 +245,7 @@ func TestInterviewSurvivesKill(t *testing.T) {
 
 	tm2 := start(t, "restart", bin, file)
 	tm2.waitFor("Saved to plant.slate")
-	tm2.keys("3", "}", "}", "}", "]", "]")
+	tm2.keys("3", "}", "}", "}", "]")
 	scr = tm2.waitFor("Control (Unit 1) (zone) · FR3", "FR3 2c/2 ok")
 	for _, id := range []string{"SR 3.1", "SR 3.2 RE 1", "SR 3.7", "SR 3.8", "SR 3.9"} {
 		if !rowShows(scr, id, "yes") {
@@ -280,7 +282,7 @@ func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	second.keys("3", "y")
 	second.waitFor("read-only: nothing was saved")
 	first.keys("3", "}", "y")
-	first.waitFor("Saved: dmz SR 1.1: yes")
+	first.waitFor("Saved: dmz SR 2.1: yes")
 }
 
 // TestHardLinkIsOneAssessment: a second name (hard link) of a file open in
@@ -300,7 +302,7 @@ func TestHardLinkIsOneAssessment(t *testing.T) {
 	first := start(t, "link-first", bin, real)
 	first.waitFor("Saved to real.slate")
 	first.keys("3", "}", "y")
-	first.waitFor("Saved: dmz SR 1.1: yes")
+	first.waitFor("Saved: dmz SR 2.1: yes")
 	if err := os.Link(real, hard); err != nil {
 		t.Skipf("no hard links here: %v", err)
 	}
@@ -310,7 +312,7 @@ func TestHardLinkIsOneAssessment(t *testing.T) {
 		t.Fatalf("a view through the other name was offered:\n%s", scr)
 	}
 	first.keys("n")
-	first.waitFor("Saved: dmz SR 1.2: no")
+	first.waitFor("Saved: dmz SR 2.1 RE 1: no")
 	first.keys("q")
 	first.waitForWrapped("real.slate: all 2 changes saved")
 
@@ -334,10 +336,10 @@ func TestHardLinkIsOneAssessment(t *testing.T) {
 	if len(b.Answers) <= before {
 		t.Fatalf("%d answers, %d before the session", len(b.Answers), before)
 	}
-	if st, _ := b.answer("dmz", "SR 1.1"); st != "yes" {
+	if st, _ := b.answer("dmz", "SR 2.1"); st != "yes" {
 		t.Fatal("the first committed answer is missing through the second name")
 	}
-	if st, _ := b.answer("dmz", "SR 1.2"); st != "no" {
+	if st, _ := b.answer("dmz", "SR 2.1 RE 1"); st != "no" {
 		t.Fatal("the second committed answer is missing through the second name")
 	}
 	verifyOK(t, bin, hard)
@@ -390,7 +392,7 @@ func TestAnsweringYesShrinksTheInitiative(t *testing.T) {
 		t.Fatalf("SR 1.5 should span 2 targets:\n%s", scr)
 	}
 	tm.keys("3", "}", "}")
-	tm.waitFor("Supervisory (zone) · FR1")
+	tm.waitFor("Supervisory (zone) · FR2")
 	tm.keys("/")
 	for _, k := range strings.Split("SR 1.5", "") {
 		if k == " " {

@@ -230,27 +230,34 @@ func (e *BlobError) Error() string { return fmt.Sprintf("%s (sha256 %s) %s", e.N
 func (s *Store) LinkEvidence(sha, target, requirement string) error {
 	session := s.CurrentSession()
 	return s.write(func(tx *sql.Tx, at int64) error {
-		stored, err := s.evidenceRow(tx, sha)
-		if err != nil {
-			return err
+		added, name, err := s.linkTx(tx, at, target, requirement, sha, session)
+		if err == nil && !added {
+			return invalid("%s is already attached to %s %s", name, target, requirement)
 		}
-		if stored == nil {
-			return invalid("no evidence file with sha256 %s", sha)
-		}
-		id, err := s.targetID(tx, target)
-		if err != nil {
-			return err
-		}
-		linked, err := s.link(tx, id, requirement, sha)
-		if err != nil {
-			return err
-		}
-		if linked == nil {
-			return invalid("%s is already attached to %s %s", stored.Name, target, requirement)
-		}
-		return s.record(tx, at, s.actor, "evidence", answerSubject(target, requirement), nil,
-			sessionNote(session).add("evidence_links", linked...))
+		return err
 	})
+}
+
+// linkTx links a stored file to a requirement of a target, with its
+// history row; it reports whether the link is new, and the file's name.
+func (s *Store) linkTx(tx *sql.Tx, at int64, target, requirement, sha string, session int64) (bool, string, error) {
+	stored, err := s.evidenceRow(tx, sha)
+	if err != nil {
+		return false, "", err
+	}
+	if stored == nil {
+		return false, "", invalid("no evidence file with sha256 %s", sha)
+	}
+	id, err := s.targetID(tx, target)
+	if err != nil {
+		return false, stored.Name, err
+	}
+	linked, err := s.link(tx, id, requirement, sha)
+	if err != nil || linked == nil {
+		return false, stored.Name, err
+	}
+	return true, stored.Name, s.record(tx, at, s.actor, "evidence", answerSubject(target, requirement), nil,
+		sessionNote(session).add("evidence_links", linked...))
 }
 
 // link adds a link row and returns its image (nil when it existed).

@@ -41,6 +41,10 @@ func keysDoc(t *testing.T) string {
 	table("##", app.keys.Group())
 	for _, s := range app.screens {
 		b.WriteString("## " + s.Title() + "\n\n")
+		// A screen whose keys follow rules of their own says so first.
+		if n, ok := s.Keys().(interface{ DocNote() string }); ok {
+			b.WriteString(n.DocNote() + "\n\n")
+		}
 		groups := s.Keys().FullHelp()
 		// A screen whose panels have keys of their own lists them here as
 		// well; each panel shows them under itself.

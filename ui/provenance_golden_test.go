@@ -35,7 +35,7 @@ func withProvenance(t *testing.T, h *uitest.Harness, r root) {
 	txt := filepath.Join(src, "firewall-export.txt")
 	os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n a screenshot of the TIA Portal protection settings"), 0o600)
 	os.WriteFile(txt, []byte("permit tcp 192.168.20.0/24 192.168.30.0/24 eq 102\ndeny ip any any log\n"), 0o600)
-	h.Send(r, uitest.Key("3"), common.GoTo{Screen: common.ScreenInterview, Target: "control", FR: 3})
+	h.Send(r, uitest.Key("3"), common.GoTo{Screen: common.ScreenInterview, Target: "control", FR: 3, Requirement: "SR 3.1"})
 	// The operations the session form and the evidence panel ask for (their
 	// keys are tested in ui/interview).
 	ops := h.Ctx.Ops

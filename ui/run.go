@@ -44,6 +44,14 @@ func NewRoot(s Session, isDark bool) *App {
 	data.Catalogs = s.Catalogs
 	ctx := &common.Context{Data: data, Styles: common.NewStyles(isDark), Ops: common.NewOps(s.Store, data.ReadOnly)}
 	app := NewApp(ctx, Screens(ctx)...)
+	// The interview opens where the last writable session left it, if
+	// anything is left to answer there (interview.Model.Resume); the
+	// question about an earlier day's session then shows it at once.
+	if iv, ok := app.interview(); ok {
+		if place, err := s.Store.InterviewPlace(); err == nil {
+			iv.Resume(place)
+		}
+	}
 	app.openOnQuestion()
 	if s.Notice != "" && !data.ReadOnly {
 		app.status = s.Notice
@@ -68,11 +76,39 @@ func Screens(ctx *common.Context) []common.Screen {
 
 // Run shows the TUI until the user quits, and returns what was and was not
 // saved. Every change reported saved has been committed when it returns.
+// A writable session then remembers where the interview was left, for the
+// next one to open there (a per-file preference, not assessment data).
 func Run(s Session, in io.Reader, out io.Writer) (Outcome, error) {
-	p := tea.NewProgram(NewRoot(s, true), tea.WithInput(in), tea.WithOutput(out))
+	root := NewRoot(s, true)
+	opened := root.interviewPlace()
+	p := tea.NewProgram(root, tea.WithInput(in), tea.WithOutput(out))
 	m, err := p.Run()
-	if app, ok := m.(*App); ok {
-		return app.Outcome(), err
+	app, ok := m.(*App)
+	if !ok {
+		return Outcome{}, err
 	}
-	return Outcome{}, err
+	if place := app.interviewPlace(); place != "" && place != opened && !app.ctx.Data.ReadOnly {
+		// A preference: a file that can no longer be written loses it,
+		// and nothing else.
+		_ = s.Store.SetInterviewPlace(place)
+	}
+	return app.Outcome(), err
+}
+
+// interview returns the app's interview screen.
+func (a *App) interview() (*interview.Model, bool) {
+	for _, s := range a.screens {
+		if iv, ok := s.(*interview.Model); ok {
+			return iv, true
+		}
+	}
+	return nil, false
+}
+
+// interviewPlace is where the interview is ("" without one).
+func (a *App) interviewPlace() string {
+	if iv, ok := a.interview(); ok {
+		return iv.Place()
+	}
+	return ""
 }

@@ -37,7 +37,7 @@ func BenchmarkAnswerKeypress(b *testing.B) {
 	keys := []tea.Msg{uitest.Key("y"), uitest.Key("n")}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		m.cursor = 0
+		m.move(-m.cursor) // back to the first row: a moved cursor takes answers again
 		cmd := m.Update(keys[i%2])
 		done := cmd().(common.Done)
 		if done.Err != nil {

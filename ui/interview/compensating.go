@@ -185,9 +185,9 @@ func (m *Model) updateCompensating(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		c.form.SetError("Saving…")
-		m.pending[c.it.key()] = model.Compensating
+		m.pending[c.it.key()] = a
 		t, save := m.ctx.Ops.SaveCompensating(m.ID(), c.it.target, a, cm, level)
-		m.answering[t], c.save = c.it.key(), t
+		m.answering[t], c.save = []string{c.it.key()}, t
 		return save
 	}
 	return cmd

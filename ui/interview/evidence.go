@@ -209,7 +209,7 @@ func (m *Model) evidenceView() string {
 		return body
 	}
 	e, _ := m.selectedFile()
-	return common.Center(m.w, m.h, m.unlinkQuestion(e))
+	return m.overList(body, m.unlinkQuestion(e))
 }
 
 // unlinkQuestion asks before removing a file from the requirement, and

@@ -258,9 +258,10 @@ func TestDetailShowsCriteriaEvidenceAndCountermeasure(t *testing.T) {
 func TestSiteQuestions(t *testing.T) {
 	h, m := on(t, "control-safety", 1, "SR 1.1")
 	h.Send(m, uitest.Key("}"))
-	if !m.site || cur(m) != "SITE 1" {
-		t.Fatalf("} after the last conduit: site %v on %q", m.site, cur(m))
+	if !m.site || cur(m) != "SITE 5" {
+		t.Fatalf("} after the last conduit: site %v on %q, want the first unanswered, SITE 5", m.site, cur(m))
 	}
+	h.Send(m, uitest.Key("home"))
 	out := screen(t, m, 100, 30)
 	for _, want := range []string{"Site questions · 4/5 answered · asked once, not scored", "SITE 1", "OT patch and update management",
 		"Met when: Yes: a written OT patch process", "partial 3", "4/5 answered"} {

@@ -16,11 +16,12 @@ import (
 )
 
 // onControlFR3 opens the interview on the control zone's FR3, where the
-// sample plant has SL1 met and four SL2 requirements unanswered.
+// sample plant has SL1 met and four SL2 requirements unanswered, with the
+// cursor on its first requirement, SR 3.1 (answered).
 func onControlFR3(t *testing.T) (*uitest.Harness, *Model) {
 	h := uitest.NewDemo(t)
 	m := New(h.Ctx)
-	h.Send(m, common.GoTo{Screen: common.ScreenInterview, Target: "control", FR: 3})
+	h.Send(m, common.GoTo{Screen: common.ScreenInterview, Target: "control", FR: 3, Requirement: "SR 3.1"})
 	return h, m
 }
 
@@ -292,8 +293,13 @@ func TestRendersAtAnySize(t *testing.T) {
 	h, m := onControlFR3(t)
 	for _, s := range [][2]int{{80, 21}, {100, 30}, {200, 57}, {40, 10}, {20, 5}} {
 		uitest.Render(t, m, s[0], s[1])
-		h.Send(m, uitest.Key("c"))
+		// Every dialog drawn over the screen fits it too.
+		for _, open := range []string{"c", "e", "b", "I"} {
+			h.Send(m, uitest.Key(open))
+			uitest.Render(t, m, s[0], s[1])
+			h.Send(m, uitest.Key("esc"))
+		}
+		h.Send(m, uitest.Key("ctrl+d"))
 		uitest.Render(t, m, s[0], s[1])
-		h.Send(m, uitest.Key("esc"))
 	}
 }

@@ -34,7 +34,7 @@ func (m *Model) provenanceParas(it item, a model.Answer) []para {
 	if len(parts) == 0 {
 		return nil
 	}
-	return []para{{text: strings.Join(parts, " · "), max: 1, min: 1, style: m.ctx.Styles.Muted.Render, shrink: 2}}
+	return []para{{text: strings.Join(parts, " · "), style: m.ctx.Styles.Muted.Render}}
 }
 
 // filesText names the evidence of an item: "Evidence: rules.txt, +1 (x)".

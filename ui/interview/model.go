@@ -16,6 +16,9 @@ const (
 	modeSession // the interview session form (I new, i attendees: session.go)
 	modeSearch
 	modeCompensating
+	modeBulk     // copying an answer to other zones and conduits (bulk.go)
+	modeBulkSure // the answers the copy would change, before it is made
+	modeRelated  // an SR's enhancements to mark not applicable with it (related.go)
 )
 
 // item is one row of the list: a requirement of a target, or one of the
@@ -70,10 +73,24 @@ type Model struct {
 	offset int
 
 	// pending holds answers asked for but not committed yet, by item key,
-	// shown with an ellipsis until the store confirms; answering maps the
-	// tickets of those saves to their item keys.
-	pending   map[string]model.Status
-	answering map[common.Ticket]string
+	// shown with an ellipsis until the store confirms (and built on by a
+	// note or flag asked for meanwhile); answering maps the tickets of those
+	// saves to their item keys.
+	pending   map[string]model.Answer
+	answering map[common.Ticket][]string
+
+	// After an answer (cursor.go): the requirement it was for, which e, f,
+	// m and x act on for one key press; the row the cursor stayed on when
+	// nothing unanswered is below it, which takes no answer key until the
+	// cursor moves; and the ticket of the newest answer, whose result the
+	// status line completes.
+	recent     *item
+	held       string
+	lastAnswer common.Ticket
+
+	// The detail pane's scroll (ctrl+d, ctrl+u), for the item it shows.
+	detailOff int
+	detailFor string
 
 	mode       mode
 	editor     *common.Editor
@@ -85,6 +102,8 @@ type Model struct {
 	formSave   common.Ticket // the session form's save (0: not saving)
 	search     *search
 	comp       *compensating // the compensating countermeasure form
+	bulk       *bulkCopy     // copying an answer to other targets (bulk.go)
+	related    *relatedNA    // an SR's enhancements to mark n/a too (related.go)
 
 	prov provenance // evidence, history, follow-ups, the session prompt (provenance.go)
 
@@ -113,15 +132,18 @@ func (m *Model) freshCache() {
 	}
 }
 
-// New builds the screen on the first target.
+// New builds the screen on the first zone or conduit, in matrix order,
+// with an unanswered requirement in scope (Resume may then reopen it where
+// the last session left it).
 func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, keys: newKeys(), fr: 1, pending: map[string]model.Status{},
-		answering: map[common.Ticket]string{}, w: 80, h: 21}
+	m := &Model{ctx: ctx, keys: newKeys(), fr: 1, pending: map[string]model.Answer{},
+		answering: map[common.Ticket][]string{}, w: 80, h: 21}
 	m.keys.m = m
 	if rows := ctx.Data.M.Rows; len(rows) > 0 {
 		m.target = rows[0].Target.Key
 	}
 	m.rebuild()
+	m.openWhereOpen()
 	m.askAboutSession()
 	return m
 }
@@ -223,7 +245,12 @@ func (m *Model) currentTarget() string {
 	return m.target
 }
 
+// answer is an item's answer: the one being saved when there is one, so
+// that a note or flag asked for meanwhile builds on it.
 func (m *Model) answer(it item) model.Answer {
+	if a, ok := m.pending[it.key()]; ok {
+		return a
+	}
 	as := m.ctx.Data.A.SiteAnswers
 	if it.site == nil {
 		as = m.ctx.Data.Answers(it.target)
@@ -237,8 +264,8 @@ func (m *Model) answer(it item) model.Answer {
 
 // status is the status shown for an item: a pending one wins.
 func (m *Model) status(it item) (model.Status, bool) {
-	if st, ok := m.pending[it.key()]; ok {
-		return st, true
+	if a, ok := m.pending[it.key()]; ok {
+		return a.Status.Norm(), true
 	}
 	return m.answer(it).Status.Norm(), false
 }
@@ -272,18 +299,4 @@ func (m *Model) clampScroll() {
 		m.offset = m.cursor - lh + 1
 	}
 	m.offset = max(0, min(m.offset, len(m.items)-lh))
-}
-
-// nextUnanswered moves the cursor to the next unanswered requirement after
-// the current one (wrapping), or leaves it when every one is answered.
-func (m *Model) nextUnanswered() {
-	n := len(m.items)
-	for step := 1; step <= n; step++ {
-		i := (m.cursor + step) % n
-		if st, _ := m.status(m.items[i]); !st.Answered() {
-			m.cursor = i
-			m.clampScroll()
-			return
-		}
-	}
 }

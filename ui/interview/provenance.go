@@ -129,18 +129,19 @@ func (m *Model) provenanceResult(r common.Result) bool {
 	return true
 }
 
-// provenanceView draws an open provenance panel or dialog.
+// provenanceView draws an open provenance panel, or a dialog over what it
+// is about.
 func (m *Model) provenanceView() (string, bool) {
 	st := m.ctx.Styles
 	switch m.mode {
 	case modeSessionAsk:
-		return common.Center(m.w, m.h, m.sessionAskView(st)), true
+		return m.overList(m.listView(), m.sessionAskView(st)), true
 	case modeEvidence, modeUnlink:
 		return m.evidenceView(), true
 	case modeAttach:
 		return m.attachView(), true
 	case modeExport:
-		return common.Center(m.w, m.h, m.form.View(st)), true
+		return m.overList(m.evidenceView(), m.form.View(st)), true
 	case modeHistory:
 		return m.historyView(), true
 	case modeFollowUps:

@@ -121,7 +121,7 @@ func (m *Model) reconfirmLines(it item) []para {
 	prev, ch, found := d.GivenUnder(o)
 	if o.NoLongerApplies {
 		text := fmt.Sprintf("No longer applies to a %s since catalog %s: the answer is kept as it was, not scored.", t.Kind, d.Cat.Version)
-		return []para{{text: text, max: 2, min: 1, style: st.Gap1.Render, shrink: 3}}
+		return []para{{text: text, style: st.Gap1.Render}}
 	}
 	what, version := "the question or its criterion", d.A.CatalogBefore
 	if found {
@@ -136,13 +136,13 @@ func (m *Model) reconfirmLines(it item) []para {
 		}
 	}
 	head := fmt.Sprintf("Needs re-confirmation (r): answered under catalog %s; %s changed since.", version, what)
-	out := []para{{text: head, max: 2, min: 1, style: st.Gap1.Render, shrink: 3}}
+	out := []para{{text: head, style: st.Gap1.Render}}
 	if !found || !ch.Questions.Includes(t.Kind) {
 		return out
 	}
 	if old, ok := prev.Requirement(it.req.ID); ok {
 		for _, q := range old.QuestionsFor(t.Kind) {
-			out = append(out, para{text: "Asked before: " + q.Text, max: 3, min: 1, style: st.Muted.Render, shrink: 2})
+			out = append(out, para{text: "Asked before: " + q.Text, style: st.Muted.Render})
 		}
 	}
 	return out
@@ -154,7 +154,7 @@ func (m *Model) reconfirmLines(it item) []para {
 func (m *Model) refused(it item, k tea.KeyPressMsg) (tea.Cmd, bool) {
 	kk := m.keys
 	switch {
-	case it.gone && key.Matches(k, kk.Yes, kk.Partial, kk.No, kk.NA, kk.Compensating, kk.Clear, kk.Note, kk.Flag):
+	case it.gone && key.Matches(k, append(kk.answerKeys(), kk.Note, kk.Flag, kk.Bulk)...):
 		return m.refuseGone(it), true
 	case it.site != nil && key.Matches(k, kk.Compensating):
 		return common.StatusCmd("No c on site questions: answer y, p, n or a and describe the arrangement in a note", false), true

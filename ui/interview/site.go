@@ -23,9 +23,9 @@ func (m *Model) siteHeader() string {
 func (m *Model) siteParas(it item) []para {
 	st := m.ctx.Styles
 	q := it.site
-	ps := []para{{text: q.ID + " · " + q.Title, max: 1, min: 1, style: st.Header.Render}}
+	ps := []para{{text: q.ID + " · " + q.Title, style: st.Header.Render}}
 	for _, text := range q.Questions {
-		ps = append(ps, para{text: text, prefix: "? ", max: 3, min: 1, shrink: 3})
+		ps = append(ps, para{text: text, prefix: "? "})
 	}
 	ps = append(ps, criteriaParas(st, q.MetWhen, q.LookFor, "")...)
 	return append(ps, m.answerParas(it)...)

@@ -43,8 +43,8 @@ func (m *Model) suggestionParas(it item) []para {
 	}
 	muted := m.ctx.Styles.Muted.Render
 	return []para{
-		{text: "N/A suggested (not saved, not scored): " + s, max: 3, min: 1, style: muted},
-		{text: "a: confirm it in the justification editor (ctrl+s saves)", max: 1, min: 1, style: muted},
+		{text: "N/A suggested (not saved, not scored): " + s, style: muted},
+		{text: "a: confirm it in the justification editor (ctrl+s saves)", style: muted},
 	}
 }
 

@@ -36,6 +36,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.updateSearch(msg)
 		case modeCompensating:
 			return m.updateCompensating(msg)
+		case modeBulk, modeBulkSure:
+			return m.updateBulk(msg)
+		case modeRelated:
+			return m.updateRelated(msg)
 		}
 		return m.updateList(msg)
 	}
@@ -63,14 +67,19 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 // the editor or the form that waited for it closes, or shows why nothing
 // was saved (keeping the text).
 func (m *Model) saved(msg common.Result) tea.Cmd {
-	if key, ok := m.answering[msg.Ticket]; ok {
+	if keys, ok := m.answering[msg.Ticket]; ok {
 		delete(m.answering, msg.Ticket)
-		delete(m.pending, key)
+		for _, key := range keys {
+			if !m.saving(key) {
+				delete(m.pending, key)
+			}
+		}
 	}
 	if m.provenanceResult(msg) {
 		m.clampScroll()
 		return nil
 	}
+	cmd := m.afterSaved(msg)
 	switch {
 	case m.mode == modeEditor && m.editSave != 0 && msg.Ticket == m.editSave:
 		m.editSave = 0
@@ -80,7 +89,7 @@ func (m *Model) saved(msg common.Result) tea.Cmd {
 		}
 		m.closeEditor()
 		if m.editKind == editJustification {
-			m.nextUnanswered()
+			cmd = m.justified(m.editItem, msg)
 		}
 	case m.mode == modeSession && m.formSave != 0 && msg.Ticket == m.formSave:
 		m.formSave = 0
@@ -95,19 +104,53 @@ func (m *Model) saved(msg common.Result) tea.Cmd {
 			m.comp.form.SetError(common.ErrorText(msg.Err))
 			break
 		}
+		it := m.comp.it
 		m.comp, m.mode = nil, modeList
-		m.nextUnanswered()
+		m.answered(it, 0)
+		cmd = common.StatusCmd(m.afterText(msg.Label), false)
+	case m.bulk != nil && m.bulk.save != 0 && msg.Ticket == m.bulk.save:
+		m.bulkSaved(msg)
+	case m.related != nil && m.related.save != 0 && msg.Ticket == m.related.save:
+		cmd = m.relatedSaved(msg)
 	}
 	m.clampScroll()
-	return nil
+	return cmd
 }
 
+// saving reports whether a save of the item with that key is still on its
+// way.
+func (m *Model) saving(key string) bool {
+	for _, keys := range m.answering {
+		for _, k := range keys {
+			if k == key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// justified follows a committed n/a: an SR's enhancements that apply here
+// are offered n/a with it (related.go); then the cursor moves on as after
+// any answer.
+func (m *Model) justified(it item, r common.Result) tea.Cmd {
+	if m.offerRelated(it, r.Label) {
+		return nil
+	}
+	m.answered(it, 0)
+	return common.StatusCmd(m.afterText(r.Label), false)
+}
+
+// goTo shows what another screen asked for: a requirement, or a zone's
+// or conduit's FR (without an FR, its first with an unanswered requirement
+// in scope) on its first unanswered requirement.
 func (m *Model) goTo(g common.GoTo) {
 	m.site = g.Site
+	m.held, m.recent = "", nil
 	if g.Site {
 		m.byFR = false
 		m.rebuild()
-		m.cursor, m.offset = 0, 0
+		m.firstOpen()
 		return
 	}
 	if g.Target != "" {
@@ -115,13 +158,21 @@ func (m *Model) goTo(g common.GoTo) {
 			m.target = g.Target
 		}
 	}
-	if g.FR.Valid() {
+	switch t, _ := m.ctx.Data.Target(m.target); {
+	case g.FR.Valid():
 		m.fr = g.FR
+	case g.Requirement == "":
+		for _, fr := range model.FRs {
+			if m.hasOpen(t, fr) {
+				m.fr = fr
+				break
+			}
+		}
 	}
 	m.byFR = false
 	m.rebuild()
 	if g.Requirement == "" {
-		m.cursor, m.offset = 0, 0
+		m.firstOpen()
 		return
 	}
 	m.focusRequirement(g.Requirement)
@@ -156,11 +207,30 @@ func (m *Model) find(id string) bool {
 
 func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	kk := m.keys
+	// The requirement just answered takes e, f, m or x; any other key
+	// ends that.
+	recent := m.recent
+	m.recent = nil
+	if recent != nil && key.Matches(k, kk.Note, kk.Flag, kk.Method, kk.Evidence) {
+		return m.actOn(*recent, k)
+	}
+	if m.holding() && key.Matches(k, kk.Home) {
+		if first, n := m.firstOpenAbove(); n > 0 {
+			m.held = ""
+			m.cursor = first
+			m.clampScroll()
+			return nil
+		}
+	}
 	if to, ok := kk.Target(k, m.cursor, m.listHeight(), len(m.items)); ok {
 		m.move(to - m.cursor)
 		return nil
 	}
 	switch {
+	case key.Matches(k, kk.DetailDown):
+		return m.scrollDetail(1)
+	case key.Matches(k, kk.DetailUp):
+		return m.scrollDetail(-1)
 	case m.site && (key.Matches(k, kk.PrevFR) || key.Matches(k, kk.NextFR)):
 		return common.StatusCmd("Site questions have no FR; } or { goes to a zone or conduit", false)
 	case key.Matches(k, kk.PrevFR):
@@ -181,6 +251,7 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 		}
 		m.byFR = !m.byFR || m.site
 		m.site = false
+		m.held = ""
 		m.rebuild()
 	case key.Matches(k, kk.Search):
 		if m.site {
@@ -206,31 +277,69 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	if cmd, no := m.refused(it, k); no {
 		return cmd
 	}
+	if m.holding() && key.Matches(k, kk.answerKeys()...) {
+		return common.StatusCmd(m.holdText(), false)
+	}
 	switch {
 	case key.Matches(k, kk.Yes):
-		return m.quickAnswer(it, model.Yes)
+		return m.quickAnswer(it, model.Yes, false)
 	case key.Matches(k, kk.Partial):
-		return m.quickAnswer(it, model.Partial)
+		return m.quickAnswer(it, model.Partial, false)
 	case key.Matches(k, kk.No):
-		return m.quickAnswer(it, model.No)
+		return m.quickAnswer(it, model.No, false)
+	case key.Matches(k, kk.YesNote):
+		return m.quickAnswer(it, model.Yes, true)
+	case key.Matches(k, kk.PartialNote):
+		return m.quickAnswer(it, model.Partial, true)
+	case key.Matches(k, kk.NoNote):
+		return m.quickAnswer(it, model.No, true)
 	case key.Matches(k, kk.Clear):
-		return m.quickAnswer(it, model.Unanswered)
+		return m.quickAnswer(it, model.Unanswered, false)
 	case key.Matches(k, kk.NA):
 		return m.openEditor(it, editJustification, model.NA)
 	case key.Matches(k, kk.Compensating):
 		return m.openCompensating(it)
+	case key.Matches(k, kk.Bulk):
+		return m.openBulk(it)
 	case key.Matches(k, kk.Note):
 		return m.openEditor(it, editNote, "")
 	case key.Matches(k, kk.Flag):
-		a := m.answer(it)
-		a.Flagged = !a.Flagged
-		_, cmd := m.save(it, a)
-		return cmd
+		return m.toggleFlag(it)
 	}
 	return nil
 }
 
+// actOn handles e, f, m or x for the requirement just answered.
+func (m *Model) actOn(it item, k tea.KeyPressMsg) tea.Cmd {
+	kk := m.keys
+	switch {
+	case key.Matches(k, kk.Note):
+		return m.openEditor(it, editNote, "")
+	case key.Matches(k, kk.Flag):
+		return m.toggleFlag(it)
+	case key.Matches(k, kk.Method):
+		return m.cycleMethod(it)
+	}
+	if it.site != nil {
+		return common.StatusCmd("Evidence files are for the requirements of zones and conduits; describe what you saw in the note", false)
+	}
+	return m.openEvidence(it)
+}
+
+// toggleFlag flags an answer for follow-up, or takes the flag away.
+func (m *Model) toggleFlag(it item) tea.Cmd {
+	a := m.answer(it)
+	a.Flagged = !a.Flagged
+	_, cmd := m.save(it, a)
+	what := "flagged for follow-up"
+	if !a.Flagged {
+		what = "no longer flagged"
+	}
+	return tea.Batch(cmd, common.StatusCmd(it.id()+" "+what, false))
+}
+
 func (m *Model) move(delta int) {
+	m.held = ""
 	if len(m.items) == 0 {
 		return
 	}
@@ -238,17 +347,21 @@ func (m *Model) move(delta int) {
 	m.clampScroll()
 }
 
+// switchFR shows the previous or next FR on its first unanswered
+// requirement.
 func (m *Model) switchFR(delta int) {
 	m.fr = model.FR((int(m.fr)-1+delta+model.NumFR)%model.NumFR + 1)
+	m.held = ""
 	m.rebuild()
-	m.cursor, m.offset = 0, 0
-	m.clampScroll()
+	m.firstOpen()
 }
 
 // switchTarget moves to the previous or next zone/conduit, the site
-// questions coming after the last conduit; in the by-FR ordering it jumps
-// to that target's first row.
+// questions coming after the last conduit, on its first unanswered
+// question; in the by-FR ordering it jumps to that target's first
+// unanswered row (its first row when all are answered).
 func (m *Model) switchTarget(delta int) {
+	m.held = ""
 	rows := m.ctx.Data.M.Rows
 	if !m.byFR {
 		// The ring of entries: every target, then the site questions.
@@ -273,8 +386,7 @@ func (m *Model) switchTarget(delta int) {
 			m.target = rows[next].Target.Key
 		}
 		m.rebuild()
-		m.cursor, m.offset = 0, 0
-		m.clampScroll()
+		m.firstOpen()
 		return
 	}
 	if len(rows) == 0 {
@@ -289,12 +401,23 @@ func (m *Model) switchTarget(delta int) {
 	}
 	for step := 1; step <= len(rows); step++ {
 		next := rows[(idx+delta*step+len(rows)*step)%len(rows)].Target.Key
+		first := -1
 		for i, it := range m.items {
-			if it.target == next {
-				m.cursor = i
-				m.clampScroll()
-				return
+			if it.target != next {
+				continue
 			}
+			if first < 0 {
+				first = i
+			}
+			if m.open(it) {
+				first = i
+				break
+			}
+		}
+		if first >= 0 {
+			m.cursor = first
+			m.clampScroll()
+			return
 		}
 	}
 }
@@ -308,7 +431,7 @@ func (m *Model) stamp(a model.Answer) model.Answer {
 
 // save asks the store to save an answer, shown as pending until its result.
 func (m *Model) save(it item, a model.Answer) (common.Ticket, tea.Cmd) {
-	m.pending[it.key()] = a.Status.Norm()
+	m.pending[it.key()] = a
 	var t common.Ticket
 	var cmd tea.Cmd
 	if it.site != nil {
@@ -316,25 +439,33 @@ func (m *Model) save(it item, a model.Answer) (common.Ticket, tea.Cmd) {
 	} else {
 		t, cmd = m.ctx.Ops.SaveAnswer(m.ID(), it.target, a)
 	}
-	m.answering[t] = it.key()
+	m.answering[t] = []string{it.key()}
 	return t, cmd
 }
 
-// quickAnswer saves a one-key answer and moves on at once; the row shows the
-// answer as pending until the commit is confirmed.
-func (m *Model) quickAnswer(it item, st model.Status) tea.Cmd {
+// quickAnswer saves a one-key answer and moves on at once (cursor.go); the
+// row shows the answer as pending until the commit is confirmed. With note
+// (Y, P, N) the note editor opens on the answered requirement.
+func (m *Model) quickAnswer(it item, st model.Status, note bool) tea.Cmd {
 	a := m.answer(it)
 	a.Status = st
 	a.Justification = ""
-	_, cmd := m.save(it, m.stamp(a))
-	if st != model.Unanswered {
-		m.nextUnanswered()
+	t, cmd := m.save(it, m.stamp(a))
+	if st == model.Unanswered || m.ctx.Data.ReadOnly {
+		return cmd // a read-only file refuses it: the cursor stays
+	}
+	m.answered(it, t)
+	if note {
+		m.recent = nil // the editor takes the keys that follow
+		return tea.Batch(cmd, m.openEditor(it, editNote, ""))
 	}
 	return cmd
 }
 
+// The editor sits at the bottom of the screen, the question above it
+// (underQuestion): half the height, between 8 and 14 rows.
 func (m *Model) editorWidth() int  { return min(m.w, 76) }
-func (m *Model) editorHeight() int { return min(m.h, 14) }
+func (m *Model) editorHeight() int { return min(m.h, max(8, min(14, m.h/2))) }
 
 func (m *Model) openEditor(it item, kind editKind, st model.Status) tea.Cmd {
 	if m.ctx.Data.ReadOnly {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"slate/model"
 	"slate/ui/common"
 )
@@ -12,7 +14,9 @@ import (
 // sideWidth is the SL-A/SL-T panel on the right.
 const sideWidth = 20
 
-// View renders the screen.
+// View renders the screen. Editors, forms and dialogs are drawn over it
+// (common.Overlay), so what they are about stays readable: an answer's
+// editor and forms sit at the bottom under the question (questionView).
 func (m *Model) View() string {
 	m.follow()
 	st := m.ctx.Styles
@@ -24,15 +28,43 @@ func (m *Model) View() string {
 	}
 	switch m.mode {
 	case modeEditor:
-		return common.Center(m.w, m.h, m.editor.View(st))
+		return m.underQuestion(m.editItem, m.editor.View(st))
 	case modeSession:
-		return common.Center(m.w, m.h, m.form.View(st))
+		return m.overList(m.listView(), m.form.View(st))
 	case modeCompensating:
-		return common.Center(m.w, m.h, m.comp.form.View(st))
+		return m.underQuestion(m.comp.it, m.comp.form.View(st))
+	case modeBulk, modeBulkSure:
+		return m.underQuestion(m.bulk.it, m.bulkView())
+	case modeRelated:
+		return m.underQuestion(m.related.sr, m.relatedView())
 	}
+	return m.listView()
+}
+
+// overList draws a dialog in the middle of a view, on rows of its own: the
+// rows above and below stay readable, and no cut-off text shows beside it.
+func (m *Model) overList(view, box string) string {
+	lines := common.FitLines(strings.Split(view, "\n"), m.w, m.h)
+	n := strings.Count(box, "\n") + 1
+	blank := strings.Repeat(" ", m.w)
+	for i := max(0, (m.h-n)/2); i < min(m.h, (m.h-n)/2+n); i++ {
+		lines[i] = blank
+	}
+	return common.Overlay(strings.Join(lines, "\n"), box, m.w, m.h, common.OverlayCenter)
+}
+
+// underQuestion draws a dialog about an item at the bottom of the screen,
+// under the item's questions (questionView), which fill the rows above it.
+func (m *Model) underQuestion(it item, box string) string {
+	return common.Overlay(m.questionView(it, m.h-strings.Count(box, "\n")-1), box, m.w, m.h, common.OverlayBottom)
+}
+
+// listView is the screen itself: the header, the list, the detail of the
+// requirement under the cursor and the SL-A panel.
+func (m *Model) listView() string {
+	st := m.ctx.Styles
 	m.freshCache()
 	mainW := m.mainWidth()
-	side := m.w - mainW - 1
 	var left string
 	if m.mode == modeSearch {
 		left = common.Block(append([]string{m.header(mainW)}, strings.Split(m.search.view(st, mainW, m.h-1), "\n")...), mainW, m.h)
@@ -43,7 +75,7 @@ func (m *Model) View() string {
 		lines = append(lines, common.PadStyled(m.header(mainW), mainW))
 		lines = append(lines, m.sessionLine(mainW))
 		lines = append(lines, m.list(mainW)...)
-		lines = append(lines, st.Muted.Render(strings.Repeat("─", mainW)))
+		lines = append(lines, m.separator(mainW))
 		lines = append(lines, m.detailLines(mainW)...)
 		blank := strings.Repeat(" ", mainW)
 		for len(lines) < m.h {
@@ -51,6 +83,24 @@ func (m *Model) View() string {
 		}
 		left = strings.Join(lines[:m.h], "\n")
 	}
+	return m.withSide(left, mainW)
+}
+
+// questionView is what an editor or a form of an item is drawn over: the
+// header and the item's detail from the top (its questions first), with
+// the SL-A panel, in the top rows; the rest is left blank for the dialog.
+func (m *Model) questionView(it item, rows int) string {
+	m.freshCache()
+	mainW := m.mainWidth()
+	lines := append([]string{common.PadStyled(m.header(mainW), mainW)}, m.fullDetail(it, mainW)...)
+	top := strings.Split(m.withSide(common.Block(lines, mainW, m.h), mainW), "\n")
+	return strings.Join(top[:max(0, min(rows, len(top)))], "\n")
+}
+
+// withSide puts the SL-A panel right of the main column, when there is
+// room for it.
+func (m *Model) withSide(left string, mainW int) string {
+	side := m.w - mainW - 1
 	if side <= 0 {
 		return left
 	}
@@ -75,25 +125,48 @@ func joinColumns(left, right string) string {
 	return b.String()
 }
 
+// header names what is asked, in a line that never cuts the scope: the
+// FR's title goes first, then the target's kind, then the name is cut.
 func (m *Model) header(w int) string {
 	st := m.ctx.Styles
 	d := m.ctx.Data
-	// The scope is always shown whole: the rest is cut to make room for it.
-	scope := " · " + d.Scope.Label()
-	left := w - len([]rune(scope))
+	scope := d.Scope.Label()
 	if m.site {
-		return st.Title.Render(common.Line(m.siteHeader(), left) + scope)
+		return st.Title.Render(fitParts(w, []string{m.siteHeader(), scope}, 0))
 	}
 	frName := d.Cat.FRTitle[m.fr-1]
 	if m.byFR {
-		return st.Title.Render(common.Line(fmt.Sprintf("%v %s · all zones and conduits", m.fr, frName), left) + scope)
+		return st.Title.Render(fitParts(w, []string{fmt.Sprintf("%v %s", m.fr, frName), "all zones and conduits", scope}, 0))
 	}
 	t, _ := d.Target(m.target)
 	row, _ := d.Row(m.target)
 	s := row.Score.At(m.fr)
-	text := fmt.Sprintf("%s (%s) · %v %s · SL-T %d · %d/%d answered",
-		t.Name, t.Kind, m.fr, frName, s.SLT, s.Answered, s.Applicable)
-	return st.Title.Render(common.Line(text, left) + scope)
+	name := model.CleanLine(t.Name)
+	slt, count := fmt.Sprintf("SL-T %d", s.SLT), fmt.Sprintf("%d/%d", s.Answered, s.Applicable)
+	for _, parts := range [][]string{
+		{fmt.Sprintf("%s (%s)", name, t.Kind), fmt.Sprintf("%v %s", m.fr, frName), slt, count + " answered"},
+		{fmt.Sprintf("%s (%s)", name, t.Kind), m.fr.String(), slt, count + " answered"},
+		{name, m.fr.String(), slt, count + " answered"},
+	} {
+		if line := strings.Join(append(parts, scope), " · "); common.TextWidth(line) <= w {
+			return st.Title.Render(line)
+		}
+	}
+	return st.Title.Render(fitParts(w, []string{name, m.fr.String(), slt, count, scope}, 0))
+}
+
+// fitParts joins parts with " · " in w cells, cutting part i (with an
+// ellipsis) to make room for the others, which stay whole.
+func fitParts(w int, parts []string, i int) string {
+	rest := 0
+	for j, p := range parts {
+		if j != i {
+			rest += common.TextWidth(p) + 3
+		}
+	}
+	parts = append([]string{}, parts...)
+	parts[i] = common.Line(parts[i], max(1, w-rest))
+	return common.Line(strings.Join(parts, " · "), w)
 }
 
 // statusCell is the fixed-width answer column, readable without colour.
@@ -174,33 +247,82 @@ func (m *Model) detailHeight() int {
 	return max(0, m.h-3-n)
 }
 
-// detailLines returns the current item's detail, each line padded to w,
-// from a cache keyed by the data version and everything else it shows.
+// detailLines returns the part of the current item's detail the pane
+// shows: from the scroll offset (ctrl+d, ctrl+u), as many lines as fit.
 func (m *Model) detailLines(w int) []string {
 	it, ok := m.current()
 	if !ok {
 		return nil
 	}
-	st, pending := m.status(it)
-	a := m.answer(it)
-	h := m.detailHeight()
-	key := fmt.Sprintf("%s|%d|%s|%v|%v|%d|%d|%s", it.key(), m.ctx.Data.Version, st, pending,
-		m.byFR, w, h, m.ctx.Today().Format(time.DateOnly)) + m.provenanceKeyOf(it, a)
-	if m.cache.detailKey == key {
-		return m.cache.detail
-	}
-	lines := m.detail(it, w, h)
-	for i, l := range lines {
-		lines[i] = common.PadStyled(l, w)
-	}
-	m.cache.detailKey, m.cache.detail = key, lines
-	return lines
+	all := m.fullDetail(it, w)
+	from, to := m.detailWindow(it, len(all))
+	return all[from:to]
 }
 
-// detail lays out the paragraphs of the current item in h lines.
-func (m *Model) detail(it item, w, h int) []string {
-	if h <= 0 {
+// detailWindow is the range of detail lines shown for an item, which
+// starts at the top whenever the cursor comes to another item.
+func (m *Model) detailWindow(it item, total int) (from, to int) {
+	if m.detailFor != it.key() {
+		m.detailFor, m.detailOff = it.key(), 0
+	}
+	h := m.detailHeight()
+	m.detailOff = max(0, min(m.detailOff, total-h))
+	return m.detailOff, min(total, m.detailOff+h)
+}
+
+// scrollDetail moves the detail pane half its height down (dir 1) or up
+// (-1).
+func (m *Model) scrollDetail(dir int) tea.Cmd {
+	it, ok := m.current()
+	if !ok {
 		return nil
+	}
+	m.freshCache()
+	total, h := len(m.fullDetail(it, m.mainWidth())), m.detailHeight()
+	if total <= h {
+		return common.StatusCmd("The whole detail of "+it.id()+" is shown: nothing to scroll", false)
+	}
+	m.detailWindow(it, total)
+	m.detailOff = max(0, min(total-h, m.detailOff+dir*max(1, h/2)))
+	m.clampScroll()
+	return nil
+}
+
+// separator is the rule between the list and the detail; when the detail
+// is longer than its pane it says which lines show and how to scroll.
+func (m *Model) separator(w int) string {
+	st := m.ctx.Styles
+	it, ok := m.current()
+	if !ok {
+		return st.Muted.Render(strings.Repeat("─", w))
+	}
+	total := len(m.fullDetail(it, w))
+	from, to := m.detailWindow(it, total)
+	if from == 0 && to >= total {
+		return st.Muted.Render(strings.Repeat("─", w))
+	}
+	var keys string
+	switch {
+	case from == 0:
+		keys = "ctrl+d more"
+	case to >= total:
+		keys = "ctrl+u back"
+	default:
+		keys = "ctrl+d more, ctrl+u back"
+	}
+	label := fmt.Sprintf("── detail %d-%d of %d · %s ", from+1, to, total, keys)
+	return st.Muted.Render(common.Line(label+strings.Repeat("─", max(0, w-common.TextWidth(label))), w))
+}
+
+// fullDetail returns an item's whole detail, each line padded to w, from a
+// cache keyed by the data version and everything else it shows.
+func (m *Model) fullDetail(it item, w int) []string {
+	st, pending := m.status(it)
+	a := m.answer(it)
+	key := fmt.Sprintf("%s|%d|%s|%v|%v|%d|%s", it.key(), m.ctx.Data.Version, st, pending,
+		m.byFR, w, m.ctx.Today().Format(time.DateOnly)) + m.provenanceKeyOf(it, a) + "|" + a.Note + "|" + a.Justification
+	if m.cache.detailKey == key {
+		return m.cache.detail
 	}
 	var ps []para
 	if it.site != nil {
@@ -208,7 +330,14 @@ func (m *Model) detail(it item, w, h int) []string {
 	} else {
 		ps = m.requirementParas(it)
 	}
-	return layoutParas(ps, w, h)
+	var lines []string
+	for _, p := range ps {
+		for _, l := range p.wrap(w) {
+			lines = append(lines, common.PadStyled(l, w))
+		}
+	}
+	m.cache.detailKey, m.cache.detail = key, lines
+	return lines
 }
 
 // requirementParas is the detail of a requirement of a target: the
@@ -221,10 +350,12 @@ func (m *Model) requirementParas(it item) []para {
 	if m.byFR {
 		title = m.ctx.Data.TargetName(it.target) + " · " + title
 	}
-	ps := []para{{text: title, max: 1, min: 1, style: st.Header.Render}}
+	ps := []para{{text: title, style: st.Header.Render}}
+	// A suggested n/a comes first: it may spare the questions.
+	ps = append(ps, m.suggestionParas(it)...)
 	t, _ := m.ctx.Data.Target(it.target)
 	for _, q := range r.QuestionsFor(t.Kind) {
-		ps = append(ps, para{text: q.Text, prefix: "? ", max: 3, min: 1, shrink: 3})
+		ps = append(ps, para{text: q.Text, prefix: "? "})
 	}
 	ps = append(ps, criteriaParas(st, r.MetWhen, r.LookFor, evidenceNote(r.EvidenceFrom))...)
 	// What changed since an older catalog goes right under the answer it
@@ -252,13 +383,13 @@ func evidenceNote(e model.EvidenceSource) string {
 func criteriaParas(st *common.Styles, metWhen, lookFor, evidence string) []para {
 	var ps []para
 	if metWhen != "" {
-		ps = append(ps, para{text: "Met when: " + metWhen, max: 5, min: 1, shrink: 2})
+		ps = append(ps, para{text: "Met when: " + metWhen})
 	}
 	if evidence != "" {
-		ps = append(ps, para{text: evidence, max: 2, min: 1, style: st.Key.Render, shrink: 3})
+		ps = append(ps, para{text: evidence, style: st.Key.Render})
 	}
 	if lookFor != "" {
-		ps = append(ps, para{text: "Look for: " + lookFor, max: 3, min: 1, style: st.Muted.Render, shrink: 1})
+		ps = append(ps, para{text: "Look for: " + lookFor, style: st.Muted.Render})
 	}
 	return ps
 }
@@ -278,9 +409,8 @@ func (m *Model) answerParas(it item) []para {
 	if a.Flagged {
 		ans += " · ! flagged for follow-up"
 	}
-	ps := []para{{text: ans, max: 1, min: 1, style: st.Label.Render}}
+	ps := []para{{text: ans, style: st.Label.Render}}
 	ps = append(ps, m.provenanceParas(it, a)...)
-	ps = append(ps, m.suggestionParas(it)...)
 	if a.Status == model.Compensating && it.site == nil {
 		ps = append(ps, m.countermeasureParas(it)...)
 	}
@@ -289,10 +419,10 @@ func (m *Model) answerParas(it item) []para {
 		if a.Status == model.Compensating {
 			label = "Why it meets the intent: "
 		}
-		ps = append(ps, para{text: label + a.Justification, max: 2, min: 1, shrink: 3})
+		ps = append(ps, para{text: label + a.Justification})
 	}
 	if a.Note != "" {
-		ps = append(ps, para{text: "Note: " + a.Note, max: 1 << 10, min: 1, shrink: 2})
+		ps = append(ps, para{text: "Note: " + a.Note})
 	}
 	return ps
 }
@@ -327,29 +457,23 @@ func (m *Model) countermeasureParas(it item) []para {
 		style = st.Gap1.Render
 	}
 	return []para{
-		{text: strings.Join(parts, " · "), max: 2, min: 1, style: style, shrink: 3},
-		{text: "Control: " + cm.Control, max: 2, min: 1, shrink: 3},
+		{text: strings.Join(parts, " · "), style: style},
+		{text: "Control: " + cm.Control},
 	}
 }
 
 // para is one block of the detail pane: text wrapped to the pane's width
-// (after prefix, with later lines indented under it), at most max lines,
-// and down to min when the pane is short. Paragraphs give up lines in the
-// order of shrink, lowest first (0 never).
+// after prefix, with later lines indented under it, in full (the pane
+// scrolls).
 type para struct {
-	text     string
-	prefix   string
-	max, min int
-	style    func(...string) string
-	shrink   int
+	text   string
+	prefix string
+	style  func(...string) string
 }
 
-func (p para) wrap(w, n int) []string {
-	if n <= 0 {
-		return nil
-	}
+func (p para) wrap(w int) []string {
 	pw := common.TextWidth(p.prefix)
-	lines := common.Wrap(p.text, max(1, w-pw), n)
+	lines := common.Wrap(p.text, max(1, w-pw), 0)
 	for i, l := range lines {
 		if i == 0 {
 			l = p.prefix + l
@@ -362,37 +486,6 @@ func (p para) wrap(w, n int) []string {
 		lines[i] = l
 	}
 	return lines
-}
-
-// layoutParas wraps the paragraphs into at most h lines of w cells,
-// shortening the least needed ones first and cutting what still does not
-// fit at the bottom.
-func layoutParas(ps []para, w, h int) []string {
-	wrapped := make([][]string, len(ps))
-	total := 0
-	for i, p := range ps {
-		wrapped[i] = p.wrap(w, p.max)
-		total += len(wrapped[i])
-	}
-	for level := 1; level <= 4 && total > h; level++ {
-		for i, p := range ps {
-			if p.shrink != level || total <= h {
-				continue
-			}
-			if keep := max(p.min, len(wrapped[i])-(total-h)); keep < len(wrapped[i]) {
-				total -= len(wrapped[i]) - keep
-				wrapped[i] = p.wrap(w, keep)
-			}
-		}
-	}
-	out := make([]string, 0, total)
-	for _, l := range wrapped {
-		out = append(out, l...)
-	}
-	if len(out) > h {
-		out = out[:h]
-	}
-	return out
 }
 
 // sidePanel shows SL-A against SL-T for every FR of the current target;
