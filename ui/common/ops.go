@@ -18,6 +18,7 @@ type Store interface {
 	reportStore
 	fidelityStore
 	provenanceStore
+	reloadStore
 }
 
 // Ops turns store operations into commands. Every request gets a Ticket at

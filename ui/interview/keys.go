@@ -61,7 +61,7 @@ func newKeys() *keyMap {
 // ShortHelp adapts to what has the keyboard.
 func (k *keyMap) ShortHelp() []key.Binding {
 	if help, ok := k.provenanceHelp(); ok {
-		return help
+		return k.forHelp(help)
 	}
 	switch k.m.mode {
 	case modeEditor:
@@ -72,13 +72,13 @@ func (k *keyMap) ShortHelp() []key.Binding {
 		return []key.Binding{common.Describe("enter", "go to", k.SearchGo), common.Describe("↑↓", "choose", k.SearchUp, k.SearchDown),
 			common.Describe("esc", "cancel", k.SearchCancel)}
 	}
-	return []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Note, k.PrevFR, k.NextFR, k.NextTarget}
+	return k.forHelp([]key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Note, k.PrevFR, k.NextFR, k.NextTarget})
 }
 
-// FullHelp lists every key of the screen; the editor's and the forms'
-// keys are the common ones, shown in the dialog itself and in
+// DocHelp lists every key of the requirement list; the editor's and the
+// forms' keys are the common ones, shown in the dialog itself and in
 // docs/keys.md.
-func (k *keyMap) FullHelp() []common.KeyGroup {
+func (k *keyMap) DocHelp() []common.KeyGroup {
 	// Pairs share a line, so that the whole help fits 80x24.
 	move := []key.Binding{common.Describe("↑↓/kj", "previous/next requirement", k.Nav.Up, k.Nav.Down),
 		common.Describe("pgup/pgdn", "page up/down", k.Nav.PageUp, k.Nav.PageDown),
@@ -89,12 +89,14 @@ func (k *keyMap) FullHelp() []common.KeyGroup {
 		{Title: "Answer", Keys: []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear, k.Note, k.Flag, k.Method}},
 		{Title: "Move", Keys: move},
 		{Title: "Find and order", Keys: []key.Binding{k.Search, k.Scope, k.ByFR}},
-		{Title: "Search box", Keys: []key.Binding{k.SearchGo, common.Describe("↑↓", "previous/next match", k.SearchUp, k.SearchDown), k.SearchCancel}},
 		k.provenanceGroup(),
 	}
 }
 
-// PanelHelp lists the keys of the evidence, history and follow-up panels
-// and their dialogs, which each shows under itself: docs/keys.md lists
-// them after FullHelp.
-func (k *keyMap) PanelHelp() []common.KeyGroup { return k.panelGroups() }
+// PanelHelp lists the keys of the search box, the evidence, history and
+// follow-up panels and their dialogs, which each shows under itself:
+// docs/keys.md lists them after FullHelp.
+func (k *keyMap) PanelHelp() []common.KeyGroup {
+	search := common.KeyGroup{Title: "Search box", Keys: []key.Binding{k.SearchGo, common.Describe("↑↓", "previous/next match", k.SearchUp, k.SearchDown), k.SearchCancel}}
+	return append([]common.KeyGroup{search}, k.panelGroups()...)
+}

@@ -156,6 +156,9 @@ func (m *Model) find(id string) bool {
 
 func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	kk := m.keys
+	if cmd, ok := m.refuseReadOnly(k); ok {
+		return cmd
+	}
 	if to, ok := kk.Target(k, m.cursor, m.listHeight(), len(m.items)); ok {
 		m.move(to - m.cursor)
 		return nil

@@ -15,7 +15,7 @@ import (
 func TestGolden(t *testing.T) {
 	h := uitest.NewDemo(t)
 	m := New(h.Ctx)
-	h.Ctx.Data.Path = "plant.slate" // stable in the golden file
+	h.Ctx.Data.Path = "/home/assessor/plants/plant.slate" // stable in the golden file
 	golden.RequireEqual(t, uitest.Render(t, m, 80, 21))
 }
 
