@@ -250,10 +250,24 @@ func (f *Form) ShortHelp() []key.Binding {
 	case ChoiceField:
 		out = append(out, f.keys.choose())
 	}
-	if len(f.Fields) > 1 {
-		out = append(out, f.keys.field())
+	if b, ok := f.fieldKeys(); ok {
+		out = append(out, b)
 	}
 	return append(out, f.keys.Save, f.keys.Cancel)
+}
+
+// fieldKeys is the help's entry for moving between fields, as far as the
+// cursor can move: on the last field only back.
+func (f *Form) fieldKeys() (key.Binding, bool) {
+	switch {
+	case len(f.Fields) < 2:
+		return key.Binding{}, false
+	case f.focus == 0:
+		return Describe("tab", "next field", f.keys.Next), true
+	case f.focus == len(f.Fields)-1:
+		return Describe("shift+tab", "previous field", f.keys.Prev), true
+	}
+	return f.keys.field(), true
 }
 
 // levelsRule is the one rule of typing levels, shown under the fields
@@ -270,8 +284,8 @@ func (f *Form) hint() string {
 	case ChoiceField:
 		bs = append(bs, f.keys.choose())
 	}
-	if len(f.Fields) > 1 {
-		bs = append(bs, f.keys.field())
+	if b, ok := f.fieldKeys(); ok {
+		bs = append(bs, b)
 	}
 	return hint(append(bs, f.keys.Save, f.keys.Cancel)...)
 }

@@ -45,7 +45,7 @@ func newKeyMap(drill func() bool, scope func() model.Scope) keyMap {
 	k.narrow = d("s", "back to SL-T", k.Scope)
 	for i, s := range []key.Binding{k.widen, k.narrow} {
 		k.shortMatrix[i] = []key.Binding{d("←↓↑→", "move", k.Up, k.Down, k.Left, k.Right), d("pgup/pgdn", "page", k.PageUp, k.PageDown),
-			d("enter", "unmet requirements", k.Enter), s}
+			d("enter", "unmet", k.Enter), s}
 		k.shortDrill[i] = []key.Binding{d("↑↓", "move", k.Up, k.Down), d("enter", "interview", k.Enter),
 			s, d("←→", "FR", k.Left, k.Right), d("esc", "back", k.Back)}
 	}

@@ -46,14 +46,20 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	if k.checks {
 		return k.List.ShortHelp()
 	}
+	// Terse, so that "? help" and "q quit" fit after them at 80 columns.
+	d := common.Describe
 	var out []key.Binding
 	if k.targets > 1 {
-		out = append(out, k.Up, k.Down)
+		out = append(out, d("↑↓", "target", k.Up, k.Down))
 	}
 	if k.targets > 0 {
-		out = append(out, k.Open)
+		out = append(out, d("enter", "interview", k.Open))
 	}
-	return append(out, k.Edit, common.Describe("c", "findings", k.Findings), common.Describe("f", "checks", k.Checks))
+	out = append(out, d("e", "edit", k.Edit))
+	if k.targets > 0 { // the gaps and findings section needs targets
+		out = append(out, d("c", "findings", k.Findings))
+	}
+	return append(out, d("f", "checks", k.Checks))
 }
 
 // FullHelp lists the screen's keys in titled groups; the form's and the
@@ -66,9 +72,11 @@ func (k KeyMap) FullHelp() []common.KeyGroup {
 	}
 	details := []key.Binding{}
 	if k.targets > 0 {
-		details = append(details, k.Open)
+		details = append(details, k.Open, k.Edit, k.Findings)
+	} else {
+		details = append(details, k.Edit)
 	}
-	details = append(details, k.Edit, k.Findings, k.Checks)
+	details = append(details, k.Checks)
 	if k.site {
 		details = append(details, k.Site)
 	}

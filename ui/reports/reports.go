@@ -49,7 +49,8 @@ func (k keyMap) ShortHelp() []key.Binding {
 	if k.m != nil && k.m.signOff.form != nil {
 		return k.m.signOff.form.ShortHelp()
 	}
-	return k.forHelp([]key.Binding{k.Up, k.Down, k.Write, k.SignOff})
+	d := common.Describe
+	return k.forHelp([]key.Binding{d("↑↓", "format", k.Up, k.Down), d("enter", "write", k.Write), d("S", "sign-off", k.SignOff)})
 }
 
 // FullHelp lists the screen's keys in titled groups.

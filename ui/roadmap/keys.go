@@ -55,7 +55,7 @@ func newKeys() keys {
 		NextItem:   b("→/l", "next initiative", "right", "l"),
 		DetailBack: b("esc", "back to the list", "esc", "enter", "backspace"),
 
-		TimelineBack: b("v/esc", "back to the list", "v", "esc", "backspace"),
+		TimelineBack: b("v/esc", "back to the list", "v", "esc"), // backspace clears the filters
 
 		NewWindow:    b("n", "add", "n"),
 		EditWindow:   b("e/enter", "edit", "e", "enter"),
