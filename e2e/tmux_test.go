@@ -266,7 +266,9 @@ func rowShows(screen, id, status string) bool {
 }
 
 // TestSecondInstanceIsOfferedReadOnly opens the same file twice: the second
-// slate names the holder and, on y, opens read-only with a banner.
+// slate names the holder and, on y, opens read-only with a banner, refuses
+// an answer at once with the reason, and shows the first one's answer by
+// itself after the first commits it.
 func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	need(t)
 	bin := slateBin(t)
@@ -278,9 +280,11 @@ func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	second.keys("y", "Enter")
 	second.waitFor("READ-ONLY", "changes are not saved")
 	second.keys("3", "y")
-	second.waitFor("read-only: nothing was saved")
-	first.keys("3", "}", "y")
-	first.waitFor("Saved: dmz SR 1.1: yes")
+	second.waitFor("Read-only (opened read-only): nothing can be changed here")
+	// dmz SR 1.1 is yes in the demo: n changes it, so there is a commit to see.
+	first.keys("3", "}", "n")
+	first.waitFor("Saved: dmz SR 1.1: no")
+	second.waitFor("Another Slate saved changes: shown as of")
 }
 
 // TestHardLinkIsOneAssessment: a second name (hard link) of a file open in
