@@ -268,7 +268,9 @@ func rowShows(screen, id, status string) bool {
 }
 
 // TestSecondInstanceIsOfferedReadOnly opens the same file twice: the second
-// slate names the holder and, on y, opens read-only with a banner.
+// slate names the holder and, on y, opens read-only with a banner, refuses
+// an answer at once with the reason, and shows the first one's answer by
+// itself after the first commits it.
 func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	need(t)
 	bin := slateBin(t)
@@ -280,9 +282,11 @@ func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	second.keys("y", "Enter")
 	second.waitFor("READ-ONLY", "changes are not saved")
 	second.keys("3", "y")
-	second.waitFor("read-only: nothing was saved")
+	second.waitFor("Read-only (opened read-only): nothing can be changed here")
+	// dmz SR 2.1 is unanswered in the demo: y changes it, a commit to see.
 	first.keys("3", "}", "y")
 	first.waitFor("Saved: dmz SR 2.1: yes")
+	second.waitFor("Another Slate saved changes: shown as of")
 }
 
 // TestHardLinkIsOneAssessment: a second name (hard link) of a file open in

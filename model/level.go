@@ -83,6 +83,15 @@ func (v SLVector) Max() Level {
 	return m
 }
 
+// Higher returns, per FR, the higher of the two vectors' levels: the SL-T
+// a conduit starts with between two zones, held to the stricter one.
+func (v SLVector) Higher(o SLVector) SLVector {
+	for i := range v {
+		v[i] = max(v[i], o[i])
+	}
+	return v
+}
+
 // IsUniform reports whether all FRs share one level.
 func (v SLVector) IsUniform() bool {
 	for _, l := range v[1:] {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -42,6 +43,13 @@ type App struct {
 
 	outcome Outcome // what was and was not saved, told after quitting
 
+	// A read-only session follows another Slate's commits: the file's data
+	// version as last seen (polled every common.PollEvery), and the ticket
+	// of the reload under way (0: none).
+	dataVersion int64
+	polledOnce  bool
+	reloading   common.Ticket
+
 	// The chrome is redrawn only when what it shows changes.
 	chromeKey, tabs, helpBar string
 }
@@ -54,6 +62,7 @@ func NewApp(ctx *common.Context, screens ...common.Screen) *App {
 	}
 	a := &App{ctx: ctx, screens: screens, keys: common.NewGlobalKeys(titles), help: help.New(), width: 80, height: 24}
 	a.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
+	a.keys.Reload.SetEnabled(ctx.Data.ReadOnly)
 	if ctx.Data.ReadOnly {
 		a.status = "Read-only: " + ctx.Data.ReadOnlyReason
 	} else {
@@ -63,8 +72,39 @@ func NewApp(ctx *common.Context, screens ...common.Screen) *App {
 	return a
 }
 
-// Init asks the terminal for its background colour to pick the theme.
-func (a *App) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// Init asks the terminal for its background colour to pick the theme; a
+// read-only session also notes the file's data version, to follow what
+// another Slate commits.
+func (a *App) Init() tea.Cmd {
+	if a.ctx.Data.ReadOnly {
+		return tea.Batch(tea.RequestBackgroundColor, a.ctx.Ops.PollNow)
+	}
+	return tea.RequestBackgroundColor
+}
+
+// polled follows the file in a read-only session: a data version other
+// than the one last seen means another Slate committed, and the
+// assessment is read again (once at a time); the next poll is scheduled
+// either way. The first poll only notes the version the session opened at.
+func (a *App) polled(p common.Polled) tea.Cmd {
+	next := a.ctx.Ops.Poll()
+	if p.Err != nil {
+		return next // the file may be busy or gone for a moment: try again
+	}
+	changed := a.polledOnce && p.Version != a.dataVersion
+	a.dataVersion, a.polledOnce = p.Version, true
+	if !changed || a.reloading != 0 {
+		return next
+	}
+	return tea.Batch(next, a.reload(true))
+}
+
+// reload reads the file again (ctrl+r, or a poll that saw a change).
+func (a *App) reload(auto bool) tea.Cmd {
+	var cmd tea.Cmd
+	a.reloading, cmd = a.ctx.Ops.Reload(0, auto)
+	return cmd
+}
 
 // chromeHeight is the rows taken by the tab bar, banner, status and help.
 func (a *App) chromeHeight() int {
@@ -119,6 +159,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.Status:
 		a.status, a.statusErr = msg.Text, msg.Error
 		return a, nil
+	case common.Polled:
+		return a, a.polled(msg)
 	case common.GoTo:
 		if i, ok := a.index(msg.Screen); ok {
 			a.show(i)
@@ -169,6 +211,14 @@ func (a *App) index(id common.ScreenID) (int, bool) {
 // the change through Data.Version when they next update or draw.
 func (a *App) done(msg common.Done) tea.Cmd {
 	a.count(msg.Result)
+	if msg.Ticket == a.reloading {
+		a.reloading = 0
+	}
+	if r, ok := msg.Value.(common.Reloaded); ok && msg.Err == nil {
+		msg.ApplyTo(a.ctx.Data)
+		a.status, a.statusErr = reloadedText(r, a.ctx.Today()), false
+		return nil
+	}
 	if msg.Err != nil {
 		a.status, a.statusErr = common.ErrorText(msg.Err), true
 	} else {
@@ -199,6 +249,14 @@ func (a *App) done(msg common.Done) tea.Cmd {
 func wrote(r common.Result) bool {
 	_, ok := r.Value.(common.Written)
 	return ok
+}
+
+// reloadedText is the status line after the file was read again.
+func reloadedText(r common.Reloaded, now time.Time) string {
+	if r.Auto {
+		return "Another Slate saved changes: shown as of " + now.Format("15:04:05")
+	}
+	return "Read the file again: shown as of " + now.Format("15:04:05")
 }
 
 func savedText(r common.Result) string {
@@ -237,6 +295,11 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, a.keys.Quit):
 		return a.quit()
+	case key.Matches(k, a.keys.Reload):
+		if a.reloading != 0 {
+			return nil
+		}
+		return a.reload(false)
 	case key.Matches(k, a.keys.Help):
 		a.showHelp = true
 		return nil
@@ -275,7 +338,7 @@ func (a *App) View() tea.View {
 	rows := make([]string, 0, 5)
 	rows = append(rows, a.tabs)
 	if a.ctx.Data.ReadOnly {
-		rows = append(rows, st.Banner.Render(common.Fit(" READ-ONLY: "+a.ctx.Data.ReadOnlyReason+" — changes are not saved", a.width)))
+		rows = append(rows, st.Banner.Render(common.Fit(" READ-ONLY: "+a.ctx.Data.ReadOnlyReason+" — changes are not saved · ctrl+r reloads", a.width)))
 	}
 	switch {
 	case a.upgrade != nil:
@@ -348,8 +411,11 @@ func (a *App) tabBar() string {
 }
 
 func (a *App) shortHelp() []key.Binding {
-	if a.upgrade != nil {
+	switch {
+	case a.upgrade != nil:
 		return a.upgrade.ShortHelp()
+	case a.confirmQuit != nil:
+		return a.confirmQuit.ShortHelp()
 	}
 	b := append([]key.Binding{}, a.Active().Keys().ShortHelp()...)
 	if !a.Active().Capturing() {
@@ -453,10 +519,16 @@ func helpColumns(st *common.Styles, groups []common.KeyGroup, rows int, gaps boo
 		if len(col) > rows-2 { // no room for the title and a key under it
 			flush()
 		}
-		col = append(col, st.Header.Render(g.Title))
+		title := st.Header.Render(g.Title)
+		col = append(col, title)
 		for _, e := range entries {
 			if len(col) == rows {
 				flush()
+				// A group that goes on in the next column keeps its
+				// title there, so that no key stands without one.
+				if rows > 1 {
+					col = append(col, title)
+				}
 			}
 			col = append(col, e)
 		}

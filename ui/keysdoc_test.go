@@ -45,7 +45,12 @@ func keysDoc(t *testing.T) string {
 		if n, ok := s.Keys().(interface{ DocNote() string }); ok {
 			b.WriteString(n.DocNote() + "\n\n")
 		}
+		// The full help lists the keys of the mode shown; a screen with
+		// several modes lists every key here (DocHelp).
 		groups := s.Keys().FullHelp()
+		if all, ok := s.Keys().(interface{ DocHelp() []common.KeyGroup }); ok {
+			groups = all.DocHelp()
+		}
 		// A screen whose panels have keys of their own lists them here as
 		// well; each panel shows them under itself.
 		if p, ok := s.Keys().(interface{ PanelHelp() []common.KeyGroup }); ok {

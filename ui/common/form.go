@@ -32,7 +32,8 @@ type Field struct {
 	input  textinput.Model
 	choice int
 	levels model.SLVector
-	pos    int // LevelsField: 0 = all FRs, 1..7 = one FR
+	pos    int  // LevelsField: 0 = all FRs, 1..7 = one FR
+	edited bool // LevelsField: a level was typed (SetLevels does not count)
 }
 
 // Form is a small dialog of fields. With the keys every screen uses
@@ -124,6 +125,13 @@ func (fd *Field) Choice() string {
 // Levels returns a levels field's vector.
 func (fd *Field) Levels() model.SLVector { return fd.levels }
 
+// SetLevels replaces a levels field's vector (a default that follows the
+// other fields); it does not count as the user's edit.
+func (fd *Field) SetLevels(v model.SLVector) { fd.levels = v }
+
+// Edited reports whether the user typed a level into a levels field.
+func (fd *Field) Edited() bool { return fd.edited }
+
 // SetError shows a problem under the fields.
 func (f *Form) SetError(msg string) { f.err = msg }
 
@@ -210,6 +218,10 @@ func (f *Form) updateLevels(fd *Field, k tea.KeyPressMsg) {
 		if !ok {
 			return
 		}
+		// One rule: a digit sets the place under the cursor, and on an FR
+		// moves on to the next one, so the seven levels are typed in a row
+		// (→ 2 2 3 2 2 1 2); ← and → only move.
+		fd.edited = true
 		if fd.pos == 0 {
 			fd.levels = model.Uniform(l)
 		} else {
@@ -227,27 +239,41 @@ func levelOf(s string) (model.Level, bool) {
 	return model.Level(s[0] - '0'), true
 }
 
-// ShortHelp is the form's keys for the help bar: moving between fields
-// when there are several, choosing and levels when a field takes them,
-// then save and cancel.
+// ShortHelp is the form's keys for the help bar: those of the field in
+// focus (choosing, levels), moving between fields when there are several,
+// then save and cancel. Only keys that do something where the cursor is.
 func (f *Form) ShortHelp() []key.Binding {
 	var out []key.Binding
-	if len(f.Fields) > 1 {
-		out = append(out, f.keys.field())
-	}
-	choice, levels := false, false
-	for _, fd := range f.Fields {
-		choice = choice || fd.Kind != TextField
-		levels = levels || fd.Kind == LevelsField
-	}
-	if choice {
+	switch f.Fields[f.focus].Kind {
+	case LevelsField:
+		out = append(out, f.keys.frs(), f.keys.Level)
+	case ChoiceField:
 		out = append(out, f.keys.choose())
 	}
-	if levels {
-		out = append(out, f.keys.Level)
+	if b, ok := f.fieldKeys(); ok {
+		out = append(out, b)
 	}
 	return append(out, f.keys.Save, f.keys.Cancel)
 }
+
+// fieldKeys is the help's entry for moving between fields, as far as the
+// cursor can move: on the last field only back.
+func (f *Form) fieldKeys() (key.Binding, bool) {
+	switch {
+	case len(f.Fields) < 2:
+		return key.Binding{}, false
+	case f.focus == 0:
+		return Describe("tab", "next field", f.keys.Next), true
+	case f.focus == len(f.Fields)-1:
+		return Describe("shift+tab", "previous field", f.keys.Prev), true
+	}
+	return f.keys.field(), true
+}
+
+// levelsRule is the one rule of typing levels, shown under the fields
+// while a levels field has the cursor: a digit on "all" sets every FR; a
+// digit on an FR sets it and moves on, so → 2 2 3 2 2 1 2 gives 2,2,3,2,2,1,2.
+const levelsRule = "Per FR: → then one digit per FR in a row (each digit moves on)"
 
 // hint is the line under the fields: the keys of the field in focus first.
 func (f *Form) hint() string {
@@ -258,7 +284,10 @@ func (f *Form) hint() string {
 	case ChoiceField:
 		bs = append(bs, f.keys.choose())
 	}
-	return hint(append(bs, f.keys.field(), f.keys.Save, f.keys.Cancel)...)
+	if b, ok := f.fieldKeys(); ok {
+		bs = append(bs, b)
+	}
+	return hint(append(bs, f.keys.Save, f.keys.Cancel)...)
 }
 
 // View renders the form in a frame.
@@ -304,7 +333,11 @@ func (f *Form) View(st *Styles) string {
 			}
 		}
 	}
-	lines = append(lines, "")
+	if f.Fields[f.focus].Kind == LevelsField {
+		lines = append(lines, st.Muted.Render(Line(levelsRule, f.width))) // in place of the blank line
+	} else {
+		lines = append(lines, "")
+	}
 	if f.err != "" {
 		lines = append(lines, st.Error.Render(Line(f.err, f.width)))
 	}

@@ -55,6 +55,9 @@ type GlobalKeys struct {
 	Prev    key.Binding
 	Help    key.Binding
 	Quit    key.Binding
+	// Reload reads the file again: only a read-only session enables it
+	// (another Slate may be changing the file; a writable session holds it).
+	Reload key.Binding
 	// Interrupt reaches the root even while a screen has the keyboard: it
 	// asks before discarding what is being typed, answered with Confirm.
 	Interrupt key.Binding
@@ -68,6 +71,7 @@ func NewGlobalKeys(titles []string) GlobalKeys {
 		Prev:      Bind("shift+tab", "previous screen", "shift+tab"),
 		Help:      Bind("?", "help", "?"),
 		Quit:      Bind("q", "quit", "q", "ctrl+c"),
+		Reload:    Bind("ctrl+r", "reload the file (read-only; it also reloads by itself)", "ctrl+r"),
 		Interrupt: Bind("ctrl+c", "quit, asking first while typing", "ctrl+c"),
 		Confirm:   NewConfirmKeys(),
 	}
@@ -81,13 +85,13 @@ func NewGlobalKeys(titles []string) GlobalKeys {
 // Group lists every global key, each screen's number with its title, for
 // docs/keys.md.
 func (g GlobalKeys) Group() KeyGroup {
-	return KeyGroup{Title: "Everywhere", Keys: append(append([]key.Binding{}, g.Screens...), g.Next, g.Prev, g.Help, g.Quit)}
+	return KeyGroup{Title: "Everywhere", Keys: append(append([]key.Binding{}, g.Screens...), g.Next, g.Prev, g.Help, g.Quit, g.Reload)}
 }
 
 // HelpGroup is Group for the full help, where the tab bar above already
 // pairs each number with its screen: the numbers share one line.
 func (g GlobalKeys) HelpGroup() KeyGroup {
-	keys := []key.Binding{g.Next, g.Prev, g.Help, g.Quit}
+	keys := []key.Binding{g.Next, g.Prev, g.Help, g.Quit, g.Reload}
 	if n := len(g.Screens); n > 0 {
 		keys = append([]key.Binding{Describe(fmt.Sprintf("1-%d", n), "go to a screen", g.Screens...)}, keys...)
 	}

@@ -19,6 +19,7 @@ type Store interface {
 	fidelityStore
 	provenanceStore
 	bulkStore
+	reloadStore
 }
 
 // Ops turns store operations into commands. Every request gets a Ticket at

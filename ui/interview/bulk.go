@@ -39,29 +39,46 @@ type bulkCopy struct {
 	save    common.Ticket
 }
 
+// bulkTargets are the other zones and conduits the requirement of it
+// applies to, and why b cannot copy its answer ("" when it can): the
+// dialog and the help (which lists b only when it works) share them.
+func (m *Model) bulkTargets(it item) ([]model.Target, string) {
+	d := m.ctx.Data
+	switch a := m.answer(it); {
+	case it.site != nil:
+		return nil, "Site questions are asked once for the whole site: there is nothing to copy them to"
+	case it.gone:
+		return nil, it.id() + " no longer applies here since the catalog upgrade: its answer is not copied"
+	case !a.Status.Answered():
+		return nil, "Answer " + it.id() + " first: b copies its answer to other zones and conduits"
+	}
+	var ts []model.Target
+	for _, row := range d.M.Rows {
+		if t := row.Target; t.Key != it.target && d.Cat.Applies(it.req.ID, t.Kind) {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) == 0 {
+		return nil, it.id() + " applies to no other zone or conduit"
+	}
+	return ts, ""
+}
+
 // openBulk opens the copy dialog on an answered requirement of a zone or
 // conduit.
 func (m *Model) openBulk(it item) tea.Cmd {
 	d := m.ctx.Data
-	switch a := m.answer(it); {
-	case d.ReadOnly:
+	if d.ReadOnly {
 		return common.StatusCmd("Read-only: nothing can be changed", true)
-	case it.site != nil:
-		return common.StatusCmd("Site questions are asked once for the whole site: there is nothing to copy them to", false)
-	case !a.Status.Answered():
-		return common.StatusCmd("Answer "+it.id()+" first: b copies its answer to other zones and conduits", false)
+	}
+	ts, why := m.bulkTargets(it)
+	if why != "" {
+		return common.StatusCmd(why, false)
 	}
 	b := &bulkCopy{it: it, a: m.answer(it), evRow: -1, cmRow: -1}
-	for _, row := range d.M.Rows {
-		t := row.Target
-		if t.Key == it.target || !d.Cat.Applies(it.req.ID, t.Kind) {
-			continue
-		}
+	for _, t := range ts {
 		b.targets = append(b.targets, t.Key)
 		b.list.rows = append(b.list.rows, checkRow{text: m.bulkRowText(t, it.req, m.dialogWidth()-4)})
-	}
-	if len(b.targets) == 0 {
-		return common.StatusCmd(it.id()+" applies to no other zone or conduit", false)
 	}
 	for _, e := range d.Evidence.Of(it.target, it.req.ID) {
 		b.files = append(b.files, e.SHA256)
@@ -271,4 +288,15 @@ func (m *Model) bulkView() string {
 // dialogFoot is a dialog's last lines: its problem or state, and its keys.
 func dialogFoot(st *common.Styles, w int, msg, keys string) []string {
 	return []string{st.Error.Render(common.Line(msg, w)), st.Muted.Render(common.Line(keys, w))}
+}
+
+// bulkWorks reports whether b would open the copy dialog on the
+// requirement under the cursor.
+func (m *Model) bulkWorks() bool {
+	it, ok := m.current()
+	if !ok || m.ctx.Data.ReadOnly {
+		return false
+	}
+	_, why := m.bulkTargets(it)
+	return why == ""
 }

@@ -60,7 +60,7 @@ func (m *Model) updateEvidence(k tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeList
 	case key.Matches(k, kk.Attach):
 		if m.ctx.Data.ReadOnly {
-			return common.StatusCmd("Read-only: nothing can be changed", true)
+			return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
 		}
 		return m.openAttach()
 	case key.Matches(k, kk.Unlink):
@@ -69,7 +69,7 @@ func (m *Model) updateEvidence(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if m.ctx.Data.ReadOnly {
-			return common.StatusCmd("Read-only: nothing can be changed", true)
+			return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
 		}
 		ev.lastLink = len(e.Links) <= 1
 		m.mode = modeUnlink

@@ -88,7 +88,7 @@ func newKeys() *keyMap {
 // ShortHelp adapts to what has the keyboard.
 func (k *keyMap) ShortHelp() []key.Binding {
 	if help, ok := k.provenanceHelp(); ok {
-		return help
+		return k.forHelp(help)
 	}
 	switch k.m.mode {
 	case modeEditor:
@@ -105,20 +105,25 @@ func (k *keyMap) ShortHelp() []key.Binding {
 	case modeRelated:
 		return []key.Binding{common.Describe("space", "tick", k.PickToggle), common.Describe("enter", "mark n/a", k.PickGo), common.Describe("esc", "skip", k.PickCancel)}
 	}
-	return []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Note, k.PrevFR, k.NextFR, k.NextTarget}
+	// Terse, so that the bar fits 80 columns with "? help • q quit"; the
+	// full help (?) says what each key means.
+	return k.forHelp([]key.Binding{common.Describe("y/p/n/a", "yes/partial/no/n/a", k.Yes, k.Partial, k.No, k.NA),
+		common.Describe("c", "compensating", k.Compensating), common.Describe("e", "note", k.Note),
+		common.Describe("[ ]", "FR", k.PrevFR, k.NextFR)})
 }
 
-// FullHelp lists every key of the screen; the editor's and the forms'
-// keys are the common ones, shown in the dialog itself and in
-// docs/keys.md, as are the search box's (PanelHelp).
-func (k *keyMap) FullHelp() []common.KeyGroup {
+// DocHelp lists every key of the requirement list; the editor's and the
+// forms' keys are the common ones, shown in the dialog itself and in
+// docs/keys.md, as are the search box's (PanelHelp). FullHelp
+// (readonly.go) shows those of them that work now.
+func (k *keyMap) DocHelp() []common.KeyGroup {
 	// Pairs share a line, so that the whole help fits 80x24.
 	move := []key.Binding{common.Describe("↑↓/kj", "previous/next requirement", k.Nav.Up, k.Nav.Down),
 		common.Describe("pgup/pgdn", "page up/down", k.Nav.PageUp, k.Nav.PageDown),
 		common.Describe("home/end", "first/last (g/G)", k.Nav.Home, k.Nav.End),
 		common.Describe("[ ]", "previous/next FR", k.PrevFR, k.NextFR),
 		common.Describe("{ }", "previous/next zone/conduit", k.PrevTarget, k.NextTarget),
-		common.Describe("ctrl+d/u", "scroll the detail", k.DetailDown, k.DetailUp)}
+		k.detailHelp(true, true)}
 	return []common.KeyGroup{
 		{Title: "Answer", Keys: []key.Binding{k.Yes, k.Partial, k.No, k.NA, k.Compensating, k.Clear,
 			common.Describe("Y P N", "yes/partial/no + a note", k.YesNote, k.PartialNote, k.NoNote), k.Note, k.Flag, k.Method, k.Bulk}},

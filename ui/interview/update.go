@@ -207,6 +207,9 @@ func (m *Model) find(id string) bool {
 
 func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	kk := m.keys
+	if cmd, ok := m.refuseReadOnly(k); ok {
+		return cmd
+	}
 	// The requirement just answered takes e, f, m or x; any other key
 	// ends that.
 	recent := m.recent

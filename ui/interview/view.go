@@ -270,6 +270,22 @@ func (m *Model) detailWindow(it item, total int) (from, to int) {
 	return m.detailOff, min(total, m.detailOff+h)
 }
 
+// detailScrolls reports whether the detail of the current item can
+// scroll up (it is scrolled) and down (more lies below), for the help.
+func (m *Model) detailScrolls() (up, down bool) {
+	it, ok := m.current()
+	if !ok {
+		return false, false
+	}
+	total, h := len(m.fullDetail(it, m.mainWidth())), m.detailHeight()
+	off := m.detailOff
+	if m.detailFor != it.key() {
+		off = 0
+	}
+	off = max(0, min(off, total-h))
+	return off > 0, off+h < total
+}
+
 // scrollDetail moves the detail pane half its height down (dir 1) or up
 // (-1).
 func (m *Model) scrollDetail(dir int) tea.Cmd {

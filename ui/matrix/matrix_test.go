@@ -480,20 +480,41 @@ func TestKeyMap(t *testing.T) {
 		}
 		return strings.Join(out, "; ")
 	}
-	var full []string
-	for _, g := range s.Keys().FullHelp() {
-		full = append(full, helpKeys(g.Keys))
+	full := func() string {
+		var out []string
+		for _, g := range s.Keys().FullHelp() {
+			out = append(out, g.Title+": "+helpKeys(g.Keys))
+		}
+		return strings.Join(out, "\n")
 	}
-	all := strings.Join(full, "\n")
-	for _, k := range []string{"↑↓/jk", "←→/hl", "pgup/pgdn", "home/end", "enter", "s", "esc"} {
-		if !strings.Contains(all, k+" ") {
-			t.Errorf("full help lacks %q:\n%s", k, all)
+	// Each mode's full help lists its own keys only: esc is the
+	// drill-down's.
+	for _, mode := range []struct {
+		keys []string
+		want []string
+		not  string
+	}{
+		{nil, []string{"Matrix: ", "↑↓/jk", "←→/hl", "pgup/pgdn", "home/end", "enter", "s scope: widen to up to SL 4"}, "esc"},
+		{[]string{"enter", "s"}, []string{"Unmet requirements of a cell: ", "↑↓/jk", "←→/hl", "enter", "s scope: back to up to SL-T", "esc"}, "Matrix"},
+	} {
+		h.Send(s, uitest.Keys(mode.keys...)...)
+		all := full()
+		for _, k := range mode.want {
+			if !strings.Contains(all, k) {
+				t.Errorf("full help lacks %q:\n%s", k, all)
+			}
+		}
+		if strings.Contains(all, mode.not) {
+			t.Errorf("full help lists %q:\n%s", mode.not, all)
 		}
 	}
-	matrixShort := helpKeys(s.Keys().ShortHelp())
-	h.Send(s, uitest.Key("enter"))
+	// The help bar follows the mode, and s says where it goes from the
+	// scope shown (in the drill-down up to SL 4: back to SL-T).
 	drillShort := helpKeys(s.Keys().ShortHelp())
-	if matrixShort == drillShort || !strings.Contains(drillShort, "esc back") {
-		t.Errorf("short help does not follow the mode: %q / %q", matrixShort, drillShort)
+	h.Send(s, uitest.Keys("s", "esc")...)
+	matrixShort := helpKeys(s.Keys().ShortHelp())
+	if matrixShort == drillShort || !strings.Contains(drillShort, "esc back") || !strings.Contains(drillShort, "s back to SL-T") ||
+		!strings.Contains(matrixShort, "s up to SL 4") {
+		t.Errorf("short help does not follow the mode and scope: %q / %q", matrixShort, drillShort)
 	}
 }

@@ -37,7 +37,7 @@ type Model struct {
 // New builds the screen over the shared context.
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, width: 80, height: 21}
-	m.keys = newKeyMap(func() bool { return m.drill != nil })
+	m.keys = newKeyMap(func() bool { return m.drill != nil }, func() model.Scope { return m.ctx.Data.Scope })
 	m.sync()
 	return m
 }

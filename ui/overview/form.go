@@ -20,7 +20,7 @@ const (
 // openForm opens the metadata form filled with the current details.
 func (m *Model) openForm() tea.Cmd {
 	if m.ctx.Data.ReadOnly {
-		return common.StatusCmd("Read-only: the assessment details cannot be changed", true)
+		return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
 	}
 	a := m.ctx.Data.A
 	f := common.NewForm("Assessment details", max(24, min(72, m.width-6)), m.keys.Form)

@@ -27,9 +27,16 @@ func (m *Model) gapLines(lay layout) []string {
 		title += st.Muted.Render(" · " + common.Plural(p.GapCells, "gap cell", "gap cells") + " in " + strconv.Itoa(p.GapTargets) +
 			" of " + strconv.Itoa(p.Targets) + " targets")
 	}
-	right := ""
+	// The cells' notation is explained where they are shown: beside the
+	// FR picture when it has room, else on the heading's line, else on a
+	// line of its own under the gaps.
+	right, legendRow := "", false
 	if !lay.frLegend() {
-		right = st.Muted.Render(legend)
+		if common.Width(title)+2+common.Width(legend) <= w {
+			right = st.Muted.Render(legend)
+		} else {
+			legendRow = lay.gapRows >= 2 && len(c.gaps) > 0
+		}
 	}
 	lines := []string{common.Spread(title, right, w)}
 	if len(c.gaps) == 0 {
@@ -40,7 +47,11 @@ func (m *Model) gapLines(lay layout) []string {
 		return append(lines, "  "+st.OK.Render(common.Line(msg, w-2)))
 	}
 
-	shown := c.gaps[:min(lay.gapRows, len(c.gaps))]
+	rows := lay.gapRows
+	if legendRow {
+		rows--
+	}
+	shown := c.gaps[:min(rows, len(c.gaps))]
 	// The name column as wide as the widest shown name, leaving room for
 	// the FR, the cell and the FR's name.
 	nw := 0
@@ -55,6 +66,9 @@ func (m *Model) gapLines(lay layout) []string {
 			row += "  " + st.Muted.Render(common.Line(shortFR[g.FR-1], room))
 		}
 		lines = append(lines, row)
+	}
+	if legendRow {
+		lines = append(lines, st.Muted.Render(common.Line(legend, w)))
 	}
 	return lines
 }

@@ -64,7 +64,8 @@ func (m *Model) Capturing() bool { return m.form != nil || m.checks != nil }
 func (m *Model) Keys() common.KeyMap {
 	k := m.keys
 	k.form, k.checks = m.form, m.checks != nil
-	k.Edit.SetEnabled(!m.ctx.Data.ReadOnly)
+	k.targets, k.site = len(m.ctx.Data.M.Rows), len(m.ctx.Data.Cat.SiteQuestions) > 0
+	k.Edit.SetEnabled(!m.ctx.Data.ReadOnly) // refused at once (openForm): not offered
 	return k
 }
 

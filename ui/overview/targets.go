@@ -39,17 +39,30 @@ func (m *Model) listLines(lay layout) []string {
 	cols := m.listCols(lw)
 	c := &m.cache
 
-	pos := st.Muted.Render("target " + strconv.Itoa(m.cursor+1) + " of " + strconv.Itoa(len(d.M.Rows)))
+	list := c.list
+	end := min(len(list), m.offset+lay.listRows)
+	// Arrows say the list goes on above or below: it scrolls with the
+	// cursor (j/k, end), so nothing is out of reach at 80x24.
+	more := ""
+	if m.offset > 0 {
+		more += " ↑"
+	}
+	if end < len(list) {
+		more += " ↓"
+	}
+	pos := st.Muted.Render("target " + strconv.Itoa(m.cursor+1) + " of " + strconv.Itoa(len(d.M.Rows)) + more)
 	lines := []string{common.Spread(st.Header.Render("Completeness")+st.Muted.Render(" · "+d.Scope.Label()), pos, lw)}
 
 	total := "  " + st.Header.Render(common.Fit(allTargets, cols.name)) + " " +
 		m.countCells(st, cols, c.answered, c.applic)
 	lines = append(lines, total)
 
-	list := c.list
-	for i := m.offset; i < min(len(list), m.offset+lay.listRows); i++ {
+	for i := m.offset; i < end; i++ {
 		e := list[i]
 		switch {
+		case e.heading && i == end-1 && end < len(list):
+			// A section cut off under its heading says how to reach it.
+			lines = append(lines, st.Muted.Render(common.Line(e.label+" · ↓ to see them", lw)))
 		case e.heading:
 			lines = append(lines, st.Muted.Render(common.Line(e.label, lw)))
 		case e.row == m.cursor:

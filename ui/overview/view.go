@@ -3,17 +3,12 @@ package overview
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"slate/ui/common"
 )
 
 // View renders exactly the body area: height lines of width cells.
 func (m *Model) View() string {
 	w, h := m.width, m.height
-	if m.form != nil {
-		return m.formView()
-	}
 	if m.checks != nil {
 		return common.Block(m.checks.View(m.ctx.Styles, w, h), w, h)
 	}
@@ -21,6 +16,17 @@ func (m *Model) View() string {
 	lay := m.layout()
 	m.scroll(lay)
 	lines := m.headerLines(lay)
+	if m.form != nil {
+		// The form goes under the details it edits, which stay in sight.
+		body := m.bodyView(lay, lines)
+		return common.OverlayKeeping(body, m.form.View(m.ctx.Styles), w, h, len(lines)-1)
+	}
+	return m.bodyView(lay, lines)
+}
+
+// bodyView renders the screen below the header lines already made.
+func (m *Model) bodyView(lay layout, lines []string) string {
+	w, h := m.width, m.height
 	if lay.blankTop {
 		lines = append(lines, "")
 	}
@@ -57,13 +63,6 @@ func (m *Model) middleLines(lay layout) []string {
 		return append(append(list, ""), m.frLines(lay.fr, lay.w, frPanelRows)...)
 	}
 	return list
-}
-
-// formView centres the metadata form in the body.
-func (m *Model) formView() string {
-	box := m.form.View(m.ctx.Styles)
-	placed := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
-	return common.Block(strings.Split(placed, "\n"), m.width, m.height)
 }
 
 // splitLines flattens lines that hold several lines (blocks) into one each.

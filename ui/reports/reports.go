@@ -4,6 +4,7 @@ package reports
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -42,15 +43,31 @@ type keyMap struct {
 	m                        *Model
 }
 
+// ShortHelp is the help bar: the sign-off form's keys while it is open;
+// a read-only session is not offered the sign-off.
 func (k keyMap) ShortHelp() []key.Binding {
 	if k.m != nil && k.m.signOff.form != nil {
 		return k.m.signOff.form.ShortHelp()
 	}
-	return []key.Binding{k.Up, k.Down, k.Write, k.SignOff}
+	d := common.Describe
+	return k.forHelp([]key.Binding{d("↑↓", "format", k.Up, k.Down), d("enter", "write", k.Write), d("S", "sign-off", k.SignOff)})
 }
+
+// FullHelp lists the screen's keys in titled groups.
 func (k keyMap) FullHelp() []common.KeyGroup {
-	return []common.KeyGroup{{Title: "Formats", Keys: []key.Binding{k.Up, k.Down, k.Write}},
+	gs := []common.KeyGroup{{Title: "Formats", Keys: []key.Binding{k.Up, k.Down, k.Write}},
 		{Title: "Sign-off", Keys: []key.Binding{k.SignOff}}}
+	if k.m == nil {
+		return gs
+	}
+	return common.GroupsForHelp(k.m.ctx.Data, gs, k.SignOff)
+}
+
+func (k keyMap) forHelp(bs []key.Binding) []key.Binding {
+	if k.m == nil {
+		return bs
+	}
+	return common.ForHelp(k.m.ctx.Data, bs, k.SignOff)
 }
 
 // New builds the screen.
@@ -137,14 +154,28 @@ func (m *Model) write() tea.Cmd {
 	return tea.Batch(write, m.spin.Tick)
 }
 
-// View renders the list of formats and what was written.
+// View renders the list of formats and what was written; the sign-off
+// form is drawn over it, above the line that says which sign-off is on
+// record.
 func (m *Model) View() string {
 	st := m.ctx.Styles
+	lines := m.lines()
+	body := common.Block(lines, m.w, m.h)
 	if f := m.signOff.form; f != nil {
-		return common.Center(m.w, m.h, f.View(st))
+		return common.OverlayKeeping(body, f.View(st), m.w, m.h, len(lines)-1)
 	}
+	return body
+}
+
+func (m *Model) lines() []string {
+	st := m.ctx.Styles
 	scope := " · " + m.ctx.Data.Scope.Label()
-	lines := []string{st.Title.Render("Write a report next to "+common.Line(baseName(m.ctx.Data.Path), max(10, m.w-26-len(scope)))) + st.Muted.Render(scope), ""}
+	lines := []string{st.Title.Render("Write a report next to "+common.Line(baseName(m.ctx.Data.Path), max(10, m.w-26-len(scope)))) + st.Muted.Render(scope)}
+	// The folder in full: where the files go is what the screen is for.
+	for _, l := range common.Wrap("in "+filepath.Dir(m.ctx.Data.Path), m.w, 0) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	lines = append(lines, "")
 	for i, f := range formats() {
 		marker := "  "
 		if i == m.cursor {
@@ -161,8 +192,7 @@ func (m *Model) View() string {
 		lines = append(lines, m.status(f)...)
 	}
 	lines = append(lines, "", st.Muted.Render(common.Line("Files are created readable by you only (0600); an older report of the same name is replaced.", m.w)))
-	lines = append(lines, m.signOffLines()...)
-	return common.Block(lines, m.w, m.h)
+	return append(lines, m.signOffLines()...)
 }
 
 func (m *Model) status(f report.Format) []string {

@@ -15,7 +15,7 @@ import (
 func TestGolden(t *testing.T) {
 	h := uitest.NewDemo(t)
 	m := New(h.Ctx)
-	h.Ctx.Data.Path = "plant.slate" // stable in the golden file
+	h.Ctx.Data.Path = "/home/assessor/plants/plant.slate" // stable in the golden file
 	golden.RequireEqual(t, uitest.Render(t, m, 80, 21))
 }
 
@@ -23,6 +23,10 @@ func TestWritesEachFormatBesideTheFile(t *testing.T) {
 	h := uitest.NewDemo(t)
 	m := New(h.Ctx)
 	dir := strings.TrimSuffix(h.Path, "plant.slate")
+	// Before anything is written the screen names the folder in full.
+	if out := strings.Join(strings.Fields(ansi.Strip(uitest.Render(t, m, 200, 37))), " "); !strings.Contains(out, "in "+filepath.Dir(h.Path)+" ") {
+		t.Fatalf("the folder is not named in full:\n%s", out)
+	}
 	for i, want := range [][]string{{"plant-report.html"}, {"plant-report.md"}, {"plant-report.csv", "plant-report-roadmap.csv", "plant-report-matrix.csv"}, {"plant-report.json"}} {
 		if i > 0 {
 			h.Send(m, uitest.Key("down"))

@@ -20,7 +20,7 @@ type signOffForm struct {
 
 func (m *Model) openSignOff() tea.Cmd {
 	if m.ctx.Data.ReadOnly {
-		return common.StatusCmd("Read-only: nothing can be changed", true)
+		return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
 	}
 	d := m.ctx.Data
 	f := common.NewForm("Record the sign-off of the assessment as it stands now", min(m.w-4, 76), m.keys.Form)

@@ -84,7 +84,7 @@ func (m *Model) clampDetail() {
 func (m *Model) fullDetailView() []string {
 	in := m.selected()
 	if in == nil {
-		return m.listView()
+		return m.listView(m.offset)
 	}
 	st := m.paints()
 	lines := m.fullLines(in)

@@ -25,24 +25,28 @@ type panes struct {
 	listW, listH     int // list rows (below the column header)
 	detailW, detailH int // 0 when there is no room for the pane
 	side             bool
+	legend           bool // a line under the list explains its marks
 }
 
 // panes works out the list mode's geometry for the body size.
 func (m *Model) panes() panes {
 	w, h := m.width, m.height
 	body := max(1, h-2) // below the filter line and the column header
+	if len(m.list.items) > 0 && body > 3 {
+		body-- // the legend under the list
+	}
 	switch {
 	case len(m.list.items) == 0:
 		return panes{listW: w, listH: body}
 	case w >= sideBySide && h >= 10:
 		dw := w * 2 / 5
-		return panes{listW: w - dw - 1, listH: body, detailW: dw, detailH: h - 1, side: true}
+		return panes{listW: w - dw - 1, listH: body, detailW: dw, detailH: h - 1, side: true, legend: true}
 	case h >= 14:
 		// The detail takes 45% of the body, or more when the list is short.
 		dh := max(h*45/100, body-len(m.list.lines))
-		return panes{listW: w, listH: body - dh, detailW: w, detailH: dh}
+		return panes{listW: w, listH: body - dh, detailW: w, detailH: dh, legend: true}
 	}
-	return panes{listW: w, listH: body}
+	return panes{listW: w, listH: body, legend: body < h-2}
 }
 
 // scroll keeps the cursor's line (and its group heading where it fits) in
@@ -115,6 +119,30 @@ func marks(in *model.Initiative) string {
 		v = " V"
 	}
 	return e + o + v
+}
+
+// legendText explains the list's score and marks in w cells, in as many
+// words as fit: each part gives way to a shorter form, the score first.
+func legendText(cols columns, w int) string {
+	parts := [][2]string{{"Score: risk, highest first", "Score: risk"}}
+	if cols.marks > 0 {
+		parts = append(parts, [2]string{"E:low/med/hi effort", "E effort"},
+			[2]string{"O needs an outage", "O outage"}, [2]string{"V needs the vendor", "V vendor"})
+	}
+	if cols.due > 0 {
+		parts = append(parts, [2]string{"! overdue", "! overdue"})
+	}
+	text := make([]string, len(parts))
+	for i, p := range parts {
+		text[i] = p[0]
+	}
+	for i := range parts {
+		if s := strings.Join(text, " · "); common.Width(s) <= w {
+			return s
+		}
+		text[i] = parts[i][1]
+	}
+	return common.Line(strings.Join(text, " · "), w)
 }
 
 // shortStatus is the status in at most 8 cells for narrow lists.

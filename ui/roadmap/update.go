@@ -161,6 +161,9 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		m.selectItem(to)
 		return nil
 	}
+	if cmd, ok := common.RefuseReadOnly(m.ctx.Data, k, m.editKeys()...); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, km.Detail):
 		if m.selected() != nil {
@@ -198,6 +201,9 @@ func (m *Model) detailKey(k tea.KeyPressMsg) tea.Cmd {
 		m.clampDetail()
 		return nil
 	}
+	if cmd, ok := common.RefuseReadOnly(m.ctx.Data, k, m.editKeys()...); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, km.PrevItem):
 		m.selectItem(m.cursor - 1)
@@ -225,7 +231,8 @@ func (m *Model) timelineKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if to, ok := km.Target(k, m.timelineOffset, m.timelineBodyH()-1, scrollEnd); ok {
-		m.timelineOffset = to // the view clamps to its content
+		m.timelineOffset = to
+		m.clampTimeline()
 		return nil
 	}
 	switch {

@@ -48,14 +48,40 @@ type viewKey struct {
 	win           int64
 }
 
-// View implements common.Screen: exactly height lines of width cells.
+// View implements common.Screen: exactly height lines of width cells. A
+// form or confirmation is drawn over the mode it was opened from, which
+// stays visible around it with the initiative or window it is about
+// (scrolled to the top of the list when the box leaves no room otherwise).
 func (m *Model) View() string {
 	m.sync()
-	if m.dlg != noDialog {
-		return m.dialogView()
+	if m.dlg == noDialog {
+		return m.modeView(m.offset)
 	}
+	box := m.dialogBox()
+	boxH := strings.Count(box, "\n") + 1
+	keep, off := -1, m.offset
+	switch m.mode {
+	case modeList:
+		if m.selected() != nil {
+			line := m.list.itemLine[m.cursor]
+			if keep = 2 + line - off; !common.OverlayFits(boxH, m.height, keep) {
+				off, keep = line, 2
+			}
+		}
+	case modeDetail:
+		keep = 1 // the initiative's title
+	case modeWindows:
+		if len(m.windows()) > 0 {
+			keep = 2 + m.winCursor - m.winOffset
+		}
+	}
+	return common.OverlayKeeping(m.modeView(off), box, m.width, m.height, keep)
+}
+
+// modeView renders the mode shown now, the list from line off.
+func (m *Model) modeView(off int) string {
 	k := viewKey{mode: m.mode, width: m.width, height: m.height, cursor: m.cursor, selID: m.selID,
-		offset: m.offset, filter: m.filter}
+		offset: off, filter: m.filter}
 	switch m.mode {
 	case modeDetail:
 		k.scroll = m.detailOffset
@@ -76,23 +102,23 @@ func (m *Model) View() string {
 	case modeWindows:
 		lines = m.windowsView()
 	default:
-		lines = m.listView()
+		lines = m.listView(off)
 	}
 	m.cache.view = strings.Join(common.FitLines(lines, m.width, m.height), "\n")
 	m.cache.viewKey = k
 	return m.cache.view
 }
 
-// dialogView centres the open form or confirmation in the body.
-func (m *Model) dialogView() string {
+// dialogBox draws the open form or confirmation.
+func (m *Model) dialogBox() string {
 	st := m.ctx.Styles
 	switch {
 	case m.form != nil:
-		return common.Center(m.width, m.height, m.form.View(st))
+		return m.form.View(st)
 	case m.confirm != nil:
-		return common.Center(m.width, m.height, m.confirm.View(st))
+		return m.confirm.View(st)
 	}
-	return common.Block(nil, m.width, m.height)
+	return ""
 }
 
 // filterLine is the top line: what is shown and how to filter it.
@@ -132,9 +158,9 @@ func (m *Model) openCount() int {
 	return n
 }
 
-// listView is the list mode: filter line, column header, the visible
-// rows, and the detail pane below or beside them.
-func (m *Model) listView() []string {
+// listView is the list mode: filter line, column header, the rows from
+// line off, and the detail pane below or beside them.
+func (m *Model) listView(off int) []string {
 	st := m.paints()
 	out := make([]string, 0, m.height)
 	out = append(out, m.filterLine())
@@ -148,9 +174,13 @@ func (m *Model) listView() []string {
 	if len(m.list.items) == 0 {
 		left = append(left, "", "  "+st.Muted.Render(common.Line("No initiative matches the filters: X or backspace clears them.", p.listW-2)))
 	}
-	end := min(len(m.list.lines), m.offset+p.listH)
-	for _, ln := range m.list.lines[min(m.offset, end):end] {
+	end := min(len(m.list.lines), off+p.listH)
+	for _, ln := range m.list.lines[min(off, end):end] {
 		left = append(left, m.lineText(ln, p.listW))
+	}
+	if p.legend && len(m.list.items) > 0 {
+		left = common.FitLines(left, p.listW, p.listH+1)
+		left = append(left, st.Muted.Render(legendText(m.cache.cols, p.listW)))
 	}
 	switch {
 	case p.side:
@@ -161,7 +191,7 @@ func (m *Model) listView() []string {
 			out = append(out, left[i]+bar+right[i])
 		}
 	case p.detailH > 0:
-		out = append(out, common.FitLines(left, p.listW, p.listH+1)...)
+		out = append(out, common.FitLines(left, p.listW, len(left))...)
 		out = append(out, m.pane(p.detailW, p.detailH)...)
 	default:
 		out = append(out, left...)

@@ -98,6 +98,9 @@ func (m *Model) windowsKey(k tea.KeyPressMsg) tea.Cmd {
 		m.selectWindowAt(to)
 		return nil
 	}
+	if cmd, ok := common.RefuseReadOnly(m.ctx.Data, k, m.editKeys()...); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, km.NewWindow):
 		m.openWindowForm(nil)

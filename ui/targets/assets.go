@@ -70,6 +70,9 @@ func (m *Model) updateAssets(k tea.KeyPressMsg) tea.Cmd {
 		m.selectAssetIndex(to)
 		return nil
 	}
+	if cmd, ok := common.RefuseReadOnly(m.ctx.Data, k, m.editKeys()...); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, km.Back):
 		m.inAssets = false

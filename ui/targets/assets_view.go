@@ -29,8 +29,9 @@ func assetRow(a model.Asset, cols []int) string {
 	return out
 }
 
-// assetsView is the asset list of one zone and the selected asset's details.
-func (m *Model) assetsView() []string {
+// assetsView is the asset list of one zone from asset off and the
+// selected asset's details.
+func (m *Model) assetsView(off int) []string {
 	st := m.ctx.Styles
 	w := m.width
 	as := m.assets()
@@ -51,7 +52,7 @@ func (m *Model) assetsView() []string {
 	if len(as) == 0 {
 		lines = append(lines, "  "+st.Muted.Render(common.Line("No assets yet: press n to add one.", w-2)))
 	}
-	for i := m.assetOffset; i < len(as) && len(lines) < listH; i++ {
+	for i := off; i < len(as) && len(lines) < listH; i++ {
 		row := assetRow(as[i], cols)
 		if i == m.assetCursor {
 			lines = append(lines, st.Selected.Render(common.PadStyled("> "+row, w)))

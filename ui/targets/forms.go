@@ -126,8 +126,12 @@ func (m *Model) openConduitForm(c *model.Conduit) tea.Cmd {
 			to = from - 1
 		}
 		cur = model.Conduit{From: zs[from].Key, To: zs[to].Key, Kind: defaultConduitKind,
-			SLT: higher(zs[from].SLT, zs[to].SLT)}
+			SLT: zs[from].SLT.Higher(zs[to].SLT)}
 	}
+	// The SL-T starts as the default of its two zones (per FR, the higher
+	// of theirs) and follows From and To while it is that default and the
+	// assessor has not typed a level; an SL-T set otherwise stays.
+	follows := cur.SLT == m.conduitDefault(cur.From, cur.To)
 	f := common.NewForm(title, m.formWidth(), m.keys.Form)
 	f.AddText("Name", model.CleanLine(cur.Name), 80)
 	f.AddChoice("From zone", names, keys, cur.From)
@@ -138,6 +142,11 @@ func (m *Model) openConduitForm(c *model.Conduit) tea.Cmd {
 	f.AddText("Protocols", model.CleanLine(cur.Protocols), 200)
 	f.AddText("Description", model.CleanLine(cur.Description), 1000)
 	f.AddLevels("SL-T", cur.SLT)
+	f.OnChange = func(f *common.Form, field int) {
+		if follows && (field == cFrom || field == cTo) && !f.Fields[cSLT].Edited() {
+			f.Fields[cSLT].SetLevels(m.conduitDefault(f.Fields[cFrom].Choice(), f.Fields[cTo].Choice()))
+		}
+	}
 	f.Validate = func(f *common.Form) error {
 		if f.Fields[cFrom].Choice() == f.Fields[cTo].Choice() {
 			return errors.New("a conduit joins two different zones: choose another To zone")
@@ -214,11 +223,15 @@ func (m *Model) submitSLT() tea.Cmd {
 	return nil
 }
 
-// higher returns the per-FR maximum of two vectors: a conduit between two
-// zones is usually held to the stricter zone's target.
-func higher(a, b model.SLVector) model.SLVector {
-	for i := range a {
-		a[i] = max(a[i], b[i])
+// conduitDefault is the SL-T a conduit between two zones starts with:
+// per FR, the higher SL-T of the two.
+func (m *Model) conduitDefault(from, to string) model.SLVector {
+	var a, b model.SLVector
+	if z, ok := m.ctx.Data.A.Zone(from); ok {
+		a = z.SLT
 	}
-	return a
+	if z, ok := m.ctx.Data.A.Zone(to); ok {
+		b = z.SLT
+	}
+	return a.Higher(b)
 }

@@ -2,6 +2,7 @@ package targets_test
 
 import (
 	"errors"
+	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strings"
 	"testing"
@@ -169,6 +170,65 @@ func TestSetSLTPerFR(t *testing.T) {
 	}
 	if out := view(t, s); !strings.Contains(out, "1,3,2,2,2,2,4") {
 		t.Fatalf("the list should show the vector:\n%s", out)
+	}
+}
+
+// The levels typed in a row after one → land on FR1..FR7 in order: each
+// digit sets its FR and moves on, as the form's rule line says.
+func TestSetSLTPerFRInARow(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "end", "t") // the Control - Safety conduit, SL-T 3
+	if out := view(t, s); !strings.Contains(out, "→ then one digit per FR in a row (each digit moves on)") {
+		t.Fatalf("the SL-T form does not state its rule:\n%s", out)
+	}
+	send(h, s, "right", "2", "2", "3", "2", "2", "1", "2", "enter")
+	want := model.SLVector{2, 2, 3, 2, 2, 1, 2}
+	for _, a := range []*model.Assessment{h.Ctx.Data.A, load(t, h)} {
+		if c, _ := a.Conduit("control-safety"); c.SLT != want {
+			t.Fatalf("SL-T %v, want %v", c.SLT, want)
+		}
+	}
+}
+
+// A new conduit's SL-T follows From and To (per FR, the higher SL-T of its
+// two zones) until a level is typed; after that it stays as typed.
+func TestConduitSLTFollowsItsZonesUntilEdited(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "j", "j", "t", "right", "1", "3", "1", "3", "1", "3", "1", "enter") // Supervisory 1,3,1,3,1,3,1
+	send(h, s, "home", "c")                                                        // Enterprise (1) to Industrial DMZ (2)
+	levels := func() string {
+		t.Helper()
+		for _, l := range strings.Split(ansi.Strip(view(t, s)), "\n") {
+			if i := strings.Index(l, "all"); i >= 0 && strings.Contains(l, "FR7=") {
+				l = strings.NewReplacer("[", "", "]", "", "│", "").Replace(l[i:])
+				return strings.Join(strings.Fields(l), " ")
+			}
+		}
+		t.Fatalf("no SL-T field:\n%s", view(t, s))
+		return ""
+	}
+	steps := []struct {
+		keys []any
+		want string
+	}{
+		{nil, "all=2 FR1=2 FR2=2 FR3=2 FR4=2 FR5=2 FR6=2 FR7=2"},
+		{[]any{"tab", "tab", "right"}, "all FR1=1 FR2=3 FR3=1 FR4=3 FR5=1 FR6=3 FR7=1"},      // To Supervisory
+		{[]any{"shift+tab", "right"}, "all FR1=2 FR2=3 FR3=2 FR4=3 FR5=2 FR6=3 FR7=2"},       // From Industrial DMZ
+		{[]any{"tab", "tab", "tab", "tab", "tab", "tab", "right", "4"}, "FR1=4 FR2=3 FR3=2"}, // typed: FR1 4
+		{[]any{"shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "right"}, "FR1=4 FR2=3 FR3=2 FR4=3 FR5=2 FR6=3 FR7=2"},
+	}
+	for i, st := range steps {
+		send(h, s, st.keys...)
+		if got := levels(); !strings.Contains(got, st.want) {
+			t.Fatalf("step %d: SL-T %q, want %q", i, got, st.want)
+		}
+	}
+	send(h, s, "ctrl+s")
+	c := load(t, h).Conduits[4]
+	if c.From != "dmz" || c.To != "control" || c.SLT != (model.SLVector{4, 3, 2, 3, 2, 3, 2}) {
+		t.Fatalf("conduit %s -> %s SL-T %v", c.From, c.To, c.SLT)
 	}
 }
 
@@ -547,21 +607,51 @@ func TestFailedSaveKeepsTheForm(t *testing.T) {
 	}
 }
 
+// In a read-only session every key that would change something refuses
+// at once with the reason (no form opens to refuse at ctrl+s), the file
+// stays as it was, and the help leaves those keys out.
 func TestReadOnly(t *testing.T) {
 	t.Parallel()
 	h, s := demo(t)
+	h.Ctx.Data.ReadOnly, h.Ctx.Data.ReadOnlyReason = true, "the file is read-only"
 	h.Ctx.Ops = common.NewOps(h.Store, true)
-	send(h, s, "t", "4", "enter")
+	send(h, s, "j")
+	for _, k := range []string{"n", "c", "e", "enter", "t", "r", "x", "delete", "K", "J", "T", "I"} {
+		h.Status = common.Status{}
+		send(h, s, k)
+		if s.Capturing() || !h.Status.Error || !strings.Contains(h.Status.Text, "Read-only (the file is read-only)") {
+			t.Fatalf("%s: capturing %v, status %+v", k, s.Capturing(), h.Status)
+		}
+	}
+	send(h, s, "a")
+	for _, k := range []string{"n", "e", "m", "x"} {
+		h.Status = common.Status{}
+		send(h, s, k)
+		if s.Capturing() || !h.Status.Error {
+			t.Fatalf("asset %s: capturing %v, status %+v", k, s.Capturing(), h.Status)
+		}
+	}
+	for _, b := range s.Keys().ShortHelp() {
+		if b.Enabled() && (b.Help().Key == "n" || b.Help().Key == "e") {
+			t.Fatalf("the help bar offers %s in a read-only session", b.Help().Key)
+		}
+	}
+	if a := load(t, h); len(a.Zones) != 5 || a.Zones[0].SLT != model.Uniform(1) || len(a.Zones[1].Assets) != len(h.Ctx.Data.A.Zones[1].Assets) {
+		t.Fatal("read-only file changed")
+	}
+}
+
+// The store refuses a change on a read-only file even when a form was
+// already open (the file became read-only under it): the form stays with
+// the refusal and what was typed.
+func TestReadOnlyStoreRefusesInTheForm(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "t")
+	h.Ctx.Ops = common.NewOps(h.Store, true)
+	send(h, s, "4", "enter")
 	if !s.Capturing() || !strings.Contains(view(t, s), "read-only: nothing was saved") {
 		t.Fatalf("read-only refusal not shown:\n%s", view(t, s))
-	}
-	send(h, s, "esc", "x", "y")
-	if !s.Capturing() || !strings.Contains(view(t, s), "read-only: nothing was saved") {
-		t.Fatalf("read-only delete:\n%s", view(t, s))
-	}
-	send(h, s, "esc", "K", "T", "y")
-	if a := load(t, h); len(a.Zones) != 5 || a.Zones[0].SLT != model.Uniform(1) {
-		t.Fatal("read-only file changed")
 	}
 }
 
@@ -658,9 +748,15 @@ func TestKeysAdaptToMode(t *testing.T) {
 		t.Fatalf("form help: %s", got)
 	}
 	fitsHelpBar(t, s)
+	// The form's help follows the field under the cursor: levels only on
+	// the SL-T field (the last).
 	send(h, s, "esc", "esc", "n")
+	if got := helpKeys(); strings.Contains(got, "0-4 level") {
+		t.Fatalf("zone form help on the name: %s", got)
+	}
+	send(h, s, "tab", "tab", "tab", "tab", "tab")
 	if got := helpKeys(); !strings.Contains(got, "0-4 level") {
-		t.Fatalf("zone form help: %s", got)
+		t.Fatalf("zone form help on the SL-T: %s", got)
 	}
 	fitsHelpBar(t, s)
 	send(h, s, "esc", "x")

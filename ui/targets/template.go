@@ -44,7 +44,7 @@ func typicalZones() ([]model.Zone, []model.Conduit) {
 		// No key: conduit keys are derived from the names and made unique,
 		// while the zone keys above are preferences the store may change.
 		conduits[i] = model.Conduit{Name: l.name, Kind: l.kind, From: l.from, To: l.to,
-			Description: l.desc, SLT: higher(slt[l.from], slt[l.to])}
+			Description: l.desc, SLT: slt[l.from].Higher(slt[l.to])}
 	}
 	return zones, conduits
 }

@@ -166,6 +166,9 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 		m.selectIndex(to)
 		return nil
 	}
+	if cmd, ok := common.RefuseReadOnly(m.ctx.Data, k, m.editKeys()...); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, km.NewZone):
 		m.openZoneForm(nil)

@@ -22,41 +22,63 @@ type rowCache struct {
 	conduits    []string
 }
 
-// View implements common.Screen: exactly height lines of width cells.
+// View implements common.Screen: exactly height lines of width cells. A
+// form or confirmation is drawn over the view it was opened from, which
+// stays visible around it with the zone, conduit or asset it is about
+// (scrolled to the top of the body when the box leaves no room for it
+// otherwise).
 func (m *Model) View() string {
 	m.follow()
+	if m.dlg == findingsList {
+		return common.Block(m.findings.View(m.ctx.Styles, m.width, m.height), m.width, m.height)
+	}
+	box := ""
+	if m.dlg != noDialog {
+		box = m.dialogBox()
+	}
+	boxH := strings.Count(box, "\n") + 1
 	var lines []string
+	keep := -1 // the line of the item under the cursor
 	switch {
-	case m.dlg == findingsList:
-		lines = m.findings.View(m.ctx.Styles, m.width, m.height)
-	case m.dlg != noDialog:
-		return m.dialogView()
 	case m.inAssets:
-		lines = m.assetsView()
+		off := m.assetOffset
+		if keep = 2 + m.assetCursor - off; box != "" && !common.OverlayFits(boxH, m.height, keep) {
+			off, keep = m.assetCursor, 2
+		}
+		lines = m.assetsView(off)
+		if len(m.assets()) == 0 {
+			keep = -1
+		}
 	case m.count() == 0:
 		lines = m.emptyView()
 	case m.diagram:
 		lines = m.diagramView()
 	default:
-		lines = m.listView()
+		off := m.offset
+		if keep = 1 + m.itemLine(m.cursor) - off; box != "" && !common.OverlayFits(boxH, m.height, keep) {
+			off, keep = m.itemLine(m.cursor), 1
+		}
+		lines = m.listView(off)
 	}
-	return common.Block(lines, m.width, m.height)
+	body := common.Block(lines, m.width, m.height)
+	if box == "" {
+		return body
+	}
+	return common.OverlayKeeping(body, box, m.width, m.height, keep)
 }
 
-// dialogView centres the open form or confirmation in the body.
-func (m *Model) dialogView() string {
+// dialogBox draws the open form or confirmation.
+func (m *Model) dialogBox() string {
 	st := m.ctx.Styles
-	var box string
 	switch {
 	case m.form != nil:
-		box = m.form.View(st)
+		return m.form.View(st)
 	case m.confirm != nil:
-		box = m.confirm.View(st)
+		return m.confirm.View(st)
 	case m.preview != nil:
-		box = m.preview.view(st, min(m.width, 96), m.height)
+		return m.preview.view(st, min(m.width, 96), m.height)
 	}
-	placed := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
-	return common.Block(strings.Split(placed, "\n"), m.width, m.height)
+	return ""
 }
 
 // emptyView is the hint of an assessment without zones.
@@ -76,8 +98,9 @@ func (m *Model) emptyView() []string {
 	return lines
 }
 
-// listView is the list window and the selected item's details.
-func (m *Model) listView() []string {
+// listView is the list window from line off and the selected item's
+// details.
+func (m *Model) listView(off int) []string {
 	m.buildRows()
 	st := m.ctx.Styles
 	c := &m.cache
@@ -101,9 +124,9 @@ func (m *Model) listView() []string {
 		all = append(all, "  "+st.Muted.Render(common.Line("No conduits yet: press c to add one between two zones.", m.width-2)))
 	}
 	listH, detailH := m.split()
-	end := min(len(all), m.offset+listH)
+	end := min(len(all), off+listH)
 	lines := []string{m.headerLine("v diagram · r SL-T rationale")}
-	lines = append(lines, all[min(m.offset, end):end]...)
+	lines = append(lines, all[min(off, end):end]...)
 	for len(lines) < 1+listH {
 		lines = append(lines, "")
 	}

@@ -5,8 +5,10 @@ package uitest
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -61,6 +63,55 @@ func New(t testing.TB, a *model.Assessment) *Harness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return over(t, st, path)
+}
+
+// demoFile holds the sample plant's file, written once for the tests that
+// need many fresh copies (NewDemoCopy).
+var demoFile struct {
+	once  sync.Once
+	bytes []byte
+	err   error
+}
+
+// NewDemoCopy is NewDemo for tests that open the sample plant many times:
+// the file is written once and copied, which is ten times faster.
+func NewDemoCopy(t testing.TB) *Harness {
+	t.Helper()
+	demoFile.once.Do(func() {
+		dir, err := os.MkdirTemp("", "slate-demo-")
+		if err != nil {
+			demoFile.err = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		path := filepath.Join(dir, "plant.slate")
+		st, err := store.Create(path, model.SamplePlant(questionnaires.Builtin()), store.Options{Clock: Clock, Actor: "test"})
+		if err == nil {
+			err = st.Close()
+		}
+		if err == nil {
+			demoFile.bytes, err = os.ReadFile(path)
+		}
+		demoFile.err = err
+	})
+	if demoFile.err != nil {
+		t.Fatal(demoFile.err)
+	}
+	path := filepath.Join(t.TempDir(), "plant.slate")
+	if err := os.WriteFile(path, demoFile.bytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path, store.Options{Clock: Clock, Actor: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return over(t, st, path)
+}
+
+// over builds the harness over an open store.
+func over(t testing.TB, st *store.Store, path string) *Harness {
+	t.Helper()
 	loaded, err := st.Load()
 	if err != nil {
 		t.Fatal(err)
