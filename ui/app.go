@@ -85,7 +85,8 @@ func (a *App) Init() tea.Cmd {
 // polled follows the file in a read-only session: a data version other
 // than the one last seen means another Slate committed, and the
 // assessment is read again (once at a time); the next poll is scheduled
-// either way. The first poll only notes the version the session opened at.
+// either way. The version the session opened at is the one read with the
+// load (Session.DataVersion); without it, the first poll notes it.
 func (a *App) polled(p common.Polled) tea.Cmd {
 	next := a.ctx.Ops.Poll()
 	if p.Err != nil {
