@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -291,5 +292,54 @@ func TestHelpBarFits(t *testing.T) {
 		if bar := lines[len(lines)-1]; strings.HasSuffix(strings.TrimSpace(bar), "…") {
 			t.Errorf("%s: the help bar is cut: %q", m.name, bar)
 		}
+	}
+}
+
+// offeredKey finds the keys a screen's text offers ("press n to add one",
+// "I starts one", "(r to review)", "· r SL-T rationale").
+var offeredKey = regexp.MustCompile(`\bpress ([A-Za-z])\b|(?:[:·(,]|\bor) ([A-Za-z]) (?:to|starts|adds|records|attaches|imports|lists|SL-T)\b`)
+
+// offeredKeys lists the keys the body of the frame offers at 80x24 and
+// 120x40 (a hint cut at 80 columns is whole at 120), each once.
+func offeredKeys(t *testing.T, r root) []string {
+	var keys []string
+	for _, size := range goldenSizes {
+		text := ansi.Strip(frame(t, r, size[0], size[1]))
+		lines := strings.Split(text, "\n")
+		// The body only: the help bar lists keys, which
+		// TestEveryListedKeyWorks checks; the status line is a message.
+		for _, l := range lines[1 : len(lines)-2] {
+			for _, m := range offeredKey.FindAllStringSubmatch(l, -1) {
+				if k := m[1] + m[2]; !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// A read-only session offers, in the text of its screens, panels and
+// dialogs, no key it refuses: "No interview session", not "I starts one".
+func TestReadOnlyOffersNoRefusedKey(t *testing.T) {
+	modes := []helpMode{}
+	for i := range screenNames {
+		modes = append(modes, helpMode{name: screenNames[i], readOnly: true, keys: []any{string(rune('1' + i))}})
+	}
+	for _, m := range helpModes {
+		if m.readOnly {
+			modes = append(modes, m)
+		}
+	}
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			t.Parallel()
+			_, r := helpRoot(t, m)
+			for _, k := range offeredKeys(t, r) {
+				if refused, _ := pressIn(t, m, m.keys, k); refused != "" {
+					t.Errorf("the screen offers %s, which is refused: %s", k, refused)
+				}
+			}
+		})
 	}
 }

@@ -61,7 +61,7 @@ func NewRoot(s Session, isDark bool) *App {
 	}
 	app.openOnQuestion()
 	if s.Notice != "" && !data.ReadOnly {
-		app.status = s.Notice
+		app.notice(s.Notice)
 	}
 	if s.Upgrade != nil {
 		app.OfferUpgrade(s.Upgrade)

@@ -179,7 +179,7 @@ func (m *Model) evidenceView() string {
 	lines = append(lines, st.Muted.Render(common.Fit(hint, w)), "")
 	files := m.panelFiles()
 	if len(files) == 0 {
-		lines = append(lines, st.Muted.Render(common.Fit("No file yet: a attaches one (a photo, a configuration export, a PDF).", w)))
+		lines = append(lines, st.Muted.Render(common.Fit(common.EditHint(m.ctx.Data, "No file yet: a attaches one (a photo, a configuration export, a PDF).", "No file yet."), w)))
 	}
 	for i, e := range files {
 		others := len(e.Links) - 1
