@@ -55,21 +55,19 @@ func (m *Model) updateEvidence(k tea.KeyPressMsg) tea.Cmd {
 		ev.cursor = to
 		return nil
 	}
+	// Read-only: attach and unlink are refused at once, file or none.
+	if cmd, ok := common.RefuseReadOnly(m.ctx.Data, k, kk.Attach, kk.Unlink); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, kk.PanelClose):
 		m.mode = modeList
 	case key.Matches(k, kk.Attach):
-		if m.ctx.Data.ReadOnly {
-			return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
-		}
 		return m.openAttach()
 	case key.Matches(k, kk.Unlink):
 		e, ok := m.selectedFile()
 		if !ok {
 			return nil
-		}
-		if m.ctx.Data.ReadOnly {
-			return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
 		}
 		ev.lastLink = len(e.Links) <= 1
 		m.mode = modeUnlink
