@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"slate/model"
 	"slate/questionnaires"
+	"slate/store"
 	"slate/ui/common"
 	"slate/ui/uitest"
 )
@@ -46,6 +48,38 @@ func thirdWindow(t *testing.T, h *uitest.Harness) {
 		t.Fatal(err)
 	}
 	h.Ctx.Data.A.Windows = append(h.Ctx.Data.A.Windows, w)
+}
+
+// twoFiles attaches two evidence files to enterprise SR 2.2 (the row
+// under the cursor after "3", "down"), so that the evidence panel has a
+// file to remove or export and a choice between two.
+func twoFiles(t *testing.T, h *uitest.Harness) {
+	for _, name := range []string{"firewall-rules.txt", "wifi-survey.pdf"} {
+		if _, _, err := h.Store.AddEvidence("enterprise", "SR 2.2", store.EvidenceFile{Name: name,
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("contents of " + name)), nil }}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reloadPlant(t, h)
+}
+
+// longHistory changes enterprise SR 2.2 thirty times, more than its
+// history view shows at once.
+func longHistory(t *testing.T, h *uitest.Harness) {
+	for i := range 30 {
+		if _, err := h.Store.SaveAnswer("enterprise", model.Answer{Requirement: "SR 2.2", Status: []model.Status{model.Yes, model.No}[i%2]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reloadPlant(t, h)
+}
+
+func reloadPlant(t *testing.T, h *uitest.Harness) {
+	a, err := h.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Ctx.Data.Replace(a)
 }
 
 // helpModes are the states whose help is checked: every screen in its
@@ -88,6 +122,30 @@ var helpModes = []helpMode{
 	// (the moves down are tried two rows up).
 	{"interview at the end of an FR", false, []any{"3", "y", "y", "y", "y", "y", "y", "y", "y"},
 		[]any{"3", "y", "y", "y", "y", "y", "y", "y", "y", "up", "up"}, nil},
+
+	// The interview's editors, lists, panels and forms.
+	{"interview note editor", false, []any{"3", "down", "e"}, nil, nil},
+	{"interview justification editor", false, []any{"3", "down", "a"}, nil, nil},
+	{"interview search", false, []any{"3", "/", uitest.Type("control"), "down"}, nil, nil},
+	{"interview bulk list", false, []any{"3", "y", "up", "b", "down"}, nil, nil},
+	{"interview bulk confirmation", false, []any{"3", "y", "up", "b", "space", "enter"}, nil, nil},
+	{"interview SR to RE n/a offer", false, []any{"3", "a", uitest.Type("No user accounts here"), "ctrl+s", "down"}, nil, nil},
+	{"interview compensating form", false, []any{"3", "down", "c"}, nil, nil},
+	{"interview evidence panel", false, []any{"3", "down", "x"}, nil, nil},
+	{"interview evidence panel with files", false, []any{"3", "down", "x"}, []any{"3", "down", "x", "down"}, twoFiles},
+	{"interview evidence panel read-only", true, []any{"3", "down", "x"}, []any{"3", "down", "x", "down"}, twoFiles},
+	{"interview history", false, []any{"3", "down", "h"}, nil, nil},
+	{"interview long history", false, []any{"3", "down", "h", "up"}, nil, longHistory},
+	{"interview history read-only", true, []any{"3", "down", "h", "up"}, nil, longHistory},
+	{"interview follow-ups", false, []any{"3", "F", "down"}, nil, nil},
+	{"interview follow-ups read-only", true, []any{"3", "F", "down"}, nil, nil},
+	{"interview session form", false, []any{"3", "I"}, nil, nil},
+	{"interview by FR", false, []any{"3", "o", "down"}, nil, nil},
+	{"interview by FR read-only", true, []any{"3", "o", "down"}, nil, nil},
+	{"interview site questions", false, []any{"3", "}", "}", "}", "}", "}", "}", "}", "}", "}", "up"}, nil, nil},
+	{"interview site questions read-only", true, []any{"3", "}", "}", "}", "}", "}", "}", "}", "}", "}", "up"}, nil, nil},
+	// ctrl+c while the note editor holds unsaved text asks first.
+	{"quit confirmation over an editor", false, []any{"3", "down", "e", uitest.Type("unsaved"), "ctrl+c"}, nil, nil},
 
 	{"matrix", false, []any{"4", "down", "right"}, nil, nil},
 	{"matrix read-only", true, []any{"4", "down", "right"}, nil, nil},
@@ -140,7 +198,9 @@ func helpRoot(t *testing.T, m helpMode) (*uitest.Harness, root) {
 func listedKeys(r root) (keys []string, labels map[string]string) {
 	labels = map[string]string{}
 	bs := r.Active().Keys().ShortHelp()
-	if !r.Active().Capturing() {
+	if r.confirmQuit != nil || r.upgrade != nil {
+		bs = r.shortHelp() // the root's dialog has the keyboard
+	} else if !r.Active().Capturing() {
 		for _, g := range r.Active().Keys().FullHelp() {
 			bs = append(bs, g.Keys...)
 		}
@@ -176,6 +236,10 @@ func pressIn(t *testing.T, m helpMode, keys []any, k string) (refused string, wo
 	ok := false
 	for _, d := range h.Done[done:] {
 		ok = ok || d.Err == nil
+	}
+	for _, m := range h.Other {
+		_, quit := m.(tea.QuitMsg)
+		ok = ok || quit
 	}
 	return "", ok || len(h.GoTos) > 0 || body(t, r) != before
 }
