@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/user"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -355,4 +356,30 @@ func TestMissingFileCreatedAfterYes(t *testing.T) {
 		}
 	}
 	nothingBeside(t, dir, "newy.slate", "newYES.slate")
+}
+
+// With $USER and $USERNAME unset, the message about a file another Slate
+// holds names the holder by the OS user name, not "unknown".
+func TestLockHolderWithoutUserVariables(t *testing.T) {
+	path := demo(t)
+	for _, k := range []string{"USER", "USERNAME"} {
+		t.Setenv(k, "") // restored after the test
+		os.Unsetenv(k)
+	}
+	me, err := user.Current()
+	if err != nil || me.Username == "" {
+		t.Skip("the system names no user:", err)
+	}
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// From a terminal, refusing the read-only view: the message stays.
+	// (`slate FILE` without a terminal stops before opening the file: the
+	// interface needs one.)
+	code, _, errs := runIn(t, "n\n", path)
+	if code == 0 || !strings.Contains(errs, "(user "+me.Username+" on ") || strings.Contains(errs, "unknown") {
+		t.Fatalf("exit %d, stderr %q: want the holder named %q", code, errs, me.Username)
+	}
 }

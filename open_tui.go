@@ -100,7 +100,7 @@ func runTUI(e *env, s *session, path, catDir, notice string) error {
 		return err
 	}
 	sess := ui.Session{Store: st, Assessment: s.a, Catalog: s.cat, Path: fullPath(path), Session: st.CurrentSession(),
-		Notice: notice, Catalogs: lib.Get}
+		Notice: notice, Catalogs: lib.Get, DataVersion: st.OpenedVersion()}
 	// A file made with an older built-in catalog is offered the newest one
 	// (the interface asks; a read-only session is never offered it).
 	sess.Upgrade, _ = questionnaires.UpgradeFor(s.cat)

@@ -1,6 +1,7 @@
 // Package buildinfo says which Slate is running: its release, the commit it
 // was built from and the Go that built it. `slate --version` prints it and
-// every report carries it, so a report can be traced to the program that
+// the HTML, Markdown and JSON reports carry it (the CSV files cannot without
+// a line that is not a row), so a report can be traced to the program that
 // made it. It uses the standard library only and reads nothing but what the
 // Go toolchain stamped into the binary.
 package buildinfo
@@ -78,6 +79,7 @@ func (in Info) String() string {
 	return in.Release + " (commit " + c + ")"
 }
 
-// Version is Read().String(): the one function every report takes its
-// version from.
+// Version is Read().String(), the line the HTML and Markdown reports print.
+// (report.NewInput reads Read once, for that line and for the JSON report's
+// generator; the CSV files carry no version.)
 func Version() string { return Read().String() }

@@ -280,7 +280,7 @@ func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	second := start(t, "second", bin, file)
 	second.waitFor("is open in Slate pid", "Open it read-only instead? [y/N]")
 	second.keys("y", "Enter")
-	second.waitFor("READ-ONLY", "changes are not saved")
+	second.waitFor("READ-ONLY", "nothing is saved · ctrl+r reloads")
 	second.keys("3", "y")
 	second.waitFor("Read-only (opened read-only): nothing can be changed here")
 	// dmz SR 2.1 is unanswered in the demo: y changes it, a commit to see.

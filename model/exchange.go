@@ -13,14 +13,17 @@ const ExchangeFormat = "slate/1"
 
 // Document is the JSON exchange document: one whole assessment.
 type Document struct {
-	Format     string       `json:"format"`
-	ExportedAt string       `json:"exported_at,omitempty"`
-	History    *DocHistory  `json:"history,omitempty"`
-	Assessment DocMeta      `json:"assessment"`
-	Zones      []DocZone    `json:"zones"`
-	Conduits   []DocConduit `json:"conduits"`
-	Sessions   []DocSession `json:"sessions,omitempty"`
-	Answers    []DocAnswer  `json:"answers"`
+	Format     string `json:"format"`
+	ExportedAt string `json:"exported_at,omitempty"`
+	// Generator names the Slate that wrote a JSON report (absent from
+	// slate export); ignored on import.
+	Generator  *DocGenerator `json:"generator,omitempty"`
+	History    *DocHistory   `json:"history,omitempty"`
+	Assessment DocMeta       `json:"assessment"`
+	Zones      []DocZone     `json:"zones"`
+	Conduits   []DocConduit  `json:"conduits"`
+	Sessions   []DocSession  `json:"sessions,omitempty"`
+	Answers    []DocAnswer   `json:"answers"`
 	// SiteAnswers answer the catalog's site questions: asked once per
 	// assessment, never scored.
 	SiteAnswers     []DocSiteAnswer     `json:"site_answers,omitempty"`
@@ -28,6 +31,16 @@ type Document struct {
 	Evidence        []DocEvidence       `json:"evidence,omitempty"`
 	SignOffs        []DocSignOff        `json:"sign_offs,omitempty"`
 	Roadmap         *DocRoadmap         `json:"roadmap,omitempty"`
+}
+
+// DocGenerator is the program that wrote a document: its name, release and
+// the commit it was built from ("" when the build recorded none), as
+// `slate --version` prints them.
+type DocGenerator struct {
+	Name     string `json:"name"`
+	Version  string `json:"version"`
+	Commit   string `json:"commit,omitempty"`
+	Modified bool   `json:"modified,omitempty"` // built from a checkout with uncommitted changes
 }
 
 // DocHistory pins the history of the file a document was exported from:

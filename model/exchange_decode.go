@@ -50,6 +50,7 @@ func DecodeDocument(data []byte, resolve CatalogResolver) (*Assessment, *Catalog
 	var top struct {
 		Format     *string           `json:"format"`
 		ExportedAt string            `json:"exported_at"`
+		Generator  json.RawMessage   `json:"generator"` // ignored
 		History    json.RawMessage   `json:"history"`
 		Assessment json.RawMessage   `json:"assessment"`
 		Zones      []json.RawMessage `json:"zones"`

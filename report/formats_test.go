@@ -3,12 +3,14 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"slate/buildinfo"
 	"slate/model"
 	"slate/questionnaires"
 )
@@ -85,7 +87,28 @@ func TestCSVGolden(t *testing.T) {
 }
 
 func TestJSONGolden(t *testing.T) {
-	golden.RequireEqual(t, render(t, "json", demoInput(), 0))
+	in := demoInput()
+	in.Build = buildinfo.Info{Release: "0.9.0", Commit: "723f344602931c0ffee5a2b0d4e6f8a1b3c5d7e9"}
+	golden.RequireEqual(t, render(t, "json", in, 0))
+}
+
+// The JSON report names the Slate that wrote it, as slate --version does
+// (the release, and the commit when the build recorded one), and still
+// imports: the generator is ignored there.
+func TestJSONReportNamesItsGenerator(t *testing.T) {
+	in := demoInput()
+	var doc struct{ Generator model.DocGenerator }
+	out := render(t, "json", in, 0)
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	b := buildinfo.Read()
+	if doc.Generator != (model.DocGenerator{Name: "slate", Version: b.Release, Commit: b.Commit, Modified: b.Modified}) {
+		t.Fatalf("generator %+v, want slate %s", doc.Generator, b.Release)
+	}
+	if _, _, err := model.DecodeDocument(out, func(id, version string) (*model.Catalog, bool) { return in.Cat, true }); err != nil {
+		t.Fatalf("the JSON report does not import: %v", err)
+	}
 }
 
 func TestReportsAreReproducible(t *testing.T) {

@@ -20,6 +20,8 @@ type Input struct {
 	File     string    // the assessment file's name, for the cover
 	Chain    Chain     // the audit chain's head when the report was made
 	Version  string    // Slate's version and commit (buildinfo.Version)
+	// Build is the same, field by field, for the JSON report's generator.
+	Build buildinfo.Info
 
 	// AfterSignOff lists the changes made after the latest recorded
 	// sign-off, read from the history by the caller (store
@@ -41,8 +43,9 @@ type Chain struct {
 // version, so every report, from the command line or the Reports screen,
 // names the program that made it.
 func NewInput(a *model.Assessment, cat *model.Catalog, at time.Time, file string, chain Chain, scope model.Scope) *Input {
+	build := buildinfo.Read()
 	in := &Input{
-		A: a, Cat: cat, At: at, File: file, Chain: chain, Version: buildinfo.Version(),
+		A: a, Cat: cat, At: at, File: file, Chain: chain, Version: build.String(), Build: build,
 		Matrix:   model.BuildMatrix(cat, a, scope),
 		Plan:     model.BuildPlan(cat, a, a.Tracking, a.Windows, at),
 		Evidence: model.IndexEvidence(a.Evidence),

@@ -11,3 +11,10 @@ func (s *Store) DataVersion() (int64, error) {
 	err := s.db.QueryRow("PRAGMA data_version").Scan(&v)
 	return v, err
 }
+
+// OpenedVersion is the data version a read-only store read just before it
+// loaded the assessment (0: not read, or the store is writable): the view
+// compares its first poll with it, so that a commit made while the file
+// was being loaded is not missed. Read before the load, a commit in
+// between can only cause one reload too many.
+func (s *Store) OpenedVersion() int64 { return s.openedVersion }

@@ -53,6 +53,9 @@ func (s *Store) openRead(reason string, load bool) (*Store, *model.Assessment, e
 	if !load {
 		return s, nil, nil
 	}
+	if v, err := s.DataVersion(); err == nil {
+		s.openedVersion = v
+	}
 	a, err := s.Load()
 	if err != nil {
 		s.Close()

@@ -73,6 +73,8 @@ type Store struct {
 
 	limit int64 // the largest evidence file accepted (0: the default)
 
+	openedVersion int64 // see OpenedVersion
+
 	// snap is the snapshot a read-only look reads the file through (nil
 	// otherwise), registered as snapName; see open_read.go.
 	snap     *snapshot

@@ -33,6 +33,11 @@ type App struct {
 
 	status    string
 	statusErr bool
+	// A notice that names a full path (a new file, the sample plant) is
+	// shown whole: the status line wraps to as many as noticeLines lines
+	// while it shows, and the screen gives up those rows.
+	statusWraps bool
+	statusRows  []string
 
 	quitting    bool // waiting for pending saves before quitting
 	confirmQuit *common.Confirm
@@ -64,9 +69,9 @@ func NewApp(ctx *common.Context, screens ...common.Screen) *App {
 	a.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	a.keys.Reload.SetEnabled(ctx.Data.ReadOnly)
 	if ctx.Data.ReadOnly {
-		a.status = "Read-only: " + ctx.Data.ReadOnlyReason
+		a.setStatus("Read-only: "+ctx.Data.ReadOnlyReason, false)
 	} else {
-		a.status = "Saved to " + filepath.Base(ctx.Data.Path) + " · every change is committed as you make it"
+		a.setStatus("Saved to "+filepath.Base(ctx.Data.Path)+" · every change is committed as you make it", false)
 	}
 	a.layout()
 	return a
@@ -85,7 +90,8 @@ func (a *App) Init() tea.Cmd {
 // polled follows the file in a read-only session: a data version other
 // than the one last seen means another Slate committed, and the
 // assessment is read again (once at a time); the next poll is scheduled
-// either way. The first poll only notes the version the session opened at.
+// either way. The version the session opened at is the one read with the
+// load (Session.DataVersion); without it, the first poll notes it.
 func (a *App) polled(p common.Polled) tea.Cmd {
 	next := a.ctx.Ops.Poll()
 	if p.Err != nil {
@@ -106,9 +112,46 @@ func (a *App) reload(auto bool) tea.Cmd {
 	return cmd
 }
 
+// noticeLines is the most lines a notice's status line takes.
+const noticeLines = 3
+
+// setStatus shows text on the status line (in the error style when isErr),
+// on one line cut to the width.
+func (a *App) setStatus(text string, isErr bool) {
+	a.status, a.statusErr, a.statusWraps = text, isErr, false
+	a.statusChanged()
+}
+
+// notice shows text on the status line whole, wrapped to at most
+// noticeLines lines: a full path must not be cut.
+func (a *App) notice(text string) {
+	a.status, a.statusErr, a.statusWraps = text, false, true
+	a.statusChanged()
+}
+
+// statusChanged lays the status line out again, and the screens when the
+// rows it takes changed.
+func (a *App) statusChanged() {
+	n := len(a.statusRows)
+	a.statusRows = a.wrapStatus()
+	if n != 0 && n != len(a.statusRows) {
+		a.layout()
+	}
+}
+
+// wrapStatus is the status line's rows at the width.
+func (a *App) wrapStatus() []string {
+	if a.statusWraps {
+		if rows := common.Wrap(a.status, a.width, noticeLines); len(rows) > 0 {
+			return rows
+		}
+	}
+	return []string{common.Fit(a.status, a.width)}
+}
+
 // chromeHeight is the rows taken by the tab bar, banner, status and help.
 func (a *App) chromeHeight() int {
-	h := 3
+	h := 2 + max(1, len(a.statusRows))
 	if a.ctx.Data.ReadOnly {
 		h++
 	}
@@ -116,6 +159,7 @@ func (a *App) chromeHeight() int {
 }
 
 func (a *App) layout() {
+	a.statusRows = a.wrapStatus()
 	a.help.SetWidth(a.width)
 	for _, s := range a.screens {
 		s.SetSize(a.width, max(1, a.height-a.chromeHeight()))
@@ -157,7 +201,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.Done:
 		return a, a.done(msg)
 	case common.Status:
-		a.status, a.statusErr = msg.Text, msg.Error
+		a.setStatus(msg.Text, msg.Error)
 		return a, nil
 	case common.Polled:
 		return a, a.polled(msg)
@@ -216,20 +260,20 @@ func (a *App) done(msg common.Done) tea.Cmd {
 	}
 	if r, ok := msg.Value.(common.Reloaded); ok && msg.Err == nil {
 		msg.ApplyTo(a.ctx.Data)
-		a.status, a.statusErr = reloadedText(r, a.ctx.Today()), false
+		a.setStatus(reloadedText(r, a.ctx.Today()), false)
 		return nil
 	}
 	if msg.Err != nil {
-		a.status, a.statusErr = common.ErrorText(msg.Err), true
+		a.setStatus(common.ErrorText(msg.Err), true)
 	} else {
 		msg.ApplyTo(a.ctx.Data)
 		switch _, preview := msg.Value.(common.AssetPreview); {
 		case preview:
-			a.status, a.statusErr = "Read "+common.Line(msg.Label, 60)+": nothing is imported before you confirm", false
+			a.setStatus("Read "+common.Line(msg.Label, 60)+": nothing is imported before you confirm", false)
 		case msg.Read && !wrote(msg.Result):
-			a.status, a.statusErr = "Done: "+common.Line(msg.Label, 60), false
+			a.setStatus("Done: "+common.Line(msg.Label, 60), false)
 		default:
-			a.status, a.statusErr = savedText(msg.Result), false
+			a.setStatus(savedText(msg.Result), false)
 		}
 	}
 	var cmd tea.Cmd
@@ -325,7 +369,7 @@ func (a *App) quit() tea.Cmd {
 		return tea.Quit
 	}
 	a.quitting = true
-	a.status, a.statusErr = "Finishing saves before quitting…", false
+	a.setStatus("Finishing saves before quitting…", false)
 	return nil
 }
 
@@ -338,7 +382,7 @@ func (a *App) View() tea.View {
 	rows := make([]string, 0, 5)
 	rows = append(rows, a.tabs)
 	if a.ctx.Data.ReadOnly {
-		rows = append(rows, st.Banner.Render(common.Fit(" READ-ONLY: "+a.ctx.Data.ReadOnlyReason+" — changes are not saved · ctrl+r reloads", a.width)))
+		rows = append(rows, st.Banner.Render(a.banner()))
 	}
 	switch {
 	case a.upgrade != nil:
@@ -353,12 +397,22 @@ func (a *App) View() tea.View {
 	if a.statusErr {
 		statusStyle = st.Error
 	}
-	rows = append(rows, statusStyle.Render(common.Fit(a.status, a.width)))
+	for _, l := range a.statusRows {
+		rows = append(rows, statusStyle.Render(common.Fit(l, a.width)))
+	}
 	rows = append(rows, a.helpBar)
 	v := tea.NewView(strings.Join(rows, "\n"))
 	v.AltScreen = true
 	v.WindowTitle = "Slate · " + common.Line(a.ctx.Data.A.Name, 60)
 	return v
+}
+
+// banner is the read-only banner: why, and that ctrl+r reloads, which
+// stays in sight at 80 columns (a long reason is cut instead).
+func (a *App) banner() string {
+	const tail = " · nothing is saved · ctrl+r reloads"
+	room := a.width - common.Width(" READ-ONLY: ") - common.Width(tail)
+	return common.Fit(" READ-ONLY: "+common.Line(a.ctx.Data.ReadOnlyReason, max(1, room))+tail, a.width)
 }
 
 // refreshChrome redraws the tab bar and help bar when the screen, its mode,

@@ -190,6 +190,15 @@ func TestReadOnlyBanner(t *testing.T) {
 	if !strings.Contains(out, "READ-ONLY") {
 		t.Fatalf("no banner:\n%s", out)
 	}
+	// At 80 columns the banner says how to reload, whatever the reason
+	// (a long one is cut instead).
+	for _, why := range []string{"another Slate has the file open", "the file has 2 names (hard links); copy it to a file of its own to edit it"} {
+		h.Ctx.Data.ReadOnlyReason = why
+		if banner := strings.Split(ansi.Strip(frame(t, r, 80, 24)), "\n")[1]; !strings.HasSuffix(strings.TrimSpace(banner), "ctrl+r reloads") {
+			t.Errorf("the banner does not end with ctrl+r reloads at 80 columns: %q", banner)
+		}
+	}
+	h.Ctx.Data.ReadOnlyReason = "the file is read-only"
 	// The interview opens on enterprise SR 2.1, its first unanswered requirement.
 	h.Send(r, uitest.Key("3"), uitest.Key("y"))
 	if strings.Contains(ansi.Strip(frame(t, r, 80, 24)), "Saved:") || h.Ctx.Data.Answers("enterprise").Status("SR 2.1").Answered() {

@@ -98,6 +98,12 @@ func TestGoldenGroupedHelp(t *testing.T) {
 				if !strings.Contains(ansi.Strip(out), r.Active().Title()+": keys") {
 					t.Fatalf("no help:\n%s", ansi.Strip(out))
 				}
+				// No entry is cut (the tab bar, line 1, may cut the title).
+				for _, l := range strings.Split(ansi.Strip(out), "\n")[1:] {
+					if strings.Contains(l, "…") {
+						t.Errorf("a help line is cut: %q", l)
+					}
+				}
 				golden.RequireEqual(t, out)
 			})
 		}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 
 	"slate/model"
 	"slate/questionnaires"
+	"slate/store"
 	"slate/ui/common"
 	"slate/ui/uitest"
 )
@@ -45,6 +48,38 @@ func thirdWindow(t *testing.T, h *uitest.Harness) {
 		t.Fatal(err)
 	}
 	h.Ctx.Data.A.Windows = append(h.Ctx.Data.A.Windows, w)
+}
+
+// twoFiles attaches two evidence files to enterprise SR 2.2 (the row
+// under the cursor after "3", "down"), so that the evidence panel has a
+// file to remove or export and a choice between two.
+func twoFiles(t *testing.T, h *uitest.Harness) {
+	for _, name := range []string{"firewall-rules.txt", "wifi-survey.pdf"} {
+		if _, _, err := h.Store.AddEvidence("enterprise", "SR 2.2", store.EvidenceFile{Name: name,
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("contents of " + name)), nil }}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reloadPlant(t, h)
+}
+
+// longHistory changes enterprise SR 2.2 thirty times, more than its
+// history view shows at once.
+func longHistory(t *testing.T, h *uitest.Harness) {
+	for i := range 30 {
+		if _, err := h.Store.SaveAnswer("enterprise", model.Answer{Requirement: "SR 2.2", Status: []model.Status{model.Yes, model.No}[i%2]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reloadPlant(t, h)
+}
+
+func reloadPlant(t *testing.T, h *uitest.Harness) {
+	a, err := h.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Ctx.Data.Replace(a)
 }
 
 // helpModes are the states whose help is checked: every screen in its
@@ -87,6 +122,30 @@ var helpModes = []helpMode{
 	// (the moves down are tried two rows up).
 	{"interview at the end of an FR", false, []any{"3", "y", "y", "y", "y", "y", "y", "y", "y"},
 		[]any{"3", "y", "y", "y", "y", "y", "y", "y", "y", "up", "up"}, nil},
+
+	// The interview's editors, lists, panels and forms.
+	{"interview note editor", false, []any{"3", "down", "e"}, nil, nil},
+	{"interview justification editor", false, []any{"3", "down", "a"}, nil, nil},
+	{"interview search", false, []any{"3", "/", uitest.Type("control"), "down"}, nil, nil},
+	{"interview bulk list", false, []any{"3", "y", "up", "b", "down"}, nil, nil},
+	{"interview bulk confirmation", false, []any{"3", "y", "up", "b", "space", "enter"}, nil, nil},
+	{"interview SR to RE n/a offer", false, []any{"3", "a", uitest.Type("No user accounts here"), "ctrl+s", "down"}, nil, nil},
+	{"interview compensating form", false, []any{"3", "down", "c"}, nil, nil},
+	{"interview evidence panel", false, []any{"3", "down", "x"}, nil, nil},
+	{"interview evidence panel with files", false, []any{"3", "down", "x"}, []any{"3", "down", "x", "down"}, twoFiles},
+	{"interview evidence panel read-only", true, []any{"3", "down", "x"}, []any{"3", "down", "x", "down"}, twoFiles},
+	{"interview history", false, []any{"3", "down", "h"}, nil, nil},
+	{"interview long history", false, []any{"3", "down", "h", "up"}, nil, longHistory},
+	{"interview history read-only", true, []any{"3", "down", "h", "up"}, nil, longHistory},
+	{"interview follow-ups", false, []any{"3", "F", "down"}, nil, nil},
+	{"interview follow-ups read-only", true, []any{"3", "F", "down"}, nil, nil},
+	{"interview session form", false, []any{"3", "I"}, nil, nil},
+	{"interview by FR", false, []any{"3", "o", "down"}, nil, nil},
+	{"interview by FR read-only", true, []any{"3", "o", "down"}, nil, nil},
+	{"interview site questions", false, []any{"3", "}", "}", "}", "}", "}", "}", "}", "}", "}", "up"}, nil, nil},
+	{"interview site questions read-only", true, []any{"3", "}", "}", "}", "}", "}", "}", "}", "}", "}", "up"}, nil, nil},
+	// ctrl+c while the note editor holds unsaved text asks first.
+	{"quit confirmation over an editor", false, []any{"3", "down", "e", uitest.Type("unsaved"), "ctrl+c"}, nil, nil},
 
 	{"matrix", false, []any{"4", "down", "right"}, nil, nil},
 	{"matrix read-only", true, []any{"4", "down", "right"}, nil, nil},
@@ -139,7 +198,9 @@ func helpRoot(t *testing.T, m helpMode) (*uitest.Harness, root) {
 func listedKeys(r root) (keys []string, labels map[string]string) {
 	labels = map[string]string{}
 	bs := r.Active().Keys().ShortHelp()
-	if !r.Active().Capturing() {
+	if r.confirmQuit != nil || r.upgrade != nil {
+		bs = r.shortHelp() // the root's dialog has the keyboard
+	} else if !r.Active().Capturing() {
 		for _, g := range r.Active().Keys().FullHelp() {
 			bs = append(bs, g.Keys...)
 		}
@@ -175,6 +236,10 @@ func pressIn(t *testing.T, m helpMode, keys []any, k string) (refused string, wo
 	ok := false
 	for _, d := range h.Done[done:] {
 		ok = ok || d.Err == nil
+	}
+	for _, m := range h.Other {
+		_, quit := m.(tea.QuitMsg)
+		ok = ok || quit
 	}
 	return "", ok || len(h.GoTos) > 0 || body(t, r) != before
 }
@@ -224,17 +289,19 @@ func TestReadOnlyRefusesEditKeysAtOnce(t *testing.T) {
 		{[]any{"1"}, []string{"e"}},
 		{[]any{"2", "down"}, []string{"n", "c", "e", "enter", "t", "r", "x", "K", "J", "T", "I"}},
 		{[]any{"2", "a"}, []string{"n", "e", "m", "x"}},
-		{[]any{"3", "down"}, []string{"y", "p", "n", "a", "c", "u", "e", "enter", "f", "m", "r", "I", "i"}},
+		{[]any{"3", "down"}, []string{"y", "p", "n", "Y", "P", "N", "a", "c", "u", "e", "enter", "f", "m", "b", "r", "I", "i"}},
+		// The evidence panel: attach and unlink.
+		{[]any{"3", "down", "x"}, []string{"a", "d", "delete"}},
 		{[]any{"5"}, []string{"e", "E"}},
 		{[]any{"5", "w"}, []string{"n", "e", "x"}},
 		{[]any{"6"}, []string{"S"}},
 	} {
 		for _, k := range c.keys {
 			h, r := helpRoot(t, helpMode{readOnly: true, keys: c.setup})
-			before := body(t, r)
+			before, capturing := body(t, r), r.Active().Capturing() // a panel has the keyboard before
 			h.Send(r, uitest.Key(k))
 			if !h.Status.Error || !strings.Contains(h.Status.Text, "Read-only (another Slate has the file open)") ||
-				r.Active().Capturing() || body(t, r) != before {
+				r.Active().Capturing() != capturing || body(t, r) != before {
 				t.Errorf("%v %s: status %+v, capturing %v", c.setup, k, h.Status, r.Active().Capturing())
 			}
 		}
@@ -291,5 +358,54 @@ func TestHelpBarFits(t *testing.T) {
 		if bar := lines[len(lines)-1]; strings.HasSuffix(strings.TrimSpace(bar), "…") {
 			t.Errorf("%s: the help bar is cut: %q", m.name, bar)
 		}
+	}
+}
+
+// offeredKey finds the keys a screen's text offers ("press n to add one",
+// "I starts one", "(r to review)", "· r SL-T rationale").
+var offeredKey = regexp.MustCompile(`\bpress ([A-Za-z])\b|(?:[:·(,]|\bor) ([A-Za-z]) (?:to|starts|adds|records|attaches|imports|lists|SL-T)\b`)
+
+// offeredKeys lists the keys the body of the frame offers at 80x24 and
+// 120x40 (a hint cut at 80 columns is whole at 120), each once.
+func offeredKeys(t *testing.T, r root) []string {
+	var keys []string
+	for _, size := range goldenSizes {
+		text := ansi.Strip(frame(t, r, size[0], size[1]))
+		lines := strings.Split(text, "\n")
+		// The body only: the help bar lists keys, which
+		// TestEveryListedKeyWorks checks; the status line is a message.
+		for _, l := range lines[1 : len(lines)-2] {
+			for _, m := range offeredKey.FindAllStringSubmatch(l, -1) {
+				if k := m[1] + m[2]; !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// A read-only session offers, in the text of its screens, panels and
+// dialogs, no key it refuses: "No interview session", not "I starts one".
+func TestReadOnlyOffersNoRefusedKey(t *testing.T) {
+	modes := []helpMode{}
+	for i := range screenNames {
+		modes = append(modes, helpMode{name: screenNames[i], readOnly: true, keys: []any{string(rune('1' + i))}})
+	}
+	for _, m := range helpModes {
+		if m.readOnly {
+			modes = append(modes, m)
+		}
+	}
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			t.Parallel()
+			_, r := helpRoot(t, m)
+			for _, k := range offeredKeys(t, r) {
+				if refused, _ := pressIn(t, m, m.keys, k); refused != "" {
+					t.Errorf("the screen offers %s, which is refused: %s", k, refused)
+				}
+			}
+		})
 	}
 }

@@ -102,3 +102,28 @@ func TestCtrlRReloads(t *testing.T) {
 		t.Fatal("no background colour request")
 	}
 }
+
+// A commit made after a read-only view loaded the file but before its
+// first poll is followed by that poll: the view compares it with the data
+// version read with the load, not with the poll's own.
+func TestReadOnlyViewFollowsACommitBeforeTheFirstPoll(t *testing.T) {
+	writer := uitest.NewDemo(t)
+	ro, a, err := store.OpenAndLoad(writer.Path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	if ro.OpenedVersion() == 0 {
+		t.Fatal("the read-only store did not note the data version it loaded at")
+	}
+	if _, err := writer.Store.SaveAnswer("enterprise", model.Answer{Requirement: "SR 1.2", Status: model.No}); err != nil {
+		t.Fatal(err)
+	}
+	app := NewRoot(Session{Store: ro, Assessment: a, Catalog: writer.Ctx.Data.Cat, Path: writer.Path, DataVersion: ro.OpenedVersion()}, true)
+	r := root{app}
+	viewer := &uitest.Harness{T: t, Root: true, Store: ro, Path: writer.Path, Ctx: app.ctx}
+	viewer.Send(r, viewer.Ctx.Ops.PollNow())
+	if got := viewer.Ctx.Data.Answers("enterprise")["SR 1.2"].Status; got != model.No {
+		t.Fatalf("after the first poll the view shows SR 1.2 as %s, not the commit made since it loaded", got)
+	}
+}

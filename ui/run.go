@@ -31,6 +31,10 @@ type Session struct {
 	// Catalogs finds the catalogs of this run by id and version: the
 	// older ones the answers of an upgraded assessment were given under.
 	Catalogs func(id, version string) (*model.Catalog, bool)
+	// DataVersion is the file's data version read with the load
+	// (store.OpenedVersion; 0: unknown). A read-only session's first poll
+	// compares with it, so a commit made since the load is followed.
+	DataVersion int64
 	// Upgrade is a newer built-in catalog to offer when the session opens
 	// (nil: none). A read-only session never offers it.
 	Upgrade *model.Catalog
@@ -44,6 +48,9 @@ func NewRoot(s Session, isDark bool) *App {
 	data.Catalogs = s.Catalogs
 	ctx := &common.Context{Data: data, Styles: common.NewStyles(isDark), Ops: common.NewOps(s.Store, data.ReadOnly)}
 	app := NewApp(ctx, Screens(ctx)...)
+	if data.ReadOnly && s.DataVersion != 0 {
+		app.dataVersion, app.polledOnce = s.DataVersion, true
+	}
 	// The interview opens where the last writable session left it, if
 	// anything is left to answer there (interview.Model.Resume); the
 	// question about an earlier day's session then shows it at once.
@@ -54,7 +61,7 @@ func NewRoot(s Session, isDark bool) *App {
 	}
 	app.openOnQuestion()
 	if s.Notice != "" && !data.ReadOnly {
-		app.status = s.Notice
+		app.notice(s.Notice)
 	}
 	if s.Upgrade != nil {
 		app.OfferUpgrade(s.Upgrade)

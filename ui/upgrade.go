@@ -60,12 +60,12 @@ func (a *App) keyUpgrade(k tea.KeyPressMsg) tea.Cmd {
 	case common.Submitted:
 		cat := a.upgradeTo
 		a.upgrade, a.upgradeTo = nil, nil
-		a.status, a.statusErr = "Upgrading the catalog…", false
+		a.setStatus("Upgrading the catalog…", false)
 		_, cmd := a.ctx.Ops.UpgradeCatalog(0, cat)
 		return cmd
 	case common.Cancelled:
 		a.upgrade, a.upgradeTo = nil, nil
-		a.status, a.statusErr = "Catalog not upgraded; it will be offered again when you next open the file", false
+		a.setStatus("Catalog not upgraded; it will be offered again when you next open the file", false)
 	}
 	return nil
 }

@@ -86,3 +86,13 @@ func sharesKey(b key.Binding, edits []key.Binding) bool {
 	}
 	return false
 }
+
+// EditHint is hint, a line that offers an edit key ("No zones yet: press n
+// to add one."), or in a read-only session readOnly, its wording without
+// the key, which would be refused.
+func EditHint(d *Data, hint, readOnly string) string {
+	if d.ReadOnly {
+		return readOnly
+	}
+	return hint
+}

@@ -153,3 +153,28 @@ func TestNAOnAnSROffersItsREs(t *testing.T) {
 		t.Fatalf("n/a on an RE: mode %d", m.mode)
 	}
 }
+
+// An n/a copied to another zone keeps its justification (and the copy
+// shows it in the file).
+func TestBulkCopyKeepsTheJustification(t *testing.T) {
+	h, m := on(t, "control", 1, "SR 1.1")
+	const why = "Single operator station, no user accounts"
+	h.Do(m, "a", uitest.Type(why), "ctrl+s", "esc") // leave the REs as they are
+	for cur(m) != "SR 1.1" {
+		h.Do(m, "up")
+	}
+	h.Do(m, "b", "space", "enter", "y") // the first zone or conduit listed
+	a, _ := h.Store.Load()
+	copied := 0
+	for key, as := range a.Answers {
+		if got := as["SR 1.1"]; key != "control" && got.Status == model.NA {
+			copied++
+			if got.Justification != why {
+				t.Errorf("%s SR 1.1 was copied without its justification: %+v", key, got)
+			}
+		}
+	}
+	if copied != 1 {
+		t.Fatalf("%d copies of the n/a, want 1", copied)
+	}
+}

@@ -158,15 +158,17 @@ func TestKeysAfterAnAnswer(t *testing.T) {
 
 // Y, P and N answer and open the note editor on the answered requirement.
 func TestAnswerWithANote(t *testing.T) {
-	h, m := on(t, "control", 3, "SR 3.2 RE 1")
-	h.Send(m, uitest.Key("P"))
-	if status(h, "control", "SR 3.2 RE 1") != model.Partial || !m.Capturing() || m.editItem.id() != "SR 3.2 RE 1" || cur(m) != "SR 3.7" {
-		t.Fatalf("P: %s, capturing %v on %s, cursor %s", status(h, "control", "SR 3.2 RE 1"), m.Capturing(), m.editItem.id(), cur(m))
-	}
-	h.Send(m, uitest.Type("kiosk only in the control room")...)
-	h.Send(m, uitest.Key("ctrl+s"))
-	if got := h.Ctx.Data.Answers("control")["SR 3.2 RE 1"]; got.Note != "kiosk only in the control room" || got.Status != model.Partial {
-		t.Fatalf("after P and the note: %+v", got)
+	for k, want := range map[string]model.Status{"Y": model.Yes, "P": model.Partial, "N": model.No} {
+		h, m := on(t, "control", 3, "SR 3.2 RE 1")
+		h.Send(m, uitest.Key(k))
+		if status(h, "control", "SR 3.2 RE 1") != want || !m.Capturing() || m.editItem.id() != "SR 3.2 RE 1" || cur(m) != "SR 3.7" {
+			t.Fatalf("%s: %s, capturing %v on %s, cursor %s", k, status(h, "control", "SR 3.2 RE 1"), m.Capturing(), m.editItem.id(), cur(m))
+		}
+		h.Send(m, uitest.Type("kiosk only in the control room")...)
+		h.Send(m, uitest.Key("ctrl+s"))
+		if got := h.Ctx.Data.Answers("control")["SR 3.2 RE 1"]; got.Note != "kiosk only in the control room" || got.Status != want {
+			t.Fatalf("after %s and the note: %+v", k, got)
+		}
 	}
 }
 

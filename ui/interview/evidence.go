@@ -55,21 +55,19 @@ func (m *Model) updateEvidence(k tea.KeyPressMsg) tea.Cmd {
 		ev.cursor = to
 		return nil
 	}
+	// Read-only: attach and unlink are refused at once, file or none.
+	if cmd, ok := common.RefuseReadOnly(m.ctx.Data, k, kk.Attach, kk.Unlink); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(k, kk.PanelClose):
 		m.mode = modeList
 	case key.Matches(k, kk.Attach):
-		if m.ctx.Data.ReadOnly {
-			return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
-		}
 		return m.openAttach()
 	case key.Matches(k, kk.Unlink):
 		e, ok := m.selectedFile()
 		if !ok {
 			return nil
-		}
-		if m.ctx.Data.ReadOnly {
-			return common.StatusCmd(common.ReadOnlyText(m.ctx.Data), true)
 		}
 		ev.lastLink = len(e.Links) <= 1
 		m.mode = modeUnlink
@@ -179,7 +177,7 @@ func (m *Model) evidenceView() string {
 	lines = append(lines, st.Muted.Render(common.Fit(hint, w)), "")
 	files := m.panelFiles()
 	if len(files) == 0 {
-		lines = append(lines, st.Muted.Render(common.Fit("No file yet: a attaches one (a photo, a configuration export, a PDF).", w)))
+		lines = append(lines, st.Muted.Render(common.Fit(common.EditHint(m.ctx.Data, "No file yet: a attaches one (a photo, a configuration export, a PDF).", "No file yet."), w)))
 	}
 	for i, e := range files {
 		others := len(e.Links) - 1

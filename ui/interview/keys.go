@@ -66,7 +66,7 @@ func newKeys() *keyMap {
 		NextTarget:     common.Bind("}", "next zone/conduit/site", "}"),
 		Search:         common.Bind("/", "search requirements", "/"),
 		Scope:          common.Bind("s", "scope: to SL-T / up to SL 4", "s"),
-		ByFR:           common.Bind("o", "order: by target / one FR for all", "o"),
+		ByFR:           common.Bind("o", "order: by target / by FR", "o"),
 
 		SearchGo:     common.Bind("enter", "go to the requirement", "enter"),
 		SearchUp:     common.Bind("↑/ctrl+p", "previous match", "up", "ctrl+p"),

@@ -69,7 +69,16 @@ func (k *keyMap) provenanceHelp() ([]key.Binding, bool) {
 	case modeSessionAsk:
 		return []key.Binding{k.Continue, k.StartNew}, true
 	case modeEvidence:
-		return []key.Binding{k.Attach, k.Unlink, k.Export, common.Describe("↑↓", "choose", k.Nav.Up, k.Nav.Down), k.PanelClose}, true
+		// d and o act on the file chosen, ↑↓ choose among several.
+		// Terse, to fit 80 columns; docs/keys.md says more (PanelHelp).
+		bs := []key.Binding{common.Describe("a", "attach", k.Attach)}
+		if files := len(k.m.panelFiles()); files > 0 {
+			bs = append(bs, common.Describe("d", "remove", k.Unlink), common.Describe("o", "export", k.Export))
+			if files > 1 {
+				bs = append(bs, common.Describe("↑↓", "choose", k.Nav.Up, k.Nav.Down))
+			}
+		}
+		return append(bs, k.PanelClose), true
 	case modeAttach:
 		return []key.Binding{k.AttachNext, common.Describe("enter", "open/choose", k.PickerOpen), k.AttachSave, k.AttachCancel}, true
 	case modeUnlink:
@@ -80,7 +89,10 @@ func (k *keyMap) provenanceHelp() ([]key.Binding, bool) {
 	case modeExport:
 		return k.m.form.ShortHelp(), true
 	case modeHistory:
-		return []key.Binding{common.Describe("↑↓", "scroll", k.Nav.Up, k.Nav.Down), k.ListClose}, true
+		if len(k.m.prov.hist.changes) > k.m.historyRows() {
+			return []key.Binding{common.Describe("↑↓", "scroll", k.Nav.Up, k.Nav.Down), k.ListClose}, true
+		}
+		return []key.Binding{k.ListClose}, true
 	case modeFollowUps:
 		return []key.Binding{common.Describe("↑↓", "choose", k.Nav.Up, k.Nav.Down), k.Jump, k.ListClose}, true
 	}

@@ -39,6 +39,12 @@ func (k *keyMap) forHelp(bs []key.Binding) []key.Binding {
 	if k.m.holding() {
 		out = common.ForHelp(&common.Data{ReadOnly: true}, out, k.answerKeys()...)
 	}
+	// The site questions have no FR, no search, no compensating
+	// countermeasure, evidence files or history view (site.go): those keys
+	// only say so there.
+	if k.m.site {
+		out = common.ForHelp(&common.Data{ReadOnly: true}, out, k.PrevFR, k.NextFR, k.Search, k.Compensating, k.Evidence, k.History)
+	}
 	up, down := k.m.detailScrolls()
 	for i := range out {
 		switch {

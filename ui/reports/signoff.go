@@ -73,11 +73,12 @@ func (m *Model) signOffLines() []string {
 	st := m.ctx.Styles
 	so, ok := m.ctx.Data.A.LatestSignOff()
 	if !ok {
-		return []string{"", st.Muted.Render(common.Line("No sign-off recorded: S records the assessor's and the asset owner's representative's agreement.", m.w))}
+		return []string{"", st.Muted.Render(common.Line(common.EditHint(m.ctx.Data,
+			"No sign-off recorded: S records the assessor's and the asset owner's representative's agreement.", "No sign-off recorded."), m.w))}
 	}
 	head := "an empty history"
 	if so.Head != "" {
 		head = "history head " + so.Head[:12] + "…"
 	}
-	return []string{"", st.Label.Render(common.Line("Recorded sign-off "+so.Date+": "+so.Assessor.String()+" and "+so.Owner.String()+" at "+head+" (S records a new one)", m.w))}
+	return []string{"", st.Label.Render(common.Line("Recorded sign-off "+so.Date+": "+so.Assessor.String()+" and "+so.Owner.String()+" at "+head+common.EditHint(m.ctx.Data, " (S records a new one)", ""), m.w))}
 }

@@ -181,7 +181,8 @@ func (m *Model) detailLines(in *model.Initiative, w, maxTargets, limit int) (out
 	case in.Window != nil:
 		add(nil, "", "Maintenance window: "+model.CleanLine(in.Window.Label()), 2)
 	case in.Outage:
-		add(&st.Gap1, "", "Maintenance window: ! none covering its targets is planned (w adds one)", 2)
+		add(&st.Gap1, "", common.EditHint(m.ctx.Data, "Maintenance window: ! none covering its targets is planned (w adds one)",
+			"Maintenance window: ! none covering its targets is planned"), 2)
 	}
 	for _, c := range in.Conflicts {
 		add(&st.Error, "", "! "+c.Message, 3)

@@ -129,7 +129,7 @@ func (m *Model) windowsView() []string {
 		st.Muted.Render(common.Line(" · outage work goes into the first window that covers its zones", max(0, w-len(head)))))
 	if len(ws) == 0 {
 		out = append(out, "")
-		for _, l := range common.Wrap("No maintenance windows yet: press n to add the next shutdown or turnaround. "+
+		for _, l := range common.Wrap(common.EditHint(m.ctx.Data, "No maintenance windows yet: press n to add the next shutdown or turnaround. ", "No maintenance windows yet. ")+
 			"Work that needs a production outage is placed in the first window that covers its zones and conduits; "+
 			"without one it waits in its phase.", w-2, 0) {
 			out = append(out, "  "+st.Muted.Render(l))

@@ -50,7 +50,7 @@ func (m *Model) assetsView(off int) []string {
 	lines = append(lines, "  "+st.Header.Render(head))
 	listH, detailH := m.assetSplit()
 	if len(as) == 0 {
-		lines = append(lines, "  "+st.Muted.Render(common.Line("No assets yet: press n to add one.", w-2)))
+		lines = append(lines, "  "+st.Muted.Render(common.Line(common.EditHint(m.ctx.Data, "No assets yet: press n to add one.", "No assets yet."), w-2)))
 	}
 	for i := off; i < len(as) && len(lines) < listH; i++ {
 		row := assetRow(as[i], cols)
@@ -78,7 +78,7 @@ func (m *Model) assetDetail(w, h int) []string {
 		orNone(a.Type), orNone(a.Vendor), orNone(a.Model), orNone(a.Firmware), orNone(a.Address), a.Criticality.Label())
 	lines = append(lines, common.Wrap(facts, w, 2)...)
 	if model.CleanLine(a.Notes) == "" {
-		lines = append(lines, st.Muted.Render(common.Line("No notes: press e to add some.", w)))
+		lines = append(lines, st.Muted.Render(common.Line(common.EditHint(m.ctx.Data, "No notes: press e to add some.", "No notes."), w)))
 	} else {
 		lines = append(lines, common.Wrap("Notes: "+a.Notes, w, max(1, h-len(lines)))...)
 	}

@@ -86,7 +86,7 @@ func (m *Model) emptyView() []string {
 	st := m.ctx.Styles
 	w := m.width - 2
 	lines := []string{""}
-	for _, l := range common.Wrap("No zones yet: press T for the typical five zones, or n to add one.", w, 0) {
+	for _, l := range common.Wrap(common.EditHint(m.ctx.Data, "No zones yet: press T for the typical five zones, or n to add one.", "No zones yet."), w, 0) {
 		lines = append(lines, "  "+st.Title.Render(l))
 	}
 	lines = append(lines, "")
@@ -121,11 +121,11 @@ func (m *Model) listView(off int) []string {
 		all = append(all, row(nz+i, r))
 	}
 	if nc == 0 {
-		all = append(all, "  "+st.Muted.Render(common.Line("No conduits yet: press c to add one between two zones.", m.width-2)))
+		all = append(all, "  "+st.Muted.Render(common.Line(common.EditHint(m.ctx.Data, "No conduits yet: press c to add one between two zones.", "No conduits yet."), m.width-2)))
 	}
 	listH, detailH := m.split()
 	end := min(len(all), off+listH)
-	lines := []string{m.headerLine("v diagram · r SL-T rationale")}
+	lines := []string{m.headerLine(common.EditHint(m.ctx.Data, "v diagram · r SL-T rationale", "v diagram"))}
 	lines = append(lines, all[min(off, end):end]...)
 	for len(lines) < 1+listH {
 		lines = append(lines, "")
@@ -244,15 +244,17 @@ func zoneKindWords(z *model.Zone) string {
 // addChecks says whether the SL-T has its rationale, and lists the
 // findings of the model checks that name the target (f lists them all).
 func (m *Model) addChecks(lines *[]string, key string, r *model.SLTRationale, slt model.SLVector, w int) {
-	st := m.ctx.Styles
+	st, d := m.ctx.Styles, m.ctx.Data
 	switch {
 	case r == nil:
-		*lines = append(*lines, st.Muted.Render(common.Line("No SL-T rationale yet: press r to work it out from threat and consequences.", w)))
+		*lines = append(*lines, st.Muted.Render(common.Line(common.EditHint(d,
+			"No SL-T rationale yet: press r to work it out from threat and consequences.", "No SL-T rationale yet."), w)))
 	case r.Final != slt:
-		*lines = append(*lines, st.Gap1.Render(common.Line(fmt.Sprintf("SL-T changed since its rationale set %s: press r to review it.", r.Final), w)))
+		changed := fmt.Sprintf("SL-T changed since its rationale set %s", r.Final)
+		*lines = append(*lines, st.Gap1.Render(common.Line(common.EditHint(d, changed+": press r to review it.", changed+"."), w)))
 	default:
-		*lines = append(*lines, common.Line(fmt.Sprintf("SL-T rationale recorded: threat %s, Slate proposed %s (r to review).",
-			r.Input.Threat.Key(), r.Proposed), w))
+		recorded := fmt.Sprintf("SL-T rationale recorded: threat %s, Slate proposed %s", r.Input.Threat.Key(), r.Proposed)
+		*lines = append(*lines, common.Line(common.EditHint(d, recorded+" (r to review).", recorded+"."), w))
 	}
 	fs := model.FindingsOf(m.findingsNow(), key)
 	for i, f := range fs {
@@ -268,7 +270,7 @@ func (m *Model) addChecks(lines *[]string, key string, r *model.SLTRationale, sl
 func (m *Model) addDescription(lines *[]string, desc string, w, h int) {
 	st := m.ctx.Styles
 	if strings.TrimSpace(model.CleanText(desc)) == "" {
-		*lines = append(*lines, st.Muted.Render(common.Line("No description: press e to add one.", w)))
+		*lines = append(*lines, st.Muted.Render(common.Line(common.EditHint(m.ctx.Data, "No description: press e to add one.", "No description."), w)))
 		return
 	}
 	*lines = append(*lines, common.Wrap(desc, w, max(1, min(4, h-5)))...)
@@ -281,7 +283,7 @@ func (m *Model) assetLines(assets []model.Asset, w, h int) []string {
 		return nil
 	}
 	if len(assets) == 0 {
-		return []string{st.Muted.Render(common.Line("No assets yet: press a to list and add them, I to import a CSV.", w))}
+		return []string{st.Muted.Render(common.Line(common.EditHint(m.ctx.Data, "No assets yet: press a to list and add them, I to import a CSV.", "No assets yet."), w))}
 	}
 	lines := []string{st.Header.Render(common.Line(fmt.Sprintf("Assets (%d): press a to manage them", len(assets)), w))}
 	cols := assetColumns(w - marker)
