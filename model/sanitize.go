@@ -92,6 +92,15 @@ type sanitizingWriter struct {
 }
 
 func (s *sanitizingWriter) Write(p []byte) (int, error) {
+	// A chunk Sanitize would return unchanged is written as it is: most of
+	// a report, which would otherwise be copied once more on its way out.
+	switch {
+	case (s.sink == SinkText || s.sink == SinkHTML) && isCleanBytes(p), s.sink == SinkJSON && isPlain(p):
+		if _, err := s.w.Write(p); err != nil {
+			return 0, err
+		}
+		return len(p), nil
+	}
 	if _, err := io.WriteString(s.w, Sanitize(s.sink, string(p))); err != nil {
 		return 0, err
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -69,6 +70,14 @@ func FuzzSanitize(f *testing.F) {
 			}
 			if sink != SinkMarkdown && Sanitize(sink, out) != out {
 				t.Fatalf("sink %d not idempotent on %q", sink, out)
+			}
+		}
+		// The writer's shortcut for clean chunks writes what Sanitize would.
+		for _, sink := range []Sink{SinkText, SinkHTML, SinkJSON} {
+			var b strings.Builder
+			SanitizingWriter(sink, &b).Write([]byte(s))
+			if b.String() != Sanitize(sink, s) {
+				t.Fatalf("sink %d: the writer wrote %q, Sanitize gives %q", sink, b.String(), Sanitize(sink, s))
 			}
 		}
 		if !utf8.ValidString(s) {

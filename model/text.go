@@ -23,7 +23,7 @@ func Plural(n int, one, many string) string {
 // overrides that can reorder what is shown, and invalid UTF-8. Notes and
 // names pass through here before any screen or report shows them.
 func CleanText(s string) string {
-	if isPlain(s) {
+	if isClean(s) {
 		return s
 	}
 	var b strings.Builder
@@ -45,7 +45,7 @@ func CleanText(s string) string {
 			i += size
 		case r == '\r':
 			i += size
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r):
+		case removed(r):
 			i += size
 		default:
 			b.WriteString(s[i : i+size])
@@ -65,7 +65,7 @@ func CleanLine(s string) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\t", " ")), " ")
 }
 
-func isPlain(s string) bool {
+func isPlain[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f {
@@ -73,6 +73,45 @@ func isPlain(s string) bool {
 		}
 	}
 	return true
+}
+
+// isClean reports whether CleanText would return s as it is: valid UTF-8
+// holding no character CleanText removes. It lets text that needs nothing
+// (nearly all of it, accents and symbols included) pass without a copy.
+// U+FFFD stands for invalid UTF-8 here; a real one is left to CleanText,
+// which keeps it.
+func isClean(s string) bool {
+	if isPlain(s) {
+		return true
+	}
+	for _, r := range s {
+		if r == utf8.RuneError || removed(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isCleanBytes is isClean for a chunk being written, without a copy.
+func isCleanBytes(p []byte) bool {
+	if isPlain(p) {
+		return true
+	}
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError || removed(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// removed reports whether CleanText drops r (with what follows it, for the
+// introducer of an escape sequence): C0 controls but line break and tab,
+// DEL, C1 controls and bidirectional controls.
+func removed(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r)
 }
 
 func isBidiControl(r rune) bool {

@@ -92,7 +92,6 @@ type htmlDoc struct {
 
 	MatrixRows []htmlMatrixRow
 	Answers    []htmlAnswerGroup
-	rowBytes   int // an estimate of the answer tables' size
 }
 
 type htmlFR struct {
@@ -155,16 +154,27 @@ type htmlTarget struct {
 	Complete                              string
 	LargestGap                            string
 	GapStrong                             bool
-	Chart                                 htmlChart
 	Scores                                []htmlFRScore
 	Assets                                []htmlAsset
 	Rationale                             []string // RationaleLines
 	HasRationale                          bool
-	Unmet                                 []htmlUnmetFR
 	UnmetCount, UnmetOpen                 int
-	Justified                             []htmlAnswer
 	unmetByFR                             [model.NumFR]int
+	detail                                func() htmlTargetDetail
 }
+
+// htmlTargetDetail is the bulk of a target's section: its chart and its
+// answer tables. The template builds it when it writes the section
+// (Detail) and drops it after, so that a large plant's sections never sit
+// in memory all at once.
+type htmlTargetDetail struct {
+	Chart     htmlChart
+	Unmet     []htmlUnmetFR
+	Justified []htmlAnswer
+}
+
+// Detail builds the target's chart and answer tables.
+func (t *htmlTarget) Detail() htmlTargetDetail { return t.detail() }
 
 type htmlFRScore struct {
 	FR, Name             string
@@ -332,10 +342,6 @@ func htmlBuild(in *Input) *htmlDoc {
 		row := &matrix.Rows[i]
 		t := htmlBuildTarget(in, row, anchors[row.Target.Key], zones, conduits, anchors)
 		d.Targets = append(d.Targets, t)
-		d.rowBytes += htmlRowsSize(t.Justified)
-		for _, g := range t.Unmet {
-			d.rowBytes += htmlRowsSize(g.Items)
-		}
 		if t.IsZone {
 			d.Zones = append(d.Zones, t)
 		} else {
@@ -403,14 +409,34 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 	t.HasRationale = rationale != nil
 	t.Answered, t.Applicable = sum.Answered, sum.Applicable
 	t.Complete = model.Percent(t.Answered, t.Applicable)
+	scope := in.Scope()
 	for _, fr := range model.FRs {
 		s := row.Score.At(fr)
 		t.Scores = append(t.Scores, htmlFRScore{
 			FR: fr.String(), Name: htmlLine(cat.FRTitle[fr-1]), Cell: htmlCellOf(s),
 			Answered: s.Answered, Applicable: s.Applicable,
 		})
-		unmet := cat.Unmet(tg, fr, answers, in.Scope())
+		unmet := cat.Unmet(tg, fr, answers, scope)
 		t.unmetByFR[fr-1] = len(unmet)
+		t.UnmetCount += len(unmet)
+		for _, r := range unmet {
+			if ans, ok := answers[r.ID]; !ok || !htmlRecorded(ans) {
+				t.UnmetOpen++
+			}
+		}
+	}
+	t.detail = func() htmlTargetDetail { return htmlBuildDetail(in, row, t.Name, answers) }
+	return t
+}
+
+// htmlBuildDetail builds a target's chart and answer tables: its unmet
+// in-scope requirements by FR (answered ones as rows, open ones listed),
+// and those met by a compensating control or not applicable.
+func htmlBuildDetail(in *Input, row *model.MatrixRow, name string, answers model.Answers) htmlTargetDetail {
+	cat, tg := in.Cat, row.Target
+	var d htmlTargetDetail
+	for _, fr := range model.FRs {
+		unmet := cat.Unmet(tg, fr, answers, in.Scope())
 		if len(unmet) == 0 {
 			continue
 		}
@@ -422,21 +448,19 @@ func htmlBuildTarget(in *Input, row *model.MatrixRow, anchor string, zones map[s
 				g.Open = append(g.Open, htmlOpenReq{ID: htmlLine(r.ID), Title: htmlLine(r.Title)})
 			}
 		}
-		t.UnmetCount += len(unmet)
-		t.UnmetOpen += len(g.Open)
-		t.Unmet = append(t.Unmet, g)
+		d.Unmet = append(d.Unmet, g)
 	}
 	// Requirements met by a compensating control or not applicable: the
 	// justification is what an auditor checks.
 	for _, fr := range model.FRs {
 		for _, r := range cat.Applicable(tg.Kind, fr) {
 			if ans, ok := answers[r.ID]; ok && ans.Status.NeedsJustification() {
-				t.Justified = append(t.Justified, htmlAnswerOf(in, tg.Key, r, ans))
+				d.Justified = append(d.Justified, htmlAnswerOf(in, tg.Key, r, ans))
 			}
 		}
 	}
-	t.Chart = htmlBarChart(t.Name, row.Score)
-	return t
+	d.Chart = htmlBarChart(name, row.Score)
+	return d
 }
 
 // htmlBuildModel draws the zone and conduit diagram and lists the model

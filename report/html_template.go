@@ -160,7 +160,7 @@ const htmlPage = `<!DOCTYPE html>
 </section>
 {{end}}{{end}}
 
-{{define "target"}}<article class="target" id="{{.Anchor}}">
+{{define "target"}}{{$d := .Detail}}<article class="target" id="{{.Anchor}}">
 <div class="head">
 <h3><span class="kind">{{.Kind}}</span>{{.Name}}</h3>
 {{with .Description}}<p class="pre">{{.}}</p>{{end}}
@@ -173,7 +173,7 @@ const htmlPage = `<!DOCTYPE html>
 <dt>Largest gap</dt><dd>{{if .GapStrong}}<strong>{{.LargestGap}}</strong>{{else}}{{.LargestGap}}{{end}}</dd>
 </dl>
 <div class="twocol">
-{{with .Chart}}<figure>
+{{with $d.Chart}}<figure>
 <svg class="bc" width="{{.W}}" height="{{.H}}" viewBox="0 0 {{.W}} {{.H}}" role="img" aria-label="{{.Label}}">
 <title>{{.Label}}</title>
 <rect class="sla" x="{{.Left}}" y="6" width="12" height="12"/><text x="{{.Left}}" dx="17" y="16">SL-A achieved</text>
@@ -204,20 +204,20 @@ const htmlPage = `<!DOCTYPE html>
 {{end}}</tbody>
 </table>{{else}}<p class="empty">No assets recorded.</p>{{end}}
 <h4>Unmet in-scope requirements{{if .UnmetCount}} ({{.UnmetCount}}{{if .UnmetOpen}}, of which {{.UnmetOpen}} not answered yet{{end}}){{end}}</h4>
-{{if .Unmet}}<table class="answers">
+{{if $d.Unmet}}<table class="answers">
 {{template "answercols"}}
 <thead><tr><th>Requirement</th><th class="num">SL</th><th>Status</th><th>Interview notes</th><th>Answered by / assessor</th><th>Answered (UTC)</th></tr></thead>
-{{range .Unmet}}<tbody class="grp">
+{{range $d.Unmet}}<tbody class="grp">
 <tr class="sub"><th colspan="6">{{.FR}} {{.Name}}</th></tr>
 {{answerRows .Items}}{{if .Open}}<tr class="open"><td colspan="6"><span class="badge st-open">unanswered</span> {{range $i, $o := .Open}}{{if $i}} · {{end}}<span class="nowrap"><span class="rid">{{$o.ID}}</span></span> {{$o.Title}}{{end}}</td></tr>
 {{end}}</tbody>
 {{end}}</table>{{else}}<p class="empty">Every in-scope requirement is met.</p>{{end}}
-{{if .Justified}}<h4>Met by a compensating control or not applicable ({{len .Justified}})</h4>
+{{if $d.Justified}}<h4>Met by a compensating control or not applicable ({{len $d.Justified}})</h4>
 <table class="answers">
 {{template "answercols"}}
 <thead><tr><th>Requirement</th><th class="num">SL</th><th>Status</th><th>Justification and notes</th><th>Answered by / assessor</th><th>Answered (UTC)</th></tr></thead>
 <tbody>
-{{answerRows .Justified}}</tbody>
+{{answerRows $d.Justified}}</tbody>
 </table>{{end}}
 </article>
 {{end}}

@@ -32,6 +32,9 @@ type Data struct {
 
 	// Version increases on every change; views cache rendered rows by it.
 	Version uint64
+	// answerSets counts the changes of Version that only set one answer
+	// (SetAnswer): OthersVersion leaves them out.
+	answerSets uint64
 
 	// Catalogs finds a catalog this run knows by id and version (nil: the
 	// catalog in use only): the older versions that the answers of an
@@ -115,7 +118,13 @@ func (d *Data) SetAnswer(key string, a model.Answer) {
 		d.M.Rows[i].Score = d.Cat.Score(d.M.Rows[i].Target, as, d.Scope)
 	}
 	d.Version++
+	d.answerSets++
 }
+
+// OthersVersion increases on every change but the setting of one answer:
+// a rendering of one requirement keys on it and on that requirement's own
+// answer, so that an answer given elsewhere does not redraw it.
+func (d *Data) OthersVersion() uint64 { return d.Version - d.answerSets }
 
 // PutZone adds or replaces a zone (by key); a replaced zone keeps its
 // assets and its recorded SL-T rationale, which have writers of their own.

@@ -116,19 +116,39 @@ type Model struct {
 // two rows and the detail, so the rest is reused. Entries are keyed by what
 // they show; a new width or theme drops them all.
 type viewCache struct {
-	width     int
-	dark      bool
-	rows      map[string]string
-	detailKey string
-	detail    []string
-	sideKey   string
-	side      string
+	width int
+	dark  bool
+	rows  map[string]string
+	// details are the requirements' details by item, each with the key
+	// it was drawn for: moving back to a row, or saving the answer just
+	// given, finds its detail drawn.
+	details map[string]cachedDetail
+	// paras are the catalog's paragraphs (questions, criteria, what to
+	// look for) wrapped and padded: they are most of a detail, and an
+	// answer, which redraws the detail, never changes them.
+	paras   map[paraKey][]string
+	sideKey string
+	side    string
+}
+
+type cachedDetail struct {
+	key   string
+	lines []string
+}
+
+// paraKey names a wrapped catalog paragraph: its text, prefix and style at
+// a width (the theme is the cache's).
+type paraKey struct {
+	text, prefix string
+	style        paraStyle
+	w            int
 }
 
 func (m *Model) freshCache() {
 	c := &m.cache
-	if c.rows == nil || c.width != m.w || c.dark != m.ctx.Styles.IsDark || len(c.rows) > 4096 {
-		*c = viewCache{width: m.w, dark: m.ctx.Styles.IsDark, rows: map[string]string{}}
+	if c.rows == nil || c.width != m.w || c.dark != m.ctx.Styles.IsDark || len(c.rows) > 4096 || len(c.paras) > 1024 || len(c.details) > 256 {
+		*c = viewCache{width: m.w, dark: m.ctx.Styles.IsDark, rows: map[string]string{}, paras: map[paraKey][]string{},
+			details: map[string]cachedDetail{}}
 	}
 }
 
@@ -290,6 +310,12 @@ func (m *Model) mainWidth() int {
 func (m *Model) clampScroll() {
 	if m.cursor >= len(m.items) {
 		m.cursor = max(0, len(m.items)-1)
+	}
+	// At the top of the list, within the rows it always has, nothing moves
+	// whatever the detail's length: skip laying the detail out (the next
+	// frame does it).
+	if m.offset == 0 && m.cursor < min(5, len(m.items)) {
+		return
 	}
 	lh := m.listHeight()
 	if m.cursor < m.offset {

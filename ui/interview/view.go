@@ -331,14 +331,18 @@ func (m *Model) separator(w int) string {
 }
 
 // fullDetail returns an item's whole detail, each line padded to w, from a
-// cache keyed by the data version and everything else it shows.
+// cache keyed by the item's own answer and everything else it shows.
 func (m *Model) fullDetail(it item, w int) []string {
+	m.freshCache()
 	st, pending := m.status(it)
 	a := m.answer(it)
-	key := fmt.Sprintf("%s|%d|%s|%v|%v|%d|%s", it.key(), m.ctx.Data.Version, st, pending,
-		m.byFR, w, m.ctx.Today().Format(time.DateOnly)) + m.provenanceKeyOf(it, a) + "|" + a.Note + "|" + a.Justification
-	if m.cache.detailKey == key {
-		return m.cache.detail
+	// The detail shows this requirement's own answer (all of it is in the
+	// key) and what other changes may alter (OthersVersion): an answer
+	// saved elsewhere, the one just given above included, keeps it.
+	key := fmt.Sprintf("%s|%d|%s|%s|%v|%v|%v|%d|%s", it.key(), m.ctx.Data.OthersVersion(), st, a.Status, pending,
+		a.Flagged, m.byFR, w, m.ctx.Today().Format(time.DateOnly)) + m.provenanceKeyOf(it, a) + "|" + a.Note + "|" + a.Justification
+	if c, ok := m.cache.details[it.key()]; ok && c.key == key {
+		return c.lines
 	}
 	var ps []para
 	if it.site != nil {
@@ -348,11 +352,9 @@ func (m *Model) fullDetail(it item, w int) []string {
 	}
 	var lines []string
 	for _, p := range ps {
-		for _, l := range p.wrap(w) {
-			lines = append(lines, common.PadStyled(l, w))
-		}
+		lines = append(lines, m.wrapped(p, w)...)
 	}
-	m.cache.detailKey, m.cache.detail = key, lines
+	m.cache.details[it.key()] = cachedDetail{key, lines}
 	return lines
 }
 
@@ -366,12 +368,12 @@ func (m *Model) requirementParas(it item) []para {
 	if m.byFR {
 		title = m.ctx.Data.TargetName(it.target) + " · " + title
 	}
-	ps := []para{{text: title, style: st.Header.Render}}
+	ps := []para{{text: title, style: st.Header.Render, catalog: paraCatalogHeader}}
 	// A suggested n/a comes first: it may spare the questions.
 	ps = append(ps, m.suggestionParas(it)...)
 	t, _ := m.ctx.Data.Target(it.target)
 	for _, q := range r.QuestionsFor(t.Kind) {
-		ps = append(ps, para{text: q.Text, prefix: "? "})
+		ps = append(ps, para{text: q.Text, prefix: "? ", catalog: paraCatalogPlain})
 	}
 	ps = append(ps, criteriaParas(st, r.MetWhen, r.LookFor, evidenceNote(r.EvidenceFrom))...)
 	// What changed since an older catalog goes right under the answer it
@@ -399,13 +401,13 @@ func evidenceNote(e model.EvidenceSource) string {
 func criteriaParas(st *common.Styles, metWhen, lookFor, evidence string) []para {
 	var ps []para
 	if metWhen != "" {
-		ps = append(ps, para{text: "Met when: " + metWhen})
+		ps = append(ps, para{text: "Met when: " + metWhen, catalog: paraCatalogPlain})
 	}
 	if evidence != "" {
-		ps = append(ps, para{text: evidence, style: st.Key.Render})
+		ps = append(ps, para{text: evidence, style: st.Key.Render, catalog: paraCatalogKeyStyle})
 	}
 	if lookFor != "" {
-		ps = append(ps, para{text: "Look for: " + lookFor, style: st.Muted.Render})
+		ps = append(ps, para{text: "Look for: " + lookFor, style: st.Muted.Render, catalog: paraCatalogMuted})
 	}
 	return ps
 }
@@ -478,13 +480,47 @@ func (m *Model) countermeasureParas(it item) []para {
 	}
 }
 
+// wrapped is p wrapped and padded to w; a catalog paragraph (named
+// style) is wrapped once per width and theme.
+func (m *Model) wrapped(p para, w int) []string {
+	k := paraKey{text: p.text, prefix: p.prefix, style: p.catalog, w: w}
+	if p.catalog != paraNotCatalog {
+		if ls, ok := m.cache.paras[k]; ok {
+			return ls
+		}
+	}
+	ls := p.wrap(w)
+	for i, l := range ls {
+		ls[i] = common.PadStyled(l, w)
+	}
+	if p.catalog != paraNotCatalog {
+		m.cache.paras[k] = ls
+	}
+	return ls
+}
+
+// paraStyle marks a paragraph whose text comes from the catalog (and so
+// may be wrapped once), with the style it is drawn in. (A requirement's
+// title counts: with the target's name in front in the by-FR order, the
+// text says so.)
+type paraStyle int
+
+const (
+	paraNotCatalog paraStyle = iota
+	paraCatalogPlain
+	paraCatalogKeyStyle
+	paraCatalogMuted
+	paraCatalogHeader
+)
+
 // para is one block of the detail pane: text wrapped to the pane's width
 // after prefix, with later lines indented under it, in full (the pane
 // scrolls).
 type para struct {
-	text   string
-	prefix string
-	style  func(...string) string
+	text    string
+	prefix  string
+	style   func(...string) string
+	catalog paraStyle // paraNotCatalog unless the text is the catalog's
 }
 
 func (p para) wrap(w int) []string {
