@@ -1,6 +1,9 @@
 package store
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 // Where the interview was left is a per-file preference: kept, outside
 // the history, and verify does not care.
@@ -23,5 +26,26 @@ func TestInterviewPlaceIsAPreference(t *testing.T) {
 	again := openT(t, path, Options{})
 	if p, _ := again.InterviewPlace(); p != place {
 		t.Fatalf("place %q after reopening", p)
+	}
+}
+
+// A read-only store leaves the place where the writer put it: a second,
+// read-only Slate moving about does not decide where the next session
+// opens.
+func TestReadOnlyStoreKeepsTheInterviewPlace(t *testing.T) {
+	path := demoFile(t)
+	writer := openT(t, path, Options{Clock: fixedClock, Actor: "test"})
+	const place = `{"target":"control","fr":3,"requirement":"SR 3.7"}`
+	if err := writer.SetInterviewPlace(place); err != nil {
+		t.Fatal(err)
+	}
+	ro := openT(t, path, Options{ReadOnly: true})
+	if err := ro.SetInterviewPlace(`{"target":"control","fr":4,"requirement":"SR 4.1"}`); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("a read-only store set the place: %v", err)
+	}
+	for _, st := range []*Store{ro, writer} {
+		if p, err := st.InterviewPlace(); err != nil || p != place {
+			t.Fatalf("place %q (%v), want %q", p, err, place)
+		}
 	}
 }

@@ -154,6 +154,34 @@ func TestNAOnAnSROffersItsREs(t *testing.T) {
 	}
 }
 
+// The offer leaves an RE already answered unticked (its answer shown), so
+// enter does not overwrite it; the unanswered ones come ticked.
+func TestNAOnAnSRLeavesAnAnsweredREUnticked(t *testing.T) {
+	h, m := on(t, "control", 1, "SR 1.1 RE 1")
+	h.Do(m, "y")
+	for cur(m) != "SR 1.1" {
+		h.Do(m, "up")
+	}
+	h.Do(m, "a", uitest.Type("Single operator station, no user accounts"), "ctrl+s")
+	if m.mode != modeRelated {
+		t.Fatalf("no offer after n/a on SR 1.1: mode %d", m.mode)
+	}
+	out := ansi.Strip(uitest.Render(t, m, 100, 30))
+	for _, want := range []string{"[ ] SR 1.1 RE 1 · SL 2 · in scope · yes",
+		"[x] SR 1.1 RE 2 · SL 3 · out of scope · unanswered", "[x] SR 1.1 RE 3 · SL 4 · out of scope · unanswered"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("the offer lacks %q:\n%s", want, out)
+		}
+	}
+	h.Do(m, "enter")
+	a, _ := h.Store.Load()
+	for id, want := range map[string]model.Status{"SR 1.1 RE 1": model.Yes, "SR 1.1 RE 2": model.NA, "SR 1.1 RE 3": model.NA} {
+		if got := a.Answers["control"][id].Status.Norm(); got != want {
+			t.Fatalf("%s: %s after enter, want %s", id, got, want)
+		}
+	}
+}
+
 // An n/a copied to another zone keeps its justification (and the copy
 // shows it in the file).
 func TestBulkCopyKeepsTheJustification(t *testing.T) {

@@ -191,13 +191,17 @@ func TestSetSLTPerFRInARow(t *testing.T) {
 	}
 }
 
-// A new conduit's SL-T follows From and To (per FR, the higher SL-T of its
-// two zones) until a level is typed; after that it stays as typed.
-func TestConduitSLTFollowsItsZonesUntilEdited(t *testing.T) {
-	t.Parallel()
-	h, s := demo(t)
-	send(h, s, "j", "j", "t", "right", "1", "3", "1", "3", "1", "3", "1", "enter") // Supervisory 1,3,1,3,1,3,1
-	send(h, s, "home", "c")                                                        // Enterprise (1) to Industrial DMZ (2)
+// formStep is keys sent to an open conduit form and the SL-T it then
+// shows.
+type formStep struct {
+	keys []any
+	want string
+}
+
+// conduitSLTSteps sends each step's keys and checks the SL-T field the
+// form then shows ("all=2 FR1=2 …", without the brackets).
+func conduitSLTSteps(t *testing.T, h *uitest.Harness, s *targets.Model, steps []formStep) {
+	t.Helper()
 	levels := func() string {
 		t.Helper()
 		for _, l := range strings.Split(ansi.Strip(view(t, s)), "\n") {
@@ -209,27 +213,70 @@ func TestConduitSLTFollowsItsZonesUntilEdited(t *testing.T) {
 		t.Fatalf("no SL-T field:\n%s", view(t, s))
 		return ""
 	}
-	steps := []struct {
-		keys []any
-		want string
-	}{
-		{nil, "all=2 FR1=2 FR2=2 FR3=2 FR4=2 FR5=2 FR6=2 FR7=2"},
-		{[]any{"tab", "tab", "right"}, "all FR1=1 FR2=3 FR3=1 FR4=3 FR5=1 FR6=3 FR7=1"},      // To Supervisory
-		{[]any{"shift+tab", "right"}, "all FR1=2 FR2=3 FR3=2 FR4=3 FR5=2 FR6=3 FR7=2"},       // From Industrial DMZ
-		{[]any{"tab", "tab", "tab", "tab", "tab", "tab", "right", "4"}, "FR1=4 FR2=3 FR3=2"}, // typed: FR1 4
-		{[]any{"shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "right"}, "FR1=4 FR2=3 FR3=2 FR4=3 FR5=2 FR6=3 FR7=2"},
-	}
 	for i, st := range steps {
 		send(h, s, st.keys...)
 		if got := levels(); !strings.Contains(got, st.want) {
 			t.Fatalf("step %d: SL-T %q, want %q", i, got, st.want)
 		}
 	}
+}
+
+// followSteps take a conduit form open on Enterprise (1) to Industrial DMZ
+// (2), with Supervisory at 1,3,1,3,1,3,1, through From and To changes: the
+// SL-T follows them until FR1 is typed as 4, then stays.
+var followSteps = []formStep{
+	{nil, "all=2 FR1=2 FR2=2 FR3=2 FR4=2 FR5=2 FR6=2 FR7=2"},
+	{[]any{"tab", "tab", "right"}, "all FR1=1 FR2=3 FR3=1 FR4=3 FR5=1 FR6=3 FR7=1"},                                                // To Supervisory
+	{[]any{"shift+tab", "right"}, "all FR1=2 FR2=3 FR3=2 FR4=3 FR5=2 FR6=3 FR7=2"},                                                 // From Industrial DMZ
+	{[]any{"tab", "tab", "tab", "tab", "tab", "tab", "right", "4"}, "FR1=4 FR2=3 FR3=2"},                                           // typed: FR1 4
+	{[]any{"shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab", "right"}, "FR1=4 FR2=3 FR3=2 FR4=3 FR5=2 FR6=3 FR7=2"}, // To Control (2)
+}
+
+// savedConduit saves the open form and checks the i-th conduit in the file.
+func savedConduit(t *testing.T, h *uitest.Harness, s *targets.Model, i int, from, to string, slt model.SLVector) {
+	t.Helper()
 	send(h, s, "ctrl+s")
-	c := load(t, h).Conduits[4]
-	if c.From != "dmz" || c.To != "control" || c.SLT != (model.SLVector{4, 3, 2, 3, 2, 3, 2}) {
-		t.Fatalf("conduit %s -> %s SL-T %v", c.From, c.To, c.SLT)
+	c := load(t, h).Conduits[i]
+	if c.From != from || c.To != to || c.SLT != slt {
+		t.Fatalf("conduit %s -> %s SL-T %v, want %s -> %s SL-T %v", c.From, c.To, c.SLT, from, to, slt)
 	}
+}
+
+// A new conduit's SL-T follows From and To (per FR, the higher SL-T of its
+// two zones) until a level is typed; after that it stays as typed.
+func TestConduitSLTFollowsItsZonesUntilEdited(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "j", "j", "t", "right", "1", "3", "1", "3", "1", "3", "1", "enter") // Supervisory 1,3,1,3,1,3,1
+	send(h, s, "home", "c")                                                        // Enterprise (1) to Industrial DMZ (2)
+	conduitSLTSteps(t, h, s, followSteps)
+	savedConduit(t, h, s, 4, "dmz", "control", model.SLVector{4, 3, 2, 3, 2, 3, 2})
+}
+
+// An existing conduit whose SL-T is its default (Enterprise - DMZ: 2, the
+// higher of Enterprise 1 and DMZ 2) follows From and To in the edit form
+// as a new one does, until a level is typed.
+func TestEditedConduitAtItsDefaultFollowsItsZones(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "j", "j", "t", "right", "1", "3", "1", "3", "1", "3", "1", "enter") // Supervisory 1,3,1,3,1,3,1
+	send(h, s, "home", "j", "j", "j", "j", "j", "e")                               // edit Enterprise - DMZ
+	conduitSLTSteps(t, h, s, followSteps)
+	savedConduit(t, h, s, 0, "dmz", "control", model.SLVector{4, 3, 2, 3, 2, 3, 2})
+}
+
+// An existing conduit whose SL-T was set apart from its default keeps it
+// when From or To change in the edit form: the assessor chose it.
+func TestEditedConduitOffItsDefaultKeepsItsSLT(t *testing.T) {
+	t.Parallel()
+	h, s := demo(t)
+	send(h, s, "home", "j", "j", "j", "j", "j", "t", "right", "1", "2", "1", "2", "1", "2", "1", "enter") // Enterprise - DMZ, default 2
+	send(h, s, "e", "tab", "tab", "right", "right", "right")                                              // To Safety (3)
+	conduitSLTSteps(t, h, s, []formStep{
+		{nil, "all FR1=1 FR2=2 FR3=1 FR4=2 FR5=1 FR6=2 FR7=1"},
+		{[]any{"shift+tab", "right"}, "all FR1=1 FR2=2 FR3=1 FR4=2 FR5=1 FR6=2 FR7=1"}, // From DMZ
+	})
+	savedConduit(t, h, s, 0, "dmz", "safety", model.SLVector{1, 2, 1, 2, 1, 2, 1})
 }
 
 func TestSetConduitSLT(t *testing.T) {
