@@ -19,7 +19,7 @@ func eachBuiltin(t *testing.T, f func(t *testing.T, c *model.Catalog)) {
 
 func TestBuiltinVersions(t *testing.T) {
 	cs := Builtins()
-	if len(cs) != len(builtinFiles) || len(cs) < 2 {
+	if len(cs) != len(builtinFiles()) || len(cs) < 2 {
 		t.Fatalf("%d embedded versions", len(cs))
 	}
 	if Builtin().Version != "2013+COR1:2014 slate.2" || Builtin().Format != 2 {

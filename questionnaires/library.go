@@ -1,7 +1,6 @@
 package questionnaires
 
 import (
-	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -26,28 +25,9 @@ const EnvDir = "SLATE_CATALOGS"
 // maxCatalogSize bounds a catalog file; the built-in one is well under 200 KB.
 const maxCatalogSize = 8 << 20
 
-var (
-	//go:embed iec62443-3-3.slate2.yaml
-	slate2YAML []byte
-	//go:embed iec62443-3-3.yaml
-	cor1YAML []byte
-)
-
-// builtinFiles are the embedded catalog versions, newest first. A change to
-// the built-in catalog is a new file whose version carries the next slate.N
-// suffix; the older files stay, byte for byte, so every assessment opens
-// with the catalog (and hash) it records.
-var builtinFiles = []struct {
-	name string
-	data []byte
-}{
-	{BuiltinFile, slate2YAML},
-	{"iec62443-3-3.yaml", cor1YAML},
-}
-
 var builtins = sync.OnceValues(func() ([]*model.Catalog, error) {
 	var out []*model.Catalog
-	for _, f := range builtinFiles {
+	for _, f := range builtinFiles() {
 		// Older versions are format 1 and load with warnings by design.
 		c, _, err := Parse(f.name, f.data)
 		if err != nil {
@@ -76,7 +56,7 @@ func Builtins() []*model.Catalog { return append([]*model.Catalog(nil), mustBuil
 func Builtin() *model.Catalog { return mustBuiltins()[0] }
 
 // BuiltinSource returns the newest embedded catalog's YAML.
-func BuiltinSource() []byte { return builtinFiles[0].data }
+func BuiltinSource() []byte { return builtinFiles()[0].data }
 
 // Library is the set of catalogs available to this run: every built-in
 // version and any found in the extra folder.

@@ -116,7 +116,7 @@ func TestLoadDirAndValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	builtin := len(builtinFiles)
+	builtin := len(builtinFiles())
 	if len(lib.All()) != builtin+1 || lib.Default() != Builtin() || lib.All()[builtin].ID != "acme-checklist" {
 		t.Fatalf("library: %d catalogs", len(lib.All()))
 	}
