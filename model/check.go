@@ -178,9 +178,15 @@ func (f Finding) OnRoadmap() bool {
 // targets (zones first, then conduits, each in display order), then
 // requirement and message.
 func Check(in *CheckInput) []Finding {
-	var out []Finding
-	for _, r := range CheckRules {
-		for _, f := range r.Check(in) {
+	found := make([][]Finding, len(CheckRules))
+	n := 0
+	for i, r := range CheckRules {
+		found[i] = r.Check(in)
+		n += len(found[i])
+	}
+	out := make([]Finding, 0, n)
+	for i, r := range CheckRules {
+		for _, f := range found[i] {
 			f.Rule, f.Severity = r.ID, r.Severity
 			if f.Advice == "" {
 				f.Advice = r.Advice

@@ -197,22 +197,30 @@ func checkREWithoutSR(in *CheckInput) []Finding {
 		return nil
 	}
 	cat := in.Catalog
+	// The (RE, SR) pairs that apply to each kind, in catalog order, found
+	// once rather than for every zone and conduit.
+	type pair struct{ re, sr *Requirement }
+	pairs := map[TargetKind][]pair{}
+	for _, kind := range []TargetKind{KindZone, KindConduit} {
+		for i := range cat.Requirements {
+			r := &cat.Requirements[i]
+			if !r.IsEnhancement() || !r.AppliesTo.Includes(kind) {
+				continue
+			}
+			if sr, ok := cat.Requirement(r.Parent); ok && sr.AppliesTo.Includes(kind) {
+				pairs[kind] = append(pairs[kind], pair{r, sr})
+			}
+		}
+	}
 	var out []Finding
 	check := func(key, name string, kind TargetKind) {
 		as := in.Answers[key]
 		if len(as) == 0 {
 			return
 		}
-		res := map[string][]string{} // SR -> its REs answered other than n/a while it is n/a
-		for i := range cat.Requirements {
-			r := &cat.Requirements[i]
-			if !r.IsEnhancement() || !r.AppliesTo.Includes(kind) {
-				continue
-			}
-			sr, ok := cat.Requirement(r.Parent)
-			if !ok || !sr.AppliesTo.Includes(kind) {
-				continue
-			}
+		var res map[string][]string // SR -> its REs answered other than n/a while it is n/a
+		for _, p := range pairs[kind] {
+			r, sr := p.re, p.sr
 			st, pst := as.Status(r.ID), as.Status(sr.ID)
 			if st.Satisfied() && (pst == No || pst == Partial) {
 				out = append(out, Finding{Targets: []string{key}, Requirement: r.ID,
@@ -220,8 +228,14 @@ func checkREWithoutSR(in *CheckInput) []Finding {
 						quoteName(name), r.ID, st.Label(), sr.ID, pst.Label())})
 			}
 			if pst == NA && st.Answered() && st != NA {
+				if res == nil {
+					res = map[string][]string{}
+				}
 				res[sr.ID] = append(res[sr.ID], fmt.Sprintf("%s (%s)", r.ID, st.Label()))
 			}
+		}
+		if res == nil {
+			return
 		}
 		for i := range cat.Requirements {
 			sr := &cat.Requirements[i]
