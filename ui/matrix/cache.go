@@ -41,9 +41,15 @@ type cache struct {
 	rows    []string // rendered rows without the cursor ("" = not yet)
 	headers [model.NumFR]string
 	legend  string
-	title   string
-	labels  [2]string
-	blank   string
+	// legendFor is the width and theme the legend was drawn for: it shows
+	// no data, so a data change keeps it.
+	legendFor struct {
+		w    int
+		dark bool
+	}
+	title  string
+	labels [2]string
+	blank  string
 
 	viewKey viewKey
 	view    string
@@ -140,7 +146,7 @@ func (c *cache) resize(w, h int) {
 		c.rows = make([]string, len(c.rowLine))
 	}
 	c.headers = [model.NumFR]string{}
-	c.legend, c.title, c.labels = "", "", [2]string{}
+	c.title, c.labels = "", [2]string{}
 	c.blank = strings.Repeat(" ", w)
 	c.viewKey = viewKey{}
 	c.view = ""

@@ -236,10 +236,11 @@ func sentenceAfter(s model.FRScore) string {
 // long form when it fits.
 func (m *Model) legend() string {
 	c := &m.cache
-	if c.legend != "" {
+	st := m.ctx.Styles
+	if c.legend != "" && c.legendFor.w == m.width && c.legendFor.dark == st.IsDark {
 		return c.legend
 	}
-	st := m.ctx.Styles
+	c.legendFor.w, c.legendFor.dark = m.width, st.IsDark
 	mu := st.Muted.Render
 	long := mu("SL-A/SL-T · ") + st.GapNone.Render("ok") + mu(" at target · ") + st.Gap2.Render("-N") + mu(" gap · ") +
 		st.Header.Render("*") + mu(" provisional · ") + st.Header.Render("c") + mu(" compensating · ") +
