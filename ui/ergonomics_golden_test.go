@@ -7,6 +7,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"slate/ui/common"
+	"slate/ui/uitest"
 )
 
 // goldenSizes are the smallest supported terminal and a common larger one.
@@ -105,6 +108,56 @@ func TestGoldenGroupedHelp(t *testing.T) {
 					}
 				}
 				golden.RequireEqual(t, out)
+			})
+		}
+	}
+}
+
+// The interview in the whole terminal at both sizes: the tab bar, status
+// and help around the scrolled detail, the editors drawn over the
+// question, and a 60-character zone name with the whole scope in the
+// header.
+func TestGoldenInterviewInTheTerminal(t *testing.T) {
+	long := "Ammonia synthesis loop, compressor house and refrigeration 2"
+	rename := func(t *testing.T, h *uitest.Harness) {
+		for i := range h.Ctx.Data.A.Zones {
+			if h.Ctx.Data.A.Zones[i].Key == "control" {
+				h.Ctx.Data.A.Zones[i].Name = long
+			}
+		}
+		h.Ctx.Data.Rebuild()
+	}
+	for _, c := range []struct {
+		name string
+		prep func(t *testing.T, h *uitest.Harness)
+		keys []any
+		want []string // on the frame, tags stripped
+	}{
+		{"detail_scrolled", nil, []any{"ctrl+d"}, []string{"SR 3.2 RE 1"}},
+		{"note_editor", nil, []any{"e"}, []string{"Note for SR 3.2 RE 1", "? Is data entering this zone"}},
+		{"justification_editor", nil, []any{"a"}, []string{"SR 3.2 RE 1", "? Is data entering this zone"}},
+		// The name gives way (…); FR, SL-T, progress and scope never do.
+		{"long_name", rename, nil, []string{"Ammonia synthesi", "· FR3 · SL-T 2 · 6/10 · scope: up to SL-T"}},
+	} {
+		for _, size := range goldenSizes {
+			t.Run(fmt.Sprintf("%s_%dx%d", c.name, size[0], size[1]), func(t *testing.T) {
+				h, r := helpRoot(t, helpMode{prep: c.prep})
+				frame(t, r, size[0], size[1])
+				h.Send(r, common.GoTo{Screen: common.ScreenInterview, Target: "control", FR: 3})
+				h.Do(r, c.keys...)
+				out := frame(t, r, size[0], size[1])
+				plain := ansi.Strip(out)
+				want := c.want
+				if c.name == "detail_scrolled" && size[1] == 24 {
+					// 80x24 cannot show the whole detail: ctrl+d moved it.
+					want = append(want, "── detail ", "ctrl+u back")
+				}
+				for _, w := range want {
+					if !strings.Contains(plain, w) {
+						t.Fatalf("%q is not on the frame:\n%s", w, plain)
+					}
+				}
+				golden.RequireEqual(t, maskFolder(h, out))
 			})
 		}
 	}
