@@ -180,10 +180,14 @@ func (a *App) openOnQuestion() {
 // Active returns the screen shown now.
 func (a *App) Active() common.Screen { return a.screens[a.active] }
 
-func (a *App) show(i int) {
-	if i >= 0 && i < len(a.screens) {
-		a.active = i
+func (a *App) show(i int) tea.Cmd {
+	if i < 0 || i >= len(a.screens) || i == a.active {
+		return nil
 	}
+	// The screen left hears it: a status line about its cursor ends there.
+	left := a.screens[a.active].Update(common.Hidden{})
+	a.active = i
+	return left
 }
 
 // Update routes messages.
@@ -207,8 +211,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.polled(msg)
 	case common.GoTo:
 		if i, ok := a.index(msg.Screen); ok {
-			a.show(i)
-			return a, a.screens[i].Update(msg)
+			left := a.show(i)
+			return a, tea.Batch(left, a.screens[i].Update(msg))
 		}
 		return a, nil
 	case tea.KeyPressMsg:
@@ -348,16 +352,13 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		a.showHelp = true
 		return nil
 	case key.Matches(k, a.keys.Next):
-		a.show((a.active + 1) % len(a.screens))
-		return nil
+		return a.show((a.active + 1) % len(a.screens))
 	case key.Matches(k, a.keys.Prev):
-		a.show((a.active + len(a.screens) - 1) % len(a.screens))
-		return nil
+		return a.show((a.active + len(a.screens) - 1) % len(a.screens))
 	}
 	for i, b := range a.keys.Screens {
 		if key.Matches(k, b) {
-			a.show(i)
-			return nil
+			return a.show(i)
 		}
 	}
 	return scr.Update(k)

@@ -32,6 +32,10 @@ func (id ScreenID) String() string {
 	return "screen?"
 }
 
+// Hidden tells the screen being left that another is shown: a status line
+// about its cursor (what the next key acts on) ends there.
+type Hidden struct{}
+
 // GoTo asks the root to show a screen, e.g. the interview at a requirement
 // chosen in the gap matrix's drill-down. The root forwards it to that
 // screen only.

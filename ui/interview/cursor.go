@@ -135,9 +135,38 @@ func (m *Model) afterSaved(r common.Result) tea.Cmd {
 	}
 	m.lastAnswer = 0
 	if text := m.afterText(r.Label); text != "" {
+		m.afterShown, m.afterLabel = true, r.Label
 		return common.StatusCmd(text, false)
 	}
 	return nil
+}
+
+// hidden ends the one-key window after an answer when another screen is
+// shown, and puts back the plain "Saved: …" (the hold on the row stays:
+// answer keys still wait for the cursor to move).
+func (m *Model) hidden() tea.Cmd {
+	m.recent = nil
+	if !m.afterShown {
+		return nil
+	}
+	m.afterShown = false
+	return common.StatusCmd("Saved: "+m.afterLabel, false)
+}
+
+// afterEnded puts back the plain "Saved: …" once the status line's tail
+// (which row e/f/m/x act on, why the cursor holds) no longer holds: the
+// key after the answer moved on. (A key that ends it sets no status of
+// its own: an answer starts a new tail, and a refused key holds it.)
+func (m *Model) afterEnded(cmd tea.Cmd) tea.Cmd {
+	if !m.afterShown || m.recent != nil || m.holding() {
+		return cmd
+	}
+	m.afterShown = false
+	saved := common.StatusCmd("Saved: "+m.afterLabel, false)
+	if cmd == nil {
+		return saved
+	}
+	return tea.Batch(saved, cmd)
 }
 
 // firstOpen puts the cursor on the first unanswered item of the list, or

@@ -264,3 +264,26 @@ func TestResume(t *testing.T) {
 		t.Fatalf("site place %s", site)
 	}
 }
+
+// The status line's tail after an answer ("next e/f/m/x is for …") ends
+// with the one key it speaks of: a move, or leaving the screen, puts the
+// plain "Saved: …" back, so it never names a row the next key misses.
+func TestStatusTailEndsWithItsKey(t *testing.T) {
+	h, m := on(t, "control", 3, "SR 3.2 RE 1")
+	h.Send(m, uitest.Key("y"))
+	if !strings.Contains(h.Status.Text, "next e/f/m/x is for SR 3.2 RE 1") {
+		t.Fatalf("status %q", h.Status.Text)
+	}
+	h.Send(m, uitest.Key("down"))
+	if h.Status.Text != "Saved: control SR 3.2 RE 1: yes" {
+		t.Fatalf("after a move the status is %q", h.Status.Text)
+	}
+	h.Send(m, uitest.Key("n"))
+	if !strings.Contains(h.Status.Text, "next e/f/m/x is for") {
+		t.Fatalf("status %q", h.Status.Text)
+	}
+	h.Send(m, common.Hidden{})
+	if !strings.HasPrefix(h.Status.Text, "Saved: control SR") || strings.Contains(h.Status.Text, "e/f/m/x") {
+		t.Fatalf("after leaving the screen the status is %q", h.Status.Text)
+	}
+}

@@ -87,6 +87,10 @@ type Model struct {
 	recent     *item
 	held       string
 	lastAnswer common.Ticket
+	// afterShown: the status line shows afterText's tail for the answer
+	// saved as afterLabel (afterEnded puts the plain line back).
+	afterShown bool
+	afterLabel string
 
 	// The detail pane's scroll (ctrl+d, ctrl+u), for the item it shows.
 	detailOff int

@@ -22,6 +22,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.goTo(msg)
 		}
 		return nil
+	case common.Hidden:
+		return m.hidden()
 	case tea.KeyPressMsg:
 		m.follow()
 		if cmd, ok := m.provenanceKey(msg); ok {
@@ -41,7 +43,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		case modeRelated:
 			return m.updateRelated(msg)
 		}
-		return m.updateList(msg)
+		return m.afterEnded(m.updateList(msg))
 	}
 	// Cursor blinks and other widget messages.
 	if cmd, ok := m.provenanceMsg(msg); ok {
@@ -215,6 +217,7 @@ func (m *Model) updateList(k tea.KeyPressMsg) tea.Cmd {
 	recent := m.recent
 	m.recent = nil
 	if recent != nil && key.Matches(k, kk.Note, kk.Flag, kk.Method, kk.Evidence) {
+		m.afterShown = false // the action says what it did
 		return m.actOn(*recent, k)
 	}
 	if m.holding() && key.Matches(k, kk.Home) {
