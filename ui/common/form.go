@@ -209,6 +209,9 @@ func (f *Form) Update(msg tea.Msg) (Outcome, tea.Cmd) {
 
 func (f *Form) updateLevels(fd *Field, k tea.KeyPressMsg) {
 	switch {
+	case k.String() == "space":
+		// Levels written "2 2 3 2 2 1 2" are typed as written: a space
+		// between digits neither moves nor sets anything.
 	case key.Matches(k, f.keys.Left):
 		fd.pos = max(0, fd.pos-1)
 	case key.Matches(k, f.keys.Right):

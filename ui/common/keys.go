@@ -118,7 +118,7 @@ func NewFormKeys() FormKeys {
 		Save:   Bind("ctrl+s", "save", "ctrl+s"),
 		Cancel: Bind("esc", "cancel", "esc"),
 		Left:   Bind("←/h", "previous choice; all FRs or the FR before", "left", "h"),
-		Right:  Bind("→/l/space", "next choice; the next FR", "right", "l", "space"),
+		Right:  Bind("→/l/space", "next choice; the next FR (→ or l)", "right", "l", "space"),
 		Level:  Bind("0-4", "level", "0", "1", "2", "3", "4"),
 	}
 }
@@ -126,7 +126,10 @@ func NewFormKeys() FormKeys {
 // field, choose and levels are the help bar's terse forms of the keys.
 func (k FormKeys) field() key.Binding  { return Describe("tab", "next field", k.Next, k.Prev) }
 func (k FormKeys) choose() key.Binding { return Describe("←→", "choose", k.Left, k.Right) }
-func (k FormKeys) frs() key.Binding    { return Describe("←→", "all/one FR", k.Left, k.Right) }
+func (k FormKeys) frs() key.Binding {
+	// Not space: between levels typed in a row it does nothing.
+	return Bind("←→", "all/one FR", "left", "h", "right", "l")
+}
 
 // Group lists the form keys for the full help.
 func (k FormKeys) Group() KeyGroup {

@@ -189,6 +189,15 @@ func TestSetSLTPerFRInARow(t *testing.T) {
 			t.Fatalf("SL-T %v, want %v", c.SLT, want)
 		}
 	}
+	// Typed as the README writes it, with spaces between the digits: the
+	// spaces neither move nor set anything.
+	send(h, s, "t", "right", "3", "space", "1", "space", "2", "space", "3", "space", "1", "space", "2", "space", "3", "enter")
+	want = model.SLVector{3, 1, 2, 3, 1, 2, 3}
+	for _, a := range []*model.Assessment{h.Ctx.Data.A, load(t, h)} {
+		if c, _ := a.Conduit("control-safety"); c.SLT != want {
+			t.Fatalf("typed with spaces: SL-T %v, want %v", c.SLT, want)
+		}
+	}
 }
 
 // formStep is keys sent to an open conduit form and the SL-T it then
