@@ -116,7 +116,7 @@ func (m *Model) sessionLine(w int) string {
 	st := m.ctx.Styles
 	s, ok := m.ctx.Data.A.Session(m.ctx.Data.Session)
 	if !ok {
-		return st.Muted.Render(common.Fit(common.EditHint(m.ctx.Data, "No interview session: I starts one (answers name no one until then)", "No interview session"), w))
+		return st.Muted.Render(common.Fit(common.EditHint(m.ctx.Data, "No interview session · I starts one", "No interview session"), w))
 	}
 	return st.Label.Render(common.Fit("Session "+s.Label(), w))
 }
