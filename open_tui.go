@@ -79,7 +79,7 @@ func openTUI(e *env, path string, opt store.Options, catDir, notice string) erro
 	st, a, err := store.OpenAndLoad(path, opt)
 	var le *store.LockedError
 	if errors.As(err, &le) && !opt.ReadOnly && le.ReadOnlyOffered() && askReadOnly(e, le) {
-		opt.ReadOnly = true
+		opt.ReadOnly, opt.ReadOnlyWhy = true, le.Holder.Why()
 		st, a, err = store.OpenAndLoad(path, opt)
 	}
 	if err != nil {

@@ -282,7 +282,8 @@ func TestSecondInstanceIsOfferedReadOnly(t *testing.T) {
 	second.keys("y", "Enter")
 	second.waitFor("READ-ONLY", "nothing is saved · ctrl+r reloads")
 	second.keys("3", "y")
-	second.waitFor("Read-only (opened read-only): nothing can be changed here")
+	// The banner and the refusal say why: the first Slate holds the file.
+	second.waitFor("Read-only (another Slate has it open, pid ", "): nothing can be changed here")
 	// dmz SR 2.1 is unanswered in the demo: y changes it, a commit to see.
 	first.keys("3", "}", "y")
 	first.waitFor("Saved: dmz SR 2.1: yes")

@@ -35,6 +35,15 @@ type Holder struct {
 	Path  string    `json:"path"` // the name it opened the file by
 }
 
+// Why is the reason a read-only view of the holder's file gives:
+// "another Slate has it open, pid 123, user ana".
+func (h Holder) Why() string {
+	if h.PID == 0 {
+		return "another Slate has it open"
+	}
+	return fmt.Sprintf("another Slate has it open, pid %d, user %s", h.PID, h.User)
+}
+
 func (h Holder) String() string {
 	if h.PID == 0 {
 		return "another Slate process"

@@ -36,6 +36,9 @@ var ErrReadOnly = errors.New("the assessment is open read-only; changes are not 
 type Options struct {
 	// ReadOnly opens without the write lock and refuses every change.
 	ReadOnly bool
+	// ReadOnlyWhy says why, for ReadOnly's reason (default "opened
+	// read-only"): "another Slate has it open, pid 123, user ana".
+	ReadOnlyWhy string
 	// Clock replaces time.Now (tests and reproducible demos).
 	Clock func() time.Time
 	// Actor is recorded in the audit history when a change names nobody.
@@ -178,6 +181,14 @@ func OpenAndLoad(path string, opt Options) (*Store, *model.Assessment, error) {
 	return open(path, opt, true)
 }
 
+// readOnlyWhy is the reason of a read-only open that was asked for.
+func readOnlyWhy(opt Options) string {
+	if opt.ReadOnlyWhy != "" {
+		return opt.ReadOnlyWhy
+	}
+	return "opened read-only"
+}
+
 func open(path string, opt Options, load bool) (*Store, *model.Assessment, error) {
 	real, err := resolve(path)
 	if err != nil {
@@ -196,7 +207,7 @@ func open(path string, opt Options, load bool) (*Store, *model.Assessment, error
 	}
 	if w := heldBy(fi); w != nil {
 		if opt.ReadOnly && w.real == real {
-			return s.openRead("opened read-only", load)
+			return s.openRead(readOnlyWhy(opt), load)
 		}
 		return nil, nil, w.lockedError(path, real)
 	}
@@ -205,7 +216,7 @@ func open(path string, opt Options, load bool) (*Store, *model.Assessment, error
 	}
 	switch n := linkCount(real, fi); {
 	case opt.ReadOnly:
-		return s.openRead("opened read-only", load)
+		return s.openRead(readOnlyWhy(opt), load)
 	case n > 1:
 		// SQLite names the -wal after the name it was given: changes saved
 		// through one name would be invisible through another.
