@@ -103,7 +103,7 @@ func (k *keyMap) ShortHelp() []key.Binding {
 	case modeBulkSure:
 		return []key.Binding{k.BulkApply, k.BulkBack}
 	case modeRelated:
-		return []key.Binding{common.Describe("space", "tick", k.PickToggle), common.Describe("enter", "mark n/a", k.PickGo), common.Describe("esc", "skip", k.PickCancel)}
+		return []key.Binding{common.Describe("space", "tick", k.PickToggle), common.Describe("enter", "mark n/a", k.PickGo), common.Describe("esc", "leave them", k.PickCancel)}
 	}
 	// Terse, so that the bar fits 80 columns with "? help • q quit"; the
 	// full help (?) says what each key means.
