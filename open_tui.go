@@ -105,7 +105,7 @@ func runTUI(e *env, s *session, path, catDir, notice string) error {
 	// (the interface asks; a read-only session is never offered it).
 	sess.Upgrade, _ = questionnaires.UpgradeFor(s.cat)
 	out, err := ui.Run(sess, e.stdin, e.stdout)
-	fmt.Fprintln(e.stderr, quitSummary(path, st, out))
+	fmt.Fprintln(e.text(e.stderr), quitSummary(path, st, out)) // names, reasons and labels from the file
 	return err
 }
 

@@ -87,17 +87,7 @@ func BenchmarkEvidencePeakRSS(b *testing.B) {
 			args = append(args, p)
 		}
 		add := maxRSS(b, bin, args...)
-		var peak float64
-		for b.Loop() {
-			tm := startB(b, "rss-evidence", bin, file)
-			tm.waitFor("Saved to large.slate")
-			tm.keys("1", "down", "down", "2", "down", "3", "y", "n", "p", "]", "y", "4", "down", "right", "Enter", "Escape", "5", "down", "v", "v", "6", "Enter")
-			tm.waitFor("wrote ")
-			peak = max(peak, vmHWM(b, tm.slatePID()))
-			tm.keys("q")
-			time.Sleep(200 * time.Millisecond)
-		}
-		b.ReportMetric(peak, "MB-peak-RSS")
+		b.ReportMetric(sessionPeakRSS(b, "rss-evidence", bin, file), "MB-peak-RSS")
 		b.ReportMetric(add, "MB-peak-RSS-adding-500")
 	})
 	b.Run("tui_attach_export_64MiB", func(b *testing.B) {

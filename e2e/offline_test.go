@@ -59,9 +59,17 @@ func peakRSS(b *testing.B, bin string, zones int) {
 		"--answered", "1", "--seed", "1", file).CombinedOutput(); err != nil {
 		b.Fatalf("demo: %v %s", err, out)
 	}
+	b.ReportMetric(sessionPeakRSS(b, "rss", bin, file), "MB-peak-RSS")
+}
+
+// sessionPeakRSS runs the full TUI session of the peak-memory benchmarks
+// on file (named large.slate) once per loop: every screen, answers, the
+// matrix drill-down, the roadmap and its timeline, and the HTML report.
+// It returns the highest VmHWM in MB.
+func sessionPeakRSS(b *testing.B, name, bin, file string) float64 {
 	var peak float64
 	for b.Loop() {
-		tm := startB(b, "rss", bin, file)
+		tm := startB(b, name, bin, file)
 		tm.waitFor("Saved to large.slate")
 		tm.keys("1", "down", "down", "2", "down", "3", "y", "n", "p", "]", "y", "4", "down", "right", "Enter", "Escape", "5", "down", "v", "v", "6", "Enter")
 		tm.waitFor("wrote ")
@@ -69,5 +77,5 @@ func peakRSS(b *testing.B, bin string, zones int) {
 		tm.keys("q")
 		time.Sleep(200 * time.Millisecond)
 	}
-	b.ReportMetric(peak, "MB-peak-RSS")
+	return peak
 }

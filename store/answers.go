@@ -41,16 +41,22 @@ func (r answerRow) empty() bool {
 // session are in the history row only. The returned answer carries what
 // was saved. Saving an unchanged answer writes nothing.
 func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, error) {
-	a.Status = a.Status.Norm()
-	if err := a.Validate(); err != nil {
+	return s.saveOne(a, func(tx *sql.Tx, at, session int64, a model.Answer) (model.Answer, error) {
+		return s.saveAnswerTx(tx, at, targetKey, a, session)
+	})
+}
+
+// saveOne checks and normalises one answer (normalAnswer), then saves it
+// with save in one transaction in the current interview session; an
+// unchanged answer is no error. SaveAnswer and SaveSiteAnswer share it.
+func (s *Store) saveOne(a model.Answer, save func(tx *sql.Tx, at, session int64, a model.Answer) (model.Answer, error)) (model.Answer, error) {
+	a, err := normalAnswer(a)
+	if err != nil {
 		return a, invalid("%s", err)
 	}
-	if !a.Status.NeedsJustification() {
-		a.Justification = ""
-	}
 	session := s.CurrentSession()
-	err := s.write(func(tx *sql.Tx, at int64) error {
-		saved, err := s.saveAnswerTx(tx, at, targetKey, a, session)
+	err = s.write(func(tx *sql.Tx, at int64) error {
+		saved, err := save(tx, at, session, a)
 		a = saved
 		return err
 	})
@@ -58,6 +64,19 @@ func (s *Store) SaveAnswer(targetKey string, a model.Answer) (model.Answer, erro
 		return a, nil
 	}
 	return a, err
+}
+
+// normalAnswer is an answer as stored: its status normalised, checked,
+// and without a justification its status does not call for.
+func normalAnswer(a model.Answer) (model.Answer, error) {
+	a.Status = a.Status.Norm()
+	if err := a.Validate(); err != nil {
+		return a, err
+	}
+	if !a.Status.NeedsJustification() {
+		a.Justification = ""
+	}
+	return a, nil
 }
 
 // saveAnswerTx is SaveAnswer inside a transaction, in interview session

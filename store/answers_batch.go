@@ -44,14 +44,11 @@ type BatchSaved struct {
 func (s *Store) SaveAnswers(batch []BatchAnswer) (BatchSaved, error) {
 	out := BatchSaved{Answers: make([]model.Answer, len(batch)), Links: map[string][]model.EvidenceLink{}}
 	for i := range batch {
-		a := &batch[i].Answer
-		a.Status = a.Status.Norm()
-		if err := a.Validate(); err != nil {
+		a, err := normalAnswer(batch[i].Answer)
+		if err != nil {
 			return out, invalid("%s of %s: %s", a.Requirement, batch[i].Target, err)
 		}
-		if !a.Status.NeedsJustification() {
-			a.Justification = ""
-		}
+		batch[i].Answer = a
 		if !batch[i].SL.Valid() {
 			return out, invalid("level %d is not in 0..4", batch[i].SL)
 		}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -16,23 +15,9 @@ import (
 // with its status. Saving an unchanged answer writes nothing. The caller
 // checks the id against the catalog; the store does not read catalogs.
 func (s *Store) SaveSiteAnswer(a model.Answer) (model.Answer, error) {
-	a.Status = a.Status.Norm()
-	if err := a.Validate(); err != nil {
-		return a, invalid("%s", err)
-	}
-	if !a.Status.NeedsJustification() {
-		a.Justification = ""
-	}
-	session := s.CurrentSession()
-	err := s.write(func(tx *sql.Tx, at int64) error {
-		saved, err := s.saveSiteAnswerTx(tx, at, 0, session, a)
-		a = saved
-		return err
+	return s.saveOne(a, func(tx *sql.Tx, at, session int64, a model.Answer) (model.Answer, error) {
+		return s.saveSiteAnswerTx(tx, at, 0, session, a)
 	})
-	if errors.Is(err, errUnchanged) {
-		return a, nil
-	}
-	return a, err
 }
 
 // saveSiteAnswerTx writes a site answer with its history row stamped at.

@@ -209,12 +209,9 @@ func (f *Form) Update(msg tea.Msg) (Outcome, tea.Cmd) {
 
 func (f *Form) updateLevels(fd *Field, k tea.KeyPressMsg) {
 	switch {
-	case k.String() == "space":
-		// Levels written "2 2 3 2 2 1 2" are typed as written: a space
-		// between digits neither moves nor sets anything.
 	case key.Matches(k, f.keys.Left):
 		fd.pos = max(0, fd.pos-1)
-	case key.Matches(k, f.keys.Right):
+	case key.Matches(k, f.keys.NextFR): // not space (FormKeys.NextFR)
 		fd.pos = min(model.NumFR, fd.pos+1)
 	case key.Matches(k, f.keys.Level):
 		l, ok := levelOf(k.String())

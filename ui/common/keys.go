@@ -106,7 +106,10 @@ type FormKeys struct {
 	Save        key.Binding // submits from any field
 	Cancel      key.Binding
 	Left, Right key.Binding // a choice field's options; a levels field's FRs
-	Level       key.Binding // a levels field's level, 0-4
+	// NextFR is Right in a levels field: without space, which between
+	// levels typed in a row ("2 2 3 2 2 1 2") neither moves nor sets.
+	NextFR key.Binding
+	Level  key.Binding // a levels field's level, 0-4
 }
 
 // NewFormKeys returns the form keys every screen uses.
@@ -119,6 +122,7 @@ func NewFormKeys() FormKeys {
 		Cancel: Bind("esc", "cancel", "esc"),
 		Left:   Bind("←/h", "previous choice; all FRs or the FR before", "left", "h"),
 		Right:  Bind("→/l/space", "next choice; the next FR (→ or l)", "right", "l", "space"),
+		NextFR: Bind("→/l", "the next FR", "right", "l"),
 		Level:  Bind("0-4", "level", "0", "1", "2", "3", "4"),
 	}
 }
@@ -126,10 +130,7 @@ func NewFormKeys() FormKeys {
 // field, choose and levels are the help bar's terse forms of the keys.
 func (k FormKeys) field() key.Binding  { return Describe("tab", "next field", k.Next, k.Prev) }
 func (k FormKeys) choose() key.Binding { return Describe("←→", "choose", k.Left, k.Right) }
-func (k FormKeys) frs() key.Binding {
-	// Not space: between levels typed in a row it does nothing.
-	return Bind("←→", "all/one FR", "left", "h", "right", "l")
-}
+func (k FormKeys) frs() key.Binding    { return Describe("←→", "all/one FR", k.Left, k.NextFR) }
 
 // Group lists the form keys for the full help.
 func (k FormKeys) Group() KeyGroup {
